@@ -1,0 +1,28 @@
+# Two commands on a fresh machine with Python 3.11+:
+#   make run   -> extract raw/ into extracted/   (creates .venv on first use)
+#   make test  -> ruff + the whole test suite    (creates .venv on first use)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/python -m pipeline run raw --out extracted
+
+test: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/run_bench.py
+
+clean:
+	rm -rf $(VENV) extracted/documents extracted/tables extracted/manifest.json

@@ -1,0 +1,55 @@
+"""Command line: ``python -m pipeline run | diff | evaluate``.
+
+Each command is a thin layer over one module (batch, diff, evaluate) so the same work
+can be driven from Python or a notebook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Files and folders; default raw/.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("extracted"),
+    pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
+    spacy_model: Annotated[str | None, typer.Option(help="An installed spaCy model as extra NER.")] = None,
+) -> None:
+    """Extract every .txt/.pdf/.docx under INPUTS into OUT (documents/, tables/, manifest.json)."""
+    from pipeline.batch import run_batch
+
+    code = run_batch(inputs or [Path("raw")], out, pdf_engine=pdf_engine, spacy_model=spacy_model)
+    raise typer.Exit(code)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of <name>.gold.json files.")],
+    pred: Annotated[Path, typer.Option("--pred", help="A run's output folder.")],
+) -> None:
+    """Precision, recall and F1 per field against hand-made gold files."""
+    from pipeline.evaluate import evaluate_dirs, print_report
+
+    report = evaluate_dirs(gold, pred)
+    print_report(report)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="Older output folder.")],
+    new: Annotated[Path, typer.Argument(help="Newer output folder.")],
+) -> None:
+    """What changed between two runs, per table and record. Exit 0 equal, 1 different."""
+    from pipeline.diff import diff_command
+
+    raise typer.Exit(diff_command(old, new))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,58 @@
+"""Plain-text reader: UTF-8 (with or without BOM) or Windows-1252, any line endings.
+
+Each non-empty line becomes a block. A line that starts with a list marker ("1.",
+"2)", "•", "-", "*") becomes a list item with the marker split off, so that the later
+stages see the same blocks as for a Word list. Whether a line is a heading is not
+decided here: plain text carries no such signal, the segmenter judges it from context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.ingest import IngestError
+from pipeline.model import Document, DocumentBuilder
+
+LIST_MARKER = re.compile(r"^\s*(?P<marker>\d{1,3}[.)]|[a-z][.)]|[•●▪◦·\-–*])\s+(?P<text>\S.*)$")
+# Control characters other than tab/newline/carriage return/form feed mark binary data.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode as UTF-8 (BOM stripped), falling back to Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise IngestError("not a text file: bytes are neither UTF-8 nor Windows-1252") from exc
+    sample = text[:4096]
+    if sample and len(_BINARY.findall(sample)) > max(2, len(sample) // 100):
+        raise IngestError("not a text file: binary content (control bytes) in a .txt file")
+    return text
+
+
+def read_txt(data: bytes) -> Document:
+    text = decode_text(data)
+    builder = DocumentBuilder("txt")
+    page = 1
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        # A form feed is a page break in plain text exports.
+        page += raw_line.count("\f")
+        line = raw_line.replace("\f", "").strip()
+        if not line:
+            continue
+        match = LIST_MARKER.match(line)
+        if match:
+            builder.add("list_item", match["text"], page=page, marker=match["marker"], level=0)
+        else:
+            builder.add("paragraph", line, page=page)
+    if not builder.blocks:
+        raise IngestError("no text: the file holds only whitespace")
+    return builder.build(pages=page)
