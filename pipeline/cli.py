@@ -32,12 +32,22 @@ def run(
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of <name>.gold.json files.")],
     pred: Annotated[Path, typer.Option("--pred", help="A run's output folder.")],
+    details: Annotated[bool, typer.Option(help="List every missing and spurious fact.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Precision, recall and F1 per field against hand-made gold files."""
+    import json
+
     from pipeline.evaluate import evaluate_dirs, print_report
 
+    if not gold.is_dir() or not pred.is_dir():
+        typer.echo(f"error: not a folder: {gold if not gold.is_dir() else pred}", err=True)
+        raise typer.Exit(2)
     report = evaluate_dirs(gold, pred)
-    print_report(report)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report, details=details)
 
 
 @app.command()
