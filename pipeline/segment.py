@@ -1,0 +1,299 @@
+"""Segment: find the sessions in a document's blocks and the labelled parts inside them.
+
+Reports mark sessions in many ways: "1. Sessie X", "Sessie 2: X", "Workshop A – X",
+a Word heading, a numbered line with no keyword at all, or a table with a session per
+row. Numbered lists are everywhere too (questions, offerings), so a numbered line is
+only a session when the text under it shows it: a label for attending municipalities
+or facilitators. A heading with a session keyword and a number needs no such proof.
+
+A session ends at the next session, at a heading of the same or a higher level, or,
+in plain text, at a title-like line once the session already had its closing parts
+(contacts or offerings): that is where reports put their general closing section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from pipeline.model import Block, Document
+from pipeline.rules import load_yaml
+
+LabelKind = Literal["municipalities", "facilitators", "contacts", "offerings"]
+LABEL_KINDS: tuple[LabelKind, ...] = ("municipalities", "facilitators", "contacts", "offerings")
+# Labels that prove a block opens a session; contacts and offerings also close other lists.
+STRONG_LABELS = ("municipalities", "facilitators")
+MAX_HEADING_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: LabelKind
+    value: str
+    """What follows the label on the same line ('' when the values are in the next blocks)."""
+    value_start: int
+    """Offset of ``value`` in ``Document.text``."""
+
+
+@dataclass
+class Section:
+    kind: Literal["session", "other"]
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+    number: int | None = None
+    title: str | None = None
+    row: dict[str, list[Block]] | None = None
+    """For a session taken from a table row: the cells per field."""
+
+
+@dataclass
+class Segmentation:
+    sections: list[Section]
+
+    @property
+    def sessions(self) -> list[Section]:
+        return [s for s in self.sections if s.kind == "session"]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    labels: dict[str, list[re.Pattern[str]]]
+    session_heading: re.Pattern[str]
+    leading_number: re.Pattern[str]
+    table_columns: dict[str, re.Pattern[str]]
+
+
+@cache
+def patterns() -> _Patterns:
+    rules = load_yaml("labels.yml")
+    labels = {kind: [_label_regex(p) for p in rules[kind]] for kind in LABEL_KINDS}
+    keywords = "|".join(rules["session_keywords"])
+    session_heading = re.compile(
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?P<kw>{keywords})\b\.?\s*(?P<num>\d{{1,3}}|[A-Z](?![\w']))?"
+        r"\s*[:.\-–—)]?\s*(?P<title>.*)$",
+        re.IGNORECASE,
+    )
+    columns = {
+        name: re.compile(rf"^(?:{'|'.join(alts)})\s*[:?]?$", re.IGNORECASE)
+        for name, alts in rules["table_columns"].items()
+    }
+    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns)
+
+
+def _label_regex(label: str) -> re.Pattern[str]:
+    # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
+    loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
+    separator = r"(?:\s*[:?]\s*|\s+)" if loose else r"\s*[:?]\s*"
+    return re.compile(rf"^(?:{label})(?:{separator}(?P<value>.*)|\s*[:?]?\s*$)", re.IGNORECASE)
+
+
+def find_label(block: Block) -> Label | None:
+    """The label that opens ``block``, if any ("Aanwezige gemeenten: A, B" -> municipalities)."""
+    if block.kind == "table_cell":
+        return None
+    for kind, regexes in patterns().labels.items():
+        for regex in regexes:
+            match = regex.match(block.text)
+            if match:
+                value = (match.group("value") or "").strip()
+                start = block.start + (match.start("value") if match.group("value") else len(block.text))
+                return Label(kind, value, start)
+    return None
+
+
+def session_heading(block: Block) -> tuple[int | None, str] | None:
+    """(number, title) when ``block`` reads as a session heading by its keyword, else None."""
+    if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+        return None
+    match = patterns().session_heading.match(block.text)
+    if not match:
+        return None
+    number = _number(match.group("num")) or _number(match.group("lead")) or block.number
+    title = match.group("title").strip(" :-–—")
+    if not title or (block.kind == "paragraph" and number is None and title.endswith(".")):
+        return None
+    return number, title
+
+
+def numbered_title(block: Block) -> tuple[int | None, str] | None:
+    """(number, title) for a short numbered line or any heading; proof comes from its body."""
+    if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+        return None
+    text = block.text
+    number = block.number
+    lead = patterns().leading_number.match(text)
+    if lead and number is None:
+        number, text = int(lead.group(1)), text[lead.end() :]
+    if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
+        return None
+    return number, text.strip()
+
+
+def _number(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    return ord(token.upper()) - ord("A") + 1 if len(token) == 1 and token.isalpha() else None
+
+
+def is_title_like(block: Block) -> bool:
+    """A short line without closing punctuation that reads as a heading in plain text."""
+    text = block.text
+    return (
+        block.kind in ("paragraph", "heading")
+        and len(text.split()) <= 8
+        and text[:1].isupper()
+        and not text.endswith((".", ":", ";", ",", "?", "!", "”", '"'))
+        and find_label(block) is None
+    )
+
+
+def segment(document: Document) -> Segmentation:
+    """Split the blocks into sections: sessions and the text around them."""
+    blocks = document.blocks
+    table_sessions = _table_sessions(blocks)
+    starts = _session_starts(blocks)
+    sections: list[Section] = []
+    current = Section("other", None)
+    sections.append(current)
+    for index, block in enumerate(blocks):
+        if index in starts:
+            number, title = starts[index]
+            current = Section("session", block, [], number, title)
+            sections.append(current)
+            continue
+        if current.kind == "session" and _ends_session(current, block):
+            current = Section("other", block, [block])
+            sections.append(current)
+            continue
+        current.blocks.append(block)
+    sections = [s for s in sections if s.kind == "session" or s.blocks]
+    return Segmentation(_number_sessions(_insert_table_sessions(sections, table_sessions, blocks)))
+
+
+def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
+    """Indexes of blocks that open a session, with the session's number and title."""
+    candidates: dict[int, tuple[int | None, str, bool]] = {}
+    for index, block in enumerate(blocks):
+        keyword = session_heading(block)
+        if keyword and (keyword[0] is not None or block.kind in ("heading", "list_item")):
+            candidates[index] = (*keyword, True)
+            continue
+        numbered = numbered_title(block)
+        if numbered:
+            candidates[index] = (*numbered, False)
+    order = sorted(candidates)
+    starts: dict[int, tuple[int | None, str]] = {}
+    for position, index in enumerate(order):
+        number, title, certain = candidates[index]
+        end = order[position + 1] if position + 1 < len(order) else len(blocks)
+        if certain or _has_strong_label(blocks[index + 1 : end]):
+            starts[index] = (number, title)
+    return _drop_inconsistent_levels(blocks, starts)
+
+
+def _has_strong_label(blocks: list[Block]) -> bool:
+    for block in blocks:
+        label = find_label(block)
+        if label and label.kind in STRONG_LABELS:
+            return True
+    return False
+
+
+def _drop_inconsistent_levels(
+    blocks: list[Block], starts: dict[int, tuple[int | None, str]]
+) -> dict[int, tuple[int | None, str]]:
+    """Sessions of one report share a heading level; a deeper proven heading is a sub-part."""
+    levels = [blocks[i].level for i in starts if blocks[i].kind == "heading" and blocks[i].level]
+    if not levels:
+        return starts
+    top = min(levels)
+    return {i: v for i, v in starts.items() if blocks[i].kind != "heading" or (blocks[i].level or top) <= top}
+
+
+def _ends_session(session: Section, block: Block) -> bool:
+    heading = session.heading
+    if block.kind == "heading":
+        if heading is not None and heading.kind == "heading":
+            return (block.level or 1) <= (heading.level or 1)
+        return True
+    if block.kind == "paragraph" and is_title_like(block):
+        return any(_closes_session(b) for b in session.blocks)
+    return False
+
+
+def _closes_session(block: Block) -> bool:
+    """Contacts and offerings are what a session ends with."""
+    label = find_label(block)
+    return (label is not None and label.kind in ("contacts", "offerings")) or "@" in block.text
+
+
+def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
+    """Sessions from tables whose header names a session column and a municipality/facilitator one."""
+    by_table: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.table is not None:
+            by_table.setdefault(block.table[0], []).append(block)
+    found: list[tuple[int, Section]] = []
+    for cells in by_table.values():
+        header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
+        fields = _column_fields(header)
+        if "title" not in fields.values() or not set(fields.values()) & {"municipalities", "facilitators"}:
+            continue
+        rows: dict[int, dict[str, list[Block]]] = {}
+        for cell in cells:
+            row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+            if row > 0 and column in fields:
+                rows.setdefault(row, {}).setdefault(fields[column], []).append(cell)
+        for row_cells in (rows[r] for r in sorted(rows)):
+            title_cell = row_cells.get("title", [None])[0]
+            if title_cell is None:
+                continue
+            parsed = session_heading(title_cell) or numbered_title(title_cell) or (None, title_cell.text)
+            number = parsed[0]
+            if "number" in row_cells and row_cells["number"][0].text.strip(".# ").isdigit():
+                number = int(row_cells["number"][0].text.strip(".# "))
+            position = blocks.index(title_cell)
+            found.append((position, Section("session", title_cell, [], number, parsed[1], row_cells)))
+    return found
+
+
+def _column_fields(header: dict[int, Block]) -> dict[int, str]:
+    fields: dict[int, str] = {}
+    for column, cell in header.items():
+        for name, regex in patterns().table_columns.items():
+            if regex.match(cell.text.strip()) and name not in fields.values():
+                fields[column] = name
+                break
+    return fields
+
+
+def _insert_table_sessions(
+    sections: list[Section], table_sessions: list[tuple[int, Section]], blocks: list[Block]
+) -> list[Section]:
+    """Put table-row sessions in reading order and take their cells out of other sections."""
+    if not table_sessions:
+        return sections
+    in_table = {id(c) for _, s in table_sessions for cells in (s.row or {}).values() for c in cells}
+    position = {id(b): i for i, b in enumerate(blocks)}
+    for section in sections:
+        section.blocks = [b for b in section.blocks if id(b) not in in_table]
+
+    def start(section: Section) -> int:
+        first = section.heading or (section.blocks[0] if section.blocks else None)
+        return position.get(id(first), 0)
+
+    keyed = [(start(s), 0, s) for s in sections] + [(pos, 1, s) for pos, s in table_sessions]
+    return [s for *_, s in sorted(keyed, key=lambda item: (item[0], item[1]))]
+
+
+def _number_sessions(sections: list[Section]) -> list[Section]:
+    """Sessions without a number get their position (1-based) among the sessions."""
+    sessions = [s for s in sections if s.kind == "session"]
+    if sessions and all(s.number is None for s in sessions):
+        for position, session in enumerate(sessions, start=1):
+            session.number = position
+    return sections
