@@ -1,27 +1,191 @@
-"""Extraction: from a Document to the contract's fields (work in progress)."""
+"""Extract: from a :class:`Document` to the contract's fields.
+
+Order of work, one way: the recognizers and the spaCy stage find spans in the whole
+text once (emails, phones, dates, people, organisations, municipalities); the segmenter
+finds the sessions; each session reads its labelled parts; quotes, metadata and
+programmes are read; then the document-level lists are merged from everything that was
+found, each value deduplicated in its normal form.
+
+Every value placed in the output records a mention: its span in ``Document.text``,
+its page, the stage that found it and how sure that stage is.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from pipeline.extract.context import Context
+from pipeline.extract.metadata import extract_metadata, extract_programmes
+from pipeline.extract.municipalities import MunicipalitySet, resolve_entity
+from pipeline.extract.people import PeopleSet, clean_organisation
+from pipeline.extract.quotes import extract_quotes
+from pipeline.extract.sessions import SessionRecord, extract_session
 from pipeline.model import Document
+from pipeline.recognizers import Found
+from pipeline.recognizers.dates import find_dates
+from pipeline.recognizers.emails import find_emails, normalise_email
+from pipeline.recognizers.phones import find_phones
+from pipeline.segment import segment
+
+# Labels the spaCy stage may use, mapped onto the recognizers' labels.
+_LABELS = {"PER": "PERSON", "GEMEENTE": "MUNICIPALITY", "LOC": "LOCATION", "GPE": "LOCATION"}
 
 
 def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, Any]:
-    first = document.blocks[0].text if document.blocks else None
+    """All contract fields of one document (everything but ``doc_id`` and ``source``)."""
+    text = document.text
+    dates = find_dates(text)
+    ctx = Context(document, on=date.today(), warnings=list(document.warnings))
+    ctx.entities = _entities(document, spacy_model)
+    meta = extract_metadata(ctx, dates)
+    ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
+
+    sessions = [extract_session(ctx, section) for section in segment(document).sessions]
+    quotes = extract_quotes(ctx)
+    programmes = extract_programmes(ctx)
+    people = _people(ctx, sessions, quotes)
+    for session in sessions:
+        for person in session.facilitators:
+            person.name = people.canonical(person.name)
+    municipalities = _municipalities(ctx, sessions, quotes, meta.location)
+    emails = _unique(e.value for e in ctx.entities if e.label == "EMAIL")
+    phones = _phones(ctx)
+    for found in ctx.entities:
+        if found.label in ("EMAIL", "PHONE"):
+            ctx.mention_found(found)
     return {
-        "title": first,
-        "published": None,
-        "event_date": None,
-        "location": None,
-        "sessions": [],
-        "quotes": [],
-        "people": [],
-        "organisations": [],
-        "municipalities": [],
-        "emails": [],
-        "phones": [],
-        "programmes": [],
-        "mentions": [],
-        "warnings": list(document.warnings),
+        "title": meta.title,
+        "published": meta.published,
+        "event_date": meta.event_date,
+        "location": meta.location,
+        "sessions": [s.to_dict() for s in sessions],
+        "quotes": quotes,
+        "people": people.to_list(),
+        "organisations": _organisations(ctx, sessions, emails),
+        "municipalities": municipalities.to_list(),
+        "emails": emails,
+        "phones": phones,
+        "programmes": programmes,
+        "mentions": sorted(ctx.mentions, key=lambda m: (m["start"], m["end"], m["label"], m["source"])),
+        "warnings": ctx.warnings,
+        "text": text,
     }
+
+
+def _entities(document: Document, spacy_model: str | None) -> list[Found]:
+    """Every span the recognizers and the NER stage find, once, over the whole text."""
+    from pipeline.nlp import find_entities
+
+    text = document.text
+    found = [*find_emails(text), *find_phones(text)]
+    for link in document.links:
+        email = (
+            normalise_email(link.target.removeprefix("mailto:"))
+            if link.target.startswith("mailto:")
+            else None
+        )
+        if email and not any(f.label == "EMAIL" and f.value == email for f in found):
+            found.append(Found("EMAIL", link.start, link.end, link.text, email, "rule:link", 0.99))
+    taken = [(f.start, f.end) for f in found]
+    for entity in find_entities(text, spacy_model):
+        label = _LABELS.get(entity.label, entity.label)
+        # An email or phone wins over any name the NER stage sees inside it.
+        if not any(s < entity.end and entity.start < e for s, e in taken):
+            found.append(_relabel(entity, label))
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _relabel(entity: Found, label: str) -> Found:
+    if label == entity.label:
+        return entity
+    return Found(label, entity.start, entity.end, entity.text, entity.value, entity.source, entity.confidence)
+
+
+def _people(ctx: Context, sessions: list[SessionRecord], quotes: list[dict[str, Any]]) -> PeopleSet:
+    """Facilitators first (their details are the most reliable), then speakers, contacts, the rest."""
+    people = PeopleSet()
+    for session in sessions:
+        for person in session.facilitators:
+            people.add(person.name, person.organisation, person.role)
+    for quote in quotes:
+        if quote["speaker"]:
+            people.add(quote["speaker"], quote.get("organisation"), quote.get("role"))
+    for session in sessions:
+        for contact in session.contacts:
+            if contact.name:
+                people.add(contact.name)
+    for entity in ctx.entities:
+        if entity.label == "PERSON" and entity.value:
+            people.add(entity.value)
+            ctx.mention_found(entity, "person")
+    for session in sessions:
+        for contact in session.contacts:
+            if contact.name:
+                contact.name = people.canonical(contact.name)
+    return people
+
+
+def _municipalities(
+    ctx: Context, sessions: list[SessionRecord], quotes: list[dict[str, Any]], location: str | None
+) -> MunicipalitySet:
+    found = MunicipalitySet()
+    for session in sessions:
+        found.merge(session.municipalities)
+    for quote in quotes:
+        muni = quote.get("municipality")
+        if muni:
+            for written in muni["as_written"]:
+                resolution = resolve_entity(ctx, written)
+                if resolution is not None:
+                    found.add(resolution, written)
+    for entity in ctx.entities:
+        if entity.label == "MUNICIPALITY":
+            resolution = resolve_entity(ctx, entity.text)
+            if resolution is not None:
+                found.add(resolution, entity.text)
+                ctx.mention_found(entity, "municipality")
+    if location:
+        resolution = resolve_entity(ctx, location)
+        if resolution is not None:
+            found.add(resolution, location)
+    return found
+
+
+def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str]) -> list[dict[str, Any]]:
+    """Organisations from facilitator lines, the gazetteer and email domains, one per canonical name."""
+    from pipeline.recognizers.organisations import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    written: list[str] = []
+    for session in sessions:
+        written.extend(p.organisation for p in session.facilitators if p.organisation)
+    for entity in ctx.entities:
+        if entity.label == "ORG":
+            written.append(entity.value or entity.text)
+            ctx.mention_found(entity, "organisation")
+    for email in emails:
+        owner = gazetteer.by_email_domain(email.rsplit("@", 1)[-1])
+        if owner:
+            written.append(owner)
+    groups: dict[str, dict[str, Any]] = {}
+    for name in written:
+        name = clean_organisation(name) or name
+        canonical = gazetteer.canonical(name) or name
+        group = groups.setdefault(canonical.casefold(), {"name": canonical, "aliases": []})
+        for alias in [name, *gazetteer.aliases(canonical)]:
+            if alias != group["name"] and alias not in group["aliases"]:
+                group["aliases"].append(alias)
+    return list(groups.values())
+
+
+def _phones(ctx: Context) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for entity in ctx.entities:
+        if entity.label == "PHONE" and entity.value not in seen:
+            seen[entity.value] = {"e164": entity.value, "as_written": entity.text}
+    return list(seen.values())
+
+
+def _unique(values: Any) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if v))

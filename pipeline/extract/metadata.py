@@ -1,0 +1,150 @@
+"""Document metadata: title, publication and event dates, location, and the programmes
+announced as being in preparation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.context import Context
+from pipeline.extract.municipalities import resolve_entity
+from pipeline.model import Block
+from pipeline.recognizers import Found
+from pipeline.rules import load_yaml
+
+# A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
+_TOP_BLOCKS = 4
+_TITLE_PLACE = re.compile(
+    r"\b(?:in|te)\s+(?P<place>(?:'s[- ])?[A-Z][\w'’-]*(?:\s+(?:aan|op|bij|en|de|den|[A-Z])[\w'’-]*)*)\s*$"
+)
+
+
+@dataclass
+class Metadata:
+    title: str | None
+    published: str | None
+    event_date: str | None
+    location: str | None
+
+
+@cache
+def _label_regex(key: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')[key])})\b\s*:?", re.IGNORECASE)
+
+
+def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
+    blocks = ctx.document.blocks
+    title_block = _title_block(blocks)
+    published = _published(ctx, blocks, dates)
+    event = _event_date(ctx, blocks, dates, published)
+    location = _location(ctx, blocks, title_block)
+    if title_block is not None:
+        ctx.mention("title", title_block.start, title_block.end, "rule:heading")
+    return Metadata(
+        title_block.text if title_block else None,
+        published.value if published else None,
+        event.value if event else None,
+        location,
+    )
+
+
+def _title_block(blocks: list[Block]) -> Block | None:
+    for block in blocks[:3]:
+        if block.kind == "heading" and (block.level or 1) <= 1:
+            return block
+    first = blocks[0] if blocks else None
+    if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
+        return first
+    return None
+
+
+def _dates_in(dates: list[Found], block: Block) -> list[Found]:
+    return [d for d in dates if block.start <= d.start < block.end + 1 and d.value]
+
+
+def _published(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found | None:
+    for block in blocks:
+        if _label_regex("published_labels").match(block.text) and not _label_regex("event_date_labels").match(
+            block.text
+        ):
+            found = _dates_in(dates, block)
+            if found:
+                ctx.mention_found(found[0], "published")
+                return found[0]
+    for block in blocks[:_TOP_BLOCKS]:
+        found = _dates_in(dates, block)
+        if found and len(block.text) <= len(found[0].text) + 30:
+            ctx.mention_found(found[0], "published")
+            return found[0]
+    return None
+
+
+def _event_date(
+    ctx: Context, blocks: list[Block], dates: list[Found], published: Found | None
+) -> Found | None:
+    for block in blocks:
+        if _label_regex("event_date_labels").match(block.text):
+            found = _dates_in(dates, block)
+            if found:
+                ctx.mention_found(found[0], "event_date")
+                return found[0]
+    for block in blocks:
+        if block.kind == "heading" or len(block.text.split()) < 6:
+            continue
+        for found in _dates_in(dates, block):
+            if published is None or found.start != published.start:
+                ctx.mention_found(found, "event_date")
+                return found
+    return None
+
+
+def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
+    for block in blocks:
+        match = _label_regex("location_labels").match(block.text)
+        if match and block.kind != "heading":
+            value = block.text[match.end() :].strip()
+            if value:
+                ctx.mention("location", block.start + match.end(), block.end, "rule:label")
+                return _place_of(ctx, value) or value
+    if title is not None:
+        match = _TITLE_PLACE.search(title.text)
+        if match and resolve_entity(ctx, match.group("place")) is not None:
+            start = title.start + match.start("place")
+            ctx.mention("location", start, title.start + match.end("place"), "rule:heading")
+            return match.group("place")
+    return None
+
+
+def _place_of(ctx: Context, value: str) -> str | None:
+    """'Stadhuis, Zwolle' -> 'Zwolle': the municipality named in a venue line."""
+    for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
+        part = part.strip(" )")
+        if part and resolve_entity(ctx, part) is not None:
+            return part
+    return None
+
+
+@cache
+def _programme_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    intro = re.compile("|".join(rules["programmes_intro"]), re.IGNORECASE)
+    return intro, re.compile(rules["programme_remark"], re.IGNORECASE)
+
+
+def extract_programmes(ctx: Context) -> list[str]:
+    """List items under a sentence that announces programmes 'in voorbereiding'."""
+    intro, remark = _programme_patterns()
+    blocks = ctx.document.blocks
+    programmes: list[str] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "list_item" or not intro.search(block.text):
+            continue
+        for follower in blocks[index + 1 :]:
+            if follower.kind != "list_item":
+                break
+            name = remark.sub("", follower.text).strip().rstrip(".;")
+            if name and name not in programmes:
+                programmes.append(name)
+                ctx.mention("programme", follower.start, follower.start + len(name), "rule:list")
+    return programmes

@@ -1,0 +1,143 @@
+"""Municipalities: resolve written names to CBS records valid on the report's date and
+collapse duplicates (one record per code, every spelling kept in ``as_written``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract.context import Context
+from pipeline.register import Resolution, default_register
+
+# Separators between list items; a comma inside brackets ("Bergen (NH, Noord-Holland)") is not one.
+_SEPARATOR = re.compile(r"\s*(?:[,;\n]|\s+en\s+|\s+&\s+|\s+\+\s+)\s*", re.IGNORECASE)
+# Words around a name that are not part of it: "gemeente Ommen", "Haarlem (2x)", "o.a. Ede".
+_PREFIX = re.compile(r"^(?:o\.a\.\s*|de\s+)?(?:gemeenten?|gem\.)\s+", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s*(?:\(\s*\d+\s*x?\s*\)|\(\s*[a-z ]*\)|[.:;!?])\s*$", re.IGNORECASE)
+# The most items a multi-part name spans ("Nuenen, Gerwen en Nederwetten" is three).
+_MAX_PARTS = 3
+
+
+@dataclass
+class MunicipalityRef:
+    code: str
+    name: str
+    as_written: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "code": self.code, "as_written": self.as_written}
+
+
+class MunicipalitySet:
+    """Municipalities keyed by CBS code, in order of first mention."""
+
+    def __init__(self) -> None:
+        self._by_code: dict[str, MunicipalityRef] = {}
+
+    def add(self, resolution: Resolution, as_written: str) -> MunicipalityRef:
+        ref = self._by_code.setdefault(resolution.code, MunicipalityRef(resolution.code, resolution.name))
+        if as_written not in ref.as_written:
+            ref.as_written.append(as_written)
+        return ref
+
+    def merge(self, other: MunicipalitySet) -> None:
+        for ref in other:
+            for spelling in ref.as_written:
+                self.add(Resolution(ref.code, ref.name, "merge", 1.0, None), spelling)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [ref.to_dict() for ref in self]
+
+
+def split_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a written list, ignoring separators inside brackets."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in _SEPARATOR.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    prefix = _PREFIX.match(piece)
+    if prefix:
+        start += prefix.end()
+    piece = text[start:end]
+    suffix = _SUFFIX.search(piece)
+    if suffix and not re.search(r"\((?:N\.?H|L|O|Z\.?H|Z|G|U|F|D|Gr|Lb|Ov)\.?\)$", piece, re.IGNORECASE):
+        end = start + suffix.start()
+    while start < end and text[start] in " \t-–•*":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+def resolve_list(ctx: Context, text: str, offset: int, source: str) -> MunicipalitySet:
+    """Resolve every municipality in a written list such as a label's value."""
+    found = MunicipalitySet()
+    items = split_items(text)
+    index = 0
+    while index < len(items):
+        taken = _resolve_longest(ctx, text, items, index)
+        if taken is None:
+            start, end = items[index]
+            _fallback_gazetteer(ctx, offset + start, offset + end, found, source)
+            index += 1
+            continue
+        parts, resolution, start, end = taken
+        written = text[start:end]
+        found.add(resolution, written)
+        _record(ctx, resolution, offset + start, offset + end, source)
+        index += parts
+    return found
+
+
+def _resolve_longest(
+    ctx: Context, text: str, items: list[tuple[int, int]], index: int
+) -> tuple[int, Resolution, int, int] | None:
+    register = default_register()
+    for parts in range(min(_MAX_PARTS, len(items) - index), 0, -1):
+        start, end = items[index][0], items[index + parts - 1][1]
+        # Joined items must match exactly; only a single item may be a typo.
+        resolution = register.resolve(text[start:end], ctx.on, fuzzy=parts == 1)
+        if resolution is not None:
+            return parts, resolution, start, end
+    return None
+
+
+def _fallback_gazetteer(ctx: Context, start: int, end: int, found: MunicipalitySet, source: str) -> None:
+    """An item that is not a name by itself ("12 raadsleden uit Zwolle") may still hold one."""
+    for entity in ctx.entities_in(start, end, "MUNICIPALITY"):
+        resolution = resolve_entity(ctx, entity.text)
+        if resolution is not None:
+            found.add(resolution, entity.text)
+            _record(ctx, resolution, entity.start, entity.end, entity.source)
+    if not ctx.entities_in(start, end, "MUNICIPALITY"):
+        written = ctx.document.text[start:end].strip()
+        if written and len(written.split()) <= 4 and written[:1].isupper():
+            ctx.warn(f"not a known municipality: {written!r}")
+
+
+def resolve_entity(ctx: Context, written: str) -> Resolution | None:
+    return default_register().resolve(written, ctx.on, fuzzy=False)
+
+
+def _record(ctx: Context, resolution: Resolution, start: int, end: int, source: str) -> None:
+    confidence = 0.95 * resolution.score if resolution.method == "fuzzy" else None
+    ctx.mention("municipality", start, end, source, resolution.code, confidence)
+    if resolution.warning:
+        ctx.warn(resolution.warning)

@@ -1,0 +1,131 @@
+"""People: facilitator lists, speakers and contacts, merged into one record per person.
+
+"Sonja Bollen en Engbert Breuker (Pentascope)": both work at Pentascope; the bracketed
+organisation belongs to every name before it that has none of its own. "o.a." and
+titles are not part of a name. The same person named twice is one person; a shorter
+form of a name ("Jitske van Popering" for "Jitske van Popering-Verkerk") merges into the
+fuller one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.context import Context
+from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
+
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_ORG_PREFIX = re.compile(r"^(?:o\.a\.|oa\.|onder andere|namens|van(?:uit)?|bij)\s+", re.IGNORECASE)
+
+
+@dataclass
+class PersonRef:
+    name: str
+    organisation: str | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "organisation": self.organisation, "role": self.role}
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[\s.'’]+", " ", name).strip().casefold()
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """'Jitske van Popering' is a short form of 'Jitske van Popering-Verkerk'."""
+    a, b = name_key(short).split(), name_key(full).split()
+    if len(a) != len(b) or a == b or len(a) < 2:
+        return False
+    return a[:-1] == b[:-1] and b[-1].startswith(a[-1] + "-")
+
+
+class PeopleSet:
+    """Distinct people in order of first mention; details fill in as they are found."""
+
+    def __init__(self) -> None:
+        self._people: list[PersonRef] = []
+
+    def add(self, name: str, organisation: str | None = None, role: str | None = None) -> PersonRef:
+        for person in self._people:
+            if name_key(person.name) == name_key(name) or is_short_form(name, person.name):
+                break
+            if is_short_form(person.name, name):
+                person.name = name
+                break
+        else:
+            person = PersonRef(name)
+            self._people.append(person)
+        # A detail already known (from a labelled line, seen first) is kept.
+        person.organisation = person.organisation or organisation
+        person.role = person.role or role
+        return person
+
+    def canonical(self, name: str) -> str:
+        for person in self._people:
+            if name_key(person.name) == name_key(name) or is_short_form(name, person.name):
+                return person.name
+        return name
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [p.to_dict() for p in self._people]
+
+
+def clean_organisation(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = _ORG_PREFIX.sub("", text.strip(" ,;:.-–")).strip()
+    return text or None
+
+
+def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list[PersonRef]:
+    """People in a facilitator-style list, each with the organisation the text gives."""
+    items = _split_outside_brackets(text)
+    people: list[tuple[PersonRef, int, int]] = []
+    for start, end in items:
+        piece = text[start:end]
+        organisation = None
+        bracket = _BRACKET.search(piece)
+        if bracket:
+            organisation = clean_organisation(bracket.group(1))
+            piece = piece[: bracket.start()] + piece[bracket.end() :]
+        name, role, rest = split_person_details(piece)
+        cleaned = clean_person_name(name) if name else None
+        if cleaned is None or looks_like_person(cleaned) < 0.5:
+            if people and not piece[:1].isupper():
+                # "Jan Jansen, adviseur bij Pentascope": details of the previous name.
+                _, d_role, d_rest = split_person_details("X " + piece)
+                people[-1][0].role = people[-1][0].role or d_role
+                people[-1][0].organisation = people[-1][0].organisation or clean_organisation(d_rest)
+            continue
+        person = PersonRef(cleaned, organisation or clean_organisation(rest), role)
+        people.append((person, start, end))
+    _share_organisations([p for p, _, _ in people])
+    for person, start, end in people:
+        ctx.mention("person", offset + start, offset + end, source, person.name)
+    return [p for p, _, _ in people]
+
+
+def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for match in _ITEM_SEPARATOR.finditer(text):
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _share_organisations(people: list[PersonRef]) -> None:
+    """A name without an organisation takes the next one's: 'A en B (Org)'."""
+    following: str | None = None
+    for person in reversed(people):
+        if person.organisation:
+            following = person.organisation
+        elif following:
+            person.organisation = following

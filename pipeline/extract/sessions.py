@@ -1,0 +1,205 @@
+"""Sessions: per session its title, attending municipalities, facilitators, contacts and
+offerings, read from the labelled parts the segmenter found (or from a table row)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract.context import Context
+from pipeline.extract.municipalities import MunicipalitySet, resolve_list
+from pipeline.extract.people import PersonRef, parse_person_list
+from pipeline.model import Block
+from pipeline.segment import Label, Section, find_label
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘(])")
+_INLINE_ITEMS = re.compile(r"\s*;\s*")
+
+
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: dict[str, str] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email, "phone": self.phone}
+
+    def key(self) -> tuple[Any, ...]:
+        return (self.name, self.email, (self.phone or {}).get("e164"))
+
+
+@dataclass
+class SessionRecord:
+    number: int | None
+    title: str
+    description: str | None = None
+    municipalities: MunicipalitySet = field(default_factory=MunicipalitySet)
+    facilitators: list[PersonRef] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    offerings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "description": self.description,
+            "municipalities": self.municipalities.to_list(),
+            "facilitators": [p.to_dict() for p in self.facilitators],
+            "contacts": [c.to_dict() for c in self.contacts],
+            "offerings": self.offerings,
+        }
+
+
+def extract_session(ctx: Context, section: Section) -> SessionRecord:
+    record = SessionRecord(section.number, section.title or "")
+    if section.heading is not None:
+        heading = section.heading
+        at = heading.text.rfind(record.title) if record.title else -1
+        start = heading.start + max(at, 0)
+        ctx.mention("session", start, start + len(record.title), "rule:heading", record.title)
+    if section.row is not None:
+        _fill_from_row(ctx, record, section.row)
+    else:
+        _fill_from_blocks(ctx, record, section.blocks)
+    return record
+
+
+def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) -> None:
+    used: set[int] = set()
+    for index, block in enumerate(blocks):
+        if index in used:
+            continue
+        label = find_label(block)
+        if label is None:
+            continue
+        values = _label_values(block, label, blocks, index, used)
+        used.add(index)
+        _apply_label(ctx, record, label, values)
+    for index, block in enumerate(blocks):
+        if index in used:
+            continue
+        if _add_contacts(ctx, record, block.start, block.end):
+            continue
+        if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
+            record.description = block.text
+
+
+def _label_values(
+    block: Block, label: Label, blocks: list[Block], index: int, used: set[int]
+) -> list[tuple[str, int, int]]:
+    """The label's values: on its own line, else the list items (or one paragraph) below it."""
+    if label.value:
+        return [(label.value, label.value_start, block.end)]
+    values: list[tuple[str, int, int]] = []
+    for follower_index in range(index + 1, len(blocks)):
+        follower = blocks[follower_index]
+        if follower.kind != "list_item" or find_label(follower) is not None:
+            break
+        values.append((follower.text, follower.start, follower.end))
+        used.add(follower_index)
+    if not values and index + 1 < len(blocks):
+        follower = blocks[index + 1]
+        if follower.kind == "paragraph" and find_label(follower) is None:
+            values.append((follower.text, follower.start, follower.end))
+            used.add(index + 1)
+    return values
+
+
+def _apply_label(
+    ctx: Context, record: SessionRecord, label: Label, values: list[tuple[str, int, int]]
+) -> None:
+    source = "rule:label"
+    if label.kind == "municipalities":
+        for text, start, _ in values:
+            record.municipalities.merge(resolve_list(ctx, text, start, source))
+    elif label.kind == "facilitators":
+        for text, start, _ in values:
+            _add_facilitators(record, parse_person_list(ctx, text, start, source))
+    elif label.kind == "offerings":
+        for text, start, end in values:
+            _add_offerings(ctx, record, text, start, end, inline=len(values) == 1 and bool(label.value))
+    elif label.kind == "contacts":
+        lo = min((s for _, s, _ in values), default=label.value_start)
+        hi = max((e for _, _, e in values), default=label.value_start)
+        _add_contacts(ctx, record, label.value_start if label.value else lo, hi, whole=True)
+
+
+def _add_facilitators(record: SessionRecord, people: list[PersonRef]) -> None:
+    known = {p.name for p in record.facilitators}
+    record.facilitators.extend(p for p in people if p.name not in known)
+
+
+def _add_offerings(
+    ctx: Context, record: SessionRecord, text: str, start: int, end: int, *, inline: bool
+) -> None:
+    pieces = _INLINE_ITEMS.split(text) if inline else [text]
+    for piece in pieces:
+        piece = piece.strip()
+        if piece and piece not in record.offerings:
+            at = ctx.document.text.find(piece, start, end) if inline else start
+            record.offerings.append(piece)
+            ctx.mention("offering", at, at + len(piece), "rule:list")
+
+
+def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, whole: bool = False) -> bool:
+    """Contacts in a span: each sentence pairs its names with its emails and phones."""
+    spans = [(start, end)] if whole else _sentences(ctx.document.text, start, end)
+    added = False
+    for lo, hi in spans:
+        for contact in _contacts_in(ctx, lo, hi):
+            if contact.key() not in {c.key() for c in record.contacts}:
+                record.contacts.append(contact)
+            added = True
+    return added
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, end))
+    return spans
+
+
+def _contacts_in(ctx: Context, start: int, end: int) -> list[Contact]:
+    found = sorted(
+        (e for e in ctx.entities_in(start, end) if e.label in ("EMAIL", "PHONE", "PERSON")),
+        key=lambda e: e.start,
+    )
+    if not any(e.label in ("EMAIL", "PHONE") for e in found):
+        return []
+    contacts: list[Contact] = []
+    current: Contact | None = None
+    for entity in found:
+        if entity.label == "PERSON":
+            current = Contact(name=entity.value)
+            contacts.append(current)
+            continue
+        if current is None or _slot_taken(current, entity.label):
+            current = Contact()
+            contacts.append(current)
+        if entity.label == "EMAIL":
+            current.email = entity.value
+        else:
+            current.phone = {"e164": entity.value, "as_written": entity.text}
+        ctx.mention_found(entity, "contact_" + entity.label.lower())
+    return [c for c in contacts if c.email or c.phone]
+
+
+def _slot_taken(contact: Contact, label: str) -> bool:
+    return contact.email is not None if label == "EMAIL" else contact.phone is not None
+
+
+def _fill_from_row(ctx: Context, record: SessionRecord, row: dict[str, list[Block]]) -> None:
+    source = "rule:table"
+    for cell in row.get("municipalities", []):
+        record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, source))
+    for cell in row.get("facilitators", []):
+        _add_facilitators(record, parse_person_list(ctx, cell.text, cell.start, source))
+    for cell in row.get("contacts", []):
+        _add_contacts(ctx, record, cell.start, cell.end, whole=True)
+    for cell in row.get("offerings", []):
+        _add_offerings(ctx, record, cell.text, cell.start, cell.end, inline=True)
