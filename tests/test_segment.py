@@ -1,0 +1,106 @@
+"""Segmentation: which blocks open a session, and which numbered lists do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest.txt import read_txt
+from pipeline.segment import find_label, segment
+
+
+def sessions_of(text: str) -> list[tuple[int | None, str]]:
+    document = read_txt(text.encode("utf-8"))
+    return [(s.number, s.title or "") for s in segment(document).sessions]
+
+
+SAMPLE_LIKE = """Verslag
+
+1. Sessie Spelregels
+Aanwezige gemeenten: Gouda, Emmen
+Begeleiding: Jan Jansen (VNG)
+Vragen waren:
+1. Doel (wat wil je?)
+2. Proces (hoe?)
+Democratie in Actie biedt in dit traject:
+1. Een ervaren adviseur.
+2. Democratisch begroten: van potje tot begroting
+Aanwezige gemeenten: Houten
+Begeleiding: Piet Pietersen (VNG)
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SAMPLE_LIKE, [(1, "Spelregels"), (2, "Democratisch begroten: van potje tot begroting")]),
+        (
+            "Sessie 1: Burgerbegroting\nGemeenten: Ede\n\nSessie 2: Wijkraden\n",
+            [(1, "Burgerbegroting"), (2, "Wijkraden")],
+        ),
+        (
+            "Workshop A – Loting\nAanwezig: Ede\nWorkshop B – Jongeren\nAanwezig: Epe\n",
+            [(1, "Loting"), (2, "Jongeren")],
+        ),
+        ("Tafel 3: Inclusie\nDeelnemende gemeenten: Oss\n", [(3, "Inclusie")]),
+        ("Ronde 2 - Raadsakkoord\nBegeleid door Jan Jansen\n", [(2, "Raadsakkoord")]),
+        # A numbered heading without a keyword is a session only when its body shows it.
+        (
+            "1. Wijkgericht werken\nAanwezige gemeenten: Zwolle\n2. Digitale participatie\nAanwezig: Kampen\n",
+            [(1, "Wijkgericht werken"), (2, "Digitale participatie")],
+        ),
+        ("Vragen:\n1. Wat is het doel?\n2. Wie doet mee\n3. Hoe verder\n", []),
+        ("Tijdens de sessie spraken we over geld.\nDe sessie duurde lang.\n", []),
+    ],
+)
+def test_sessions_found(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+def test_numbered_offerings_stay_in_their_session() -> None:
+    document = read_txt(SAMPLE_LIKE.encode("utf-8"))
+    first = segment(document).sessions[0]
+    assert "Een ervaren adviseur." in [b.text for b in first.blocks]
+
+
+def test_closing_section_ends_the_last_session() -> None:
+    text = SAMPLE_LIKE + "Neem contact op via a@vng.nl.\n\nDemocratie in Actie\n\nHet programma loopt door.\n"
+    document = read_txt(text.encode("utf-8"))
+    last = segment(document).sessions[-1]
+    assert all("programma loopt" not in b.text for b in last.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Aanwezige gemeenten: Gouda, Emmen", "municipalities", "Gouda, Emmen"),
+        ("Deelnemende gemeenten: Ede", "municipalities", "Ede"),
+        ("Aanwezig: Oss", "municipalities", "Oss"),
+        ("Begeleiding: Jan Jansen (VNG)", "facilitators", "Jan Jansen (VNG)"),
+        ("Begeleid door Jan Jansen", "facilitators", "Jan Jansen"),
+        ("Procesbegeleiding: Piet", "facilitators", "Piet"),
+        ("Facilitators: A en B", "facilitators", "A en B"),
+        ("Contactpersoon: Jan, jan@vng.nl", "contacts", "Jan, jan@vng.nl"),
+        ("Meer weten? Mail naar a@b.nl", "contacts", "Mail naar a@b.nl"),
+        ("Democratie in Actie biedt in dit traject:", "offerings", ""),
+        ("Wat biedt het programma?", "offerings", ""),
+        ("Aanbod: advies; training", "offerings", "advies; training"),
+    ],
+)
+def test_labels(line: str, kind: str, value: str) -> None:
+    block = read_txt(line.encode("utf-8")).blocks[0]
+    label = find_label(block)
+    assert label is not None and (label.kind, label.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gemeenten bereiden zich voor op versterking lokale democratie",
+        "Aanwezigheid was hoog",
+        "Neem voor meer informatie contact op met Jan",
+        "Begeleiders kregen een bedankje.",
+        "Contacten tussen gemeenten zijn belangrijk.",
+    ],
+)
+def test_not_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
