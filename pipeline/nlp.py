@@ -1,0 +1,333 @@
+"""The spaCy stage: municipalities, organisations and people as entities, on ``spacy.blank("nl")``.
+
+No pretrained Dutch model is needed or downloaded. The pipeline is a blank Dutch
+tokenizer with components registered by name (so a config can refer to them):
+
+``dia_organisations``   the organisation gazetteer and generic organisation shapes (ORG)
+``dia_municipalities``  a PhraseMatcher on the written forms of the CBS register (GEMEENTE)
+``dia_persons``         the rule-based Dutch name recognizer (PER)
+``dia_model_ner``       optional: PER/ORG/LOC of an installed official model (``--spacy-model``)
+``dia_resolve``         settles overlaps and sets ``doc.ents`` and ``doc.spans["dia"]``
+
+Every component only proposes candidates; ``dia_resolve`` decides. The conflict rule:
+
+1. A place inside an organisation's or a person's name is part of that name: a GEMEENTE
+   span strictly inside an ORG or PER span from the rules is dropped ("Erasmus Universiteit
+   Rotterdam", "Hogeschool Utrecht", "Tamara van Dongen"). Venue organisations are the
+   exception ("volksuniversiteit Utrecht"): both the ORG and the GEMEENTE are kept.
+2. Otherwise priority decides: gazetteer (municipality, known organisation) > rule-based
+   person or organisation shape > statistical model.
+3. On equal priority the longer span wins, then the earlier one.
+
+Municipality matches are case-sensitive (ORTH): "Duiven", "Houten" and "Best" are
+municipalities, "duiven", "houten" and "best" are ordinary words. A token-level matcher
+never matches "Utrecht" inside "Utrechtse Heuvelrug"; that is a municipality of its own.
+
+Tokenizer: spaCy's blank tokenizer treats whitespace ("\\n", " ") as special cases, and its
+cache stops after a document's first special case. Removing only those whitespace rules
+gives identical tokens (tests/test_nlp.py checks) and about twice the speed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.recognizers import Found
+from pipeline.recognizers.names import find_people
+from pipeline.recognizers.organisations import SOURCE_KNOWN, default_gazetteer
+
+GAZETTEER, RULE, MODEL = 3, 2, 1
+SPACY_TO_FOUND = {"GEMEENTE": "MUNICIPALITY", "PER": "PERSON", "ORG": "ORG", "LOC": "LOCATION"}
+_MODEL_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC"}
+_CANDIDATES = "dia_candidates"
+_META = "dia_meta"
+SPAN_KEY = "dia"
+
+
+class SpacyModelNotInstalled(RuntimeError):
+    """``--spacy-model`` names a model that is not installed; nothing is ever downloaded."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"spaCy model '{name}' is not installed: pip install it first "
+            f"(python -m spacy download {name} does that once); the pipeline never downloads models"
+        )
+        self.name = name
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    label: str
+    """The spaCy label: GEMEENTE, ORG, PER or LOC."""
+    start: int
+    end: int
+    value: Any
+    source: str
+    confidence: float
+    priority: int
+    venue: bool = False
+
+
+def _propose(doc: Doc, candidates: Iterable[_Candidate]) -> None:
+    doc.user_data.setdefault(_CANDIDATES, []).extend(candidates)
+
+
+# ----------------------------------------------------------------------------- components
+
+
+class OrganisationComponent:
+    """Known organisations (priority of a gazetteer) and generic shapes (priority of a rule)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        _propose(
+            doc,
+            (
+                _Candidate(
+                    "ORG",
+                    m.found.start,
+                    m.found.end,
+                    m.found.value,
+                    m.found.source,
+                    m.found.confidence,
+                    GAZETTEER if m.found.source == SOURCE_KNOWN else RULE,
+                    m.venue,
+                )
+                for m in default_gazetteer().matches(doc.text)
+            ),
+        )
+        return doc
+
+
+class MunicipalityComponent:
+    """A case-sensitive PhraseMatcher over every written form in the CBS register."""
+
+    def __init__(self, nlp: Language, phrases: list[str]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.matcher.add("GEMEENTE", list(nlp.tokenizer.pipe(sorted(set(phrases)))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = filter_spans(Span(doc, s, e, label="GEMEENTE") for _, s, e in self.matcher(doc))
+        _propose(
+            doc,
+            (
+                _Candidate(
+                    "GEMEENTE", s.start_char, s.end_char, s.text, "gazetteer:municipality", 0.9, GAZETTEER
+                )
+                for s in spans
+            ),
+        )
+        return doc
+
+
+class PersonComponent:
+    """Dutch names found by :func:`pipeline.recognizers.names.find_people`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        _propose(
+            doc,
+            (
+                _Candidate("PER", f.start, f.end, f.value, f.source, f.confidence, RULE)
+                for f in find_people(doc.text)
+            ),
+        )
+        return doc
+
+
+class ModelComponent:
+    """An installed official model's PER/ORG/LOC entities, as a source of lower confidence.
+
+    A location the municipality gazetteer knows becomes GEMEENTE; others stay LOC.
+    """
+
+    def __init__(self, model: str, municipality_names: frozenset[str]) -> None:
+        # A model given as a folder is named by the folder: "ner:model:nl_core_news_sm".
+        self.source = f"ner:model:{Path(model).name if model_installed(model) else model}"
+        self.model = load_model(model)
+        self.municipality_names = municipality_names
+
+    def __call__(self, doc: Doc) -> Doc:
+        source = self.source
+        out = []
+        for ent in self.model(doc.text).ents:
+            label = _MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            if label == "LOC" and ent.text in self.municipality_names:
+                label = "GEMEENTE"
+            out.append(_Candidate(label, ent.start_char, ent.end_char, ent.text, source, 0.5, MODEL))
+        _propose(doc, out)
+        return doc
+
+
+class ResolveComponent:
+    """Settle overlapping candidates (see the module docstring) and set the entities."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = resolve_conflicts(doc.user_data.pop(_CANDIDATES, []))
+        spans, meta = [], {}
+        for c in kept:
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is None:
+                continue
+            spans.append(span)
+            key = (span.start_char, span.end_char, c.label)
+            meta[key] = (c.start, c.end, c.value, c.source, c.confidence)
+        doc.spans[SPAN_KEY] = spans
+        doc.user_data[_META] = meta
+        # doc.ents cannot overlap: where a venue organisation holds its place, the organisation shows.
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+def resolve_conflicts(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates that survive the conflict rule, in order of position."""
+    inside_a_name = {
+        id(place)
+        for place in candidates
+        if place.label == "GEMEENTE"
+        and any(
+            owner.label in ("ORG", "PER")
+            and owner.priority >= RULE
+            and not owner.venue
+            and owner.start <= place.start
+            and place.end <= owner.end
+            and (owner.end - owner.start) > (place.end - place.start)
+            for owner in candidates
+        )
+    }
+    ranked = sorted(
+        (c for c in candidates if id(c) not in inside_a_name),
+        key=lambda c: (-c.priority, c.start - c.end, c.start),
+    )
+    kept: list[_Candidate] = []
+    for candidate in ranked:
+        if all(_may_coexist(k, candidate) for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _may_coexist(a: _Candidate, b: _Candidate) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return True
+    org, place = (a, b) if a.label == "ORG" else (b, a)
+    return org.label == "ORG" and org.venue and place.label == "GEMEENTE"
+
+
+# ----------------------------------------------------------------------------- factories
+
+
+@Language.factory("dia_organisations")
+def make_organisations(nlp: Language, name: str) -> OrganisationComponent:
+    return OrganisationComponent()
+
+
+@Language.factory("dia_municipalities", default_config={"phrases": None})
+def make_municipalities(nlp: Language, name: str, phrases: list[str] | None) -> MunicipalityComponent:
+    return MunicipalityComponent(nlp, phrases if phrases is not None else municipality_phrases())
+
+
+@Language.factory("dia_persons")
+def make_persons(nlp: Language, name: str) -> PersonComponent:
+    return PersonComponent()
+
+
+@Language.factory("dia_model_ner", default_config={"model": "", "municipalities": None})
+def make_model_ner(nlp: Language, name: str, model: str, municipalities: list[str] | None) -> ModelComponent:
+    names = municipalities if municipalities is not None else municipality_phrases()
+    return ModelComponent(model, frozenset(names))
+
+
+@Language.factory("dia_resolve")
+def make_resolve(nlp: Language, name: str) -> ResolveComponent:
+    return ResolveComponent()
+
+
+# ----------------------------------------------------------------------------- building
+
+
+@cache
+def municipality_phrases() -> list[str]:
+    """Every written form of a municipality the CBS register knows."""
+    from pipeline.register import default_register
+
+    return list(default_register().phrases())
+
+
+def model_installed(name: str) -> bool:
+    return spacy.util.is_package(name) or Path(name).is_dir()
+
+
+def load_model(name: str) -> Language:
+    """An installed spaCy model by package name or path; never downloads."""
+    if not model_installed(name):
+        raise SpacyModelNotInstalled(name)
+    # Only the NER is needed: the parser and friends would cost time for nothing.
+    return spacy.load(name, exclude=["parser", "lemmatizer", "morphologizer", "tagger", "senter"])
+
+
+def build_nlp(spacy_model: str | None = None, municipalities: list[str] | None = None) -> Language:
+    """A fresh pipeline; ``spacy_model`` adds an installed model as an extra source.
+
+    ``municipalities`` replaces the register's written forms (for tests and experiments).
+    """
+    if spacy_model and not model_installed(spacy_model):
+        raise SpacyModelNotInstalled(spacy_model)
+    nlp = spacy.blank("nl")
+    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items() if text.strip()}
+    nlp.add_pipe("dia_organisations")
+    nlp.add_pipe("dia_municipalities", config={"phrases": municipalities})
+    nlp.add_pipe("dia_persons")
+    if spacy_model:
+        nlp.add_pipe("dia_model_ner", config={"model": spacy_model, "municipalities": municipalities})
+    nlp.add_pipe("dia_resolve")
+    return nlp
+
+
+@cache
+def get_nlp(spacy_model: str | None = None) -> Language:
+    """The pipeline for this process, built once per ``spacy_model``."""
+    return build_nlp(spacy_model or None)
+
+
+def ents_to_found(doc: Doc, on: date | None = None) -> list[Found]:
+    """The entities of ``doc`` as :class:`Found` (labels MUNICIPALITY, ORG, PERSON, LOCATION).
+
+    A municipality's value is its written form; with ``on`` it is the CBS code valid on that
+    date instead (None when the register cannot resolve it).
+    """
+    spans = doc.spans.get(SPAN_KEY, doc.ents)
+    meta = doc.user_data.get(_META, {})
+    found = []
+    for span in spans:
+        start, end, value, source, confidence = meta.get(
+            (span.start_char, span.end_char, span.label_),
+            (span.start_char, span.end_char, span.text, "ner:spacy", 0.5),
+        )
+        label = SPACY_TO_FOUND.get(span.label_, span.label_)
+        if label == "MUNICIPALITY" and on is not None:
+            value = _municipality_code(doc.text[start:end], on)
+        found.append(Found(label, start, end, doc.text[start:end], value, source, confidence))
+    return found
+
+
+def _municipality_code(written: str, on: date) -> str | None:
+    from pipeline.register import default_register
+
+    resolution = default_register().resolve(written, on)
+    return resolution.code if resolution else None
+
+
+def find_entities(text: str, spacy_model: str | None = None, on: date | None = None) -> list[Found]:
+    """Municipalities, organisations and people in ``text`` (see :func:`ents_to_found`)."""
+    return ents_to_found(get_nlp(spacy_model)(text), on)

@@ -1,0 +1,595 @@
+"""Dutch person names: cleaning, scoring and finding them in running text.
+
+The approach is the one rule-based Dutch de-identifiers use (deduce, among others): read
+the text as tokens and accept a name when a pattern of evidence fits, without a trained
+model. Evidence, all kept as data in ``rules/``:
+
+- a known first name (``first_names.txt``) or initials (``J.P.``) followed by an optional
+  surname particle (``tussenvoegsels.txt``: van, van der, le, in 't, ...) and a capitalised
+  surname, which may be double-barrelled (``Popering-Verkerk``, ``Jansen-de Vries``);
+- a title (``titles.txt``: dr., dhr., mevr.) or a role used as a title (``roles.yml``:
+  "wethouder", "minister") before a name, which then needs no known first name;
+- a context cue (``person_context.yml``): a label line ("Begeleiding: ..."), a lead-in
+  ("aldus", "welkom door", "contact op met") or a list line "Name, role ...".
+
+Names are written as a person would: titles, "o.a." and brackets go; particles are lower
+case after a first name or initials ("Piet in 't Veld") and capitalised when they open
+the name ("burgemeester Van der Laan"). Without a first name, a lower-case "van" after a
+role is a preposition ("minister van Binnenlandse Zaken"), not a particle.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+from pipeline.recognizers import Found
+from pipeline.rules import load_list, load_yaml
+
+SOURCE = "ner:person"
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_INITIAL = r"(?:Chr|Th|Ph|Ch|IJ|Tj|Sj|[A-Z])\."
+_TOKEN = re.compile(
+    rf"""
+    (?P<skip>[\w.+'-]+@[\w.-]+|https?://\S+|www\.\S+)
+  | (?P<initials>(?<![\w.]){_INITIAL}(?:[ ]?{_INITIAL})*)
+  | (?P<word>[^\W\d_]+(?:'[^\W\d_]+)*(?:-[^\W\d_]+(?:'[^\W\d_]+)*)*)
+  | (?P<apos>'[a-z]\b)
+  | (?P<newline>\n)
+  | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+_LINE_MARKERS = {"-", "–", "—", "•", "*", "·", "○", "▪", ">", '"', "“", "”", "'"}
+_MAX_GAP = 2  # more spaces than this between words is a column gap in a table, not a name
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Parse:
+    start: int
+    """Token index of the first name token (after any title or role)."""
+    end: int
+    given: str
+    """'known', 'initials', 'unknown' or '' (no first name)."""
+    given_end: int
+    particle_end: int
+    double: bool
+    single_initial: bool = False
+
+
+# Phrases as token tuples, grouped by their first word and longest first, so that a lookup
+# per token touches only the phrases that can start there.
+_Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    first_names: frozenset[str]
+    particles: _Phrases
+    particle_words: frozenset[str]
+    titles: _Phrases
+    roles: _Phrases
+    before_name: _Phrases
+    before_surname: _Phrases
+    surname_prefixes: frozenset[str]
+    modifiers: frozenset[str]
+    labels: _Phrases
+    lead_ins: _Phrases
+    not_names: frozenset[str]
+
+
+def _phrases(entries: list[str] | tuple[str, ...], drop: str = "") -> _Phrases:
+    """Token tuples by first word, longest first, so the longest phrase wins at a position."""
+    grouped: dict[str, set[tuple[str, ...]]] = {}
+    for entry in entries:
+        words = tuple(t.key for t in _tokenize(str(entry).translate(_APOSTROPHES)) if t.key != drop)
+        if words:
+            grouped.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    roles = load_yaml("roles.yml")
+    context = load_yaml("person_context.yml")
+    dates = load_yaml("dates.yml")
+    particles = _phrases(load_list("tussenvoegsels.txt"))
+    titles = _phrases(load_list("titles.txt"), drop=".")
+    role_phrases = _phrases(roles["roles"])
+    not_names = {w.casefold() for w in context["not_names"]}
+    # Whole words only: "van", "de" (from "lid van de gemeenteraad") and "jan" (January) stay usable.
+    particle_words = {w for group in particles.values() for p in group for w in p}
+    role_words = {w for group in role_phrases.values() for phrase in group for w in phrase}
+    not_names |= {w for w in role_words if w not in particle_words and len(w) > 3}
+    calendar = [*dates["months"], *dates["weekdays"]]
+    not_names |= {str(w).casefold() for w in calendar if len(str(w)) > 3}
+    return _Lexicon(
+        first_names=frozenset(
+            unicodedata.normalize("NFC", n).casefold() for n in load_list("first_names.txt")
+        ),
+        particles=particles,
+        particle_words=frozenset(particle_words),
+        titles=titles,
+        roles=role_phrases,
+        before_name=_phrases(roles["before_name"]),
+        before_surname=_phrases(roles["before_surname"]),
+        surname_prefixes=frozenset(p.casefold() for p in context.get("surname_prefixes", [])),
+        modifiers=frozenset(m.casefold() for m in roles.get("modifiers", [])),
+        labels=_phrases(context["labels"]),
+        lead_ins=_phrases(context["lead_ins"]),
+        not_names=frozenset(not_names),
+    )
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        tokens.append(_Token(match.group(), kind, match.start(), match.end()))
+    return tokens
+
+
+def _prepare(text: str) -> str:
+    """NFC and straight apostrophes; both keep every offset where it was."""
+    text = unicodedata.normalize("NFC", text) if not unicodedata.is_normalized("NFC", text) else text
+    return text.translate(_APOSTROPHES)
+
+
+# ----------------------------------------------------------------------------- token tests
+
+
+def _adjacent(tokens: list[_Token], i: int) -> bool:
+    """Token ``i`` follows token ``i - 1`` on the same line with at most a small gap."""
+    if i <= 0 or i >= len(tokens):
+        return False
+    return tokens[i].start - tokens[i - 1].end <= _MAX_GAP
+
+
+def _is_capitalised(token: _Token) -> bool:
+    text = token.text
+    if token.kind != "word" or not any(c.islower() for c in text):
+        return False
+    # "d'Ancona", "l'Ami": a lower-case elided particle glued to a capitalised name.
+    if len(text) > 2 and text[1] == "'" and text[0].islower():
+        return text[2].isupper()
+    return text[0].isupper()
+
+
+def _is_first_name(token: _Token, lex: _Lexicon) -> bool:
+    if not _is_capitalised(token):
+        return False
+    if token.key in lex.first_names:
+        return True
+    parts = token.key.split("-")
+    return len(parts) > 1 and all(p in lex.first_names for p in parts)
+
+
+def _is_surname(token: _Token, lex: _Lexicon) -> bool:
+    return (
+        _is_capitalised(token)
+        and token.key not in lex.not_names
+        and token.key not in lex.particle_words
+        and not any(p in lex.not_names for p in token.key.split("-"))
+    )
+
+
+def _match_phrase(tokens: list[_Token], i: int, phrases: _Phrases) -> int | None:
+    """End index of the longest phrase that starts at token ``i`` (words on one line)."""
+    if i >= len(tokens):
+        return None
+    for phrase in phrases.get(tokens[i].key, ()):
+        end = i + len(phrase)
+        if end > len(tokens):
+            continue
+        if all(tokens[i + k].key == w for k, w in enumerate(phrase)) and all(
+            _adjacent(tokens, k) for k in range(i + 1, end)
+        ):
+            return end
+    return None
+
+
+def _skip_titles(tokens: list[_Token], i: int, lex: _Lexicon) -> int:
+    """Past any titles at ``i`` ("prof. dr. ir.", "dhr", "de heer"); the dots are optional."""
+    while i < len(tokens):
+        end = None
+        for title in lex.titles.get(tokens[i].key, ()):
+            j, ok = i, True
+            for word in title:
+                if j < len(tokens) and tokens[j].key == word:
+                    j += 1
+                    if j < len(tokens) and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+                        j += 1
+                else:
+                    ok = False
+                    break
+            if ok:
+                end = j
+                break
+        if end is None:
+            return i
+        i = end
+    return i
+
+
+def _skip_role(tokens: list[_Token], i: int, lex: _Lexicon, phrases: _Phrases) -> int | None:
+    """Past a role with its modifiers at ``i`` ("senior adviseur", "oud-wethouder"), or None."""
+    j = i
+    while j < len(tokens) and tokens[j].key in lex.modifiers:
+        j += 1
+    if j < len(tokens) and tokens[j].key.startswith("oud-"):
+        rest = _tokenize(tokens[j].text[4:])
+        if rest and _match_phrase(rest, 0, phrases) == 1:
+            return j + 1
+    return _match_phrase(tokens, j, phrases)
+
+
+def _at_line_start(tokens: list[_Token], i: int) -> bool:
+    """Only list markers ("-", "•", "3.") stand between the line's start and token ``i``."""
+    j = i - 1
+    while j >= 0 and tokens[j].kind != "newline":
+        if tokens[j].text not in _LINE_MARKERS and not tokens[j].text.isdigit() and tokens[j].text != ".":
+            return False
+        j -= 1
+    return True
+
+
+# ----------------------------------------------------------------------------- parsing
+
+
+def _parse(
+    tokens: list[_Token],
+    i: int,
+    lex: _Lexicon,
+    *,
+    need_given: bool,
+    unknown_given: bool,
+    lower_particle: bool,
+) -> _Parse | None:
+    """The name that starts at token ``i``, trying the longest first-name run first."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].kind == "initials":
+        parse = _parse_rest(tokens, i, i + 1, "initials", lex, lower_particle)
+        return replace(parse, single_initial=tokens[i].text.count(".") == 1) if parse else None
+    run = i
+    while (
+        run < min(len(tokens), i + 3)
+        and _is_first_name(tokens[run], lex)
+        and (run == i or _adjacent(tokens, run))
+    ):
+        run += 1
+    if run > i:
+        for given_end in range(run, i, -1):
+            parsed = _parse_rest(tokens, i, given_end, "known", lex, lower_particle)
+            if parsed:
+                return parsed
+    if unknown_given and _is_surname(tokens[i], lex):
+        parsed = _parse_rest(tokens, i, i + 1, "unknown", lex, lower_particle)
+        if parsed:
+            return parsed
+    if need_given:
+        return None
+    return _parse_rest(tokens, i, i, "", lex, lower_particle)
+
+
+def _parse_rest(
+    tokens: list[_Token], start: int, given_end: int, given: str, lex: _Lexicon, lower_particle: bool
+) -> _Parse | None:
+    """Particles and a surname after the first-name part ends at ``given_end``."""
+    k = given_end
+    if given and not _adjacent(tokens, k):
+        return None
+    particle_end = _match_phrase(tokens, k, lex.particles) if k < len(tokens) else None
+    if particle_end is not None:
+        # Without a first name only a capitalised particle opens a name ("Van der Laan").
+        if not given and not lower_particle and tokens[k].text[0].islower():
+            return None
+        k = particle_end
+        if not _adjacent(tokens, k):
+            return None
+    if k >= len(tokens) or not _is_surname(tokens[k], lex) or (k > start and not _adjacent(tokens, k)):
+        return None
+    if tokens[k].key in lex.surname_prefixes and _adjacent(tokens, k + 1) and _is_surname(tokens[k + 1], lex):
+        k += 1  # "El Khatib", "Ben Ali": one surname of two words
+    k += 1
+    double = "-" in tokens[k - 1].text
+    # "Jansen-de Vries", "Popering-van der Berg": a particle after the hyphen takes the next word.
+    while (
+        k < len(tokens)
+        and "-" in tokens[k - 1].key
+        and tokens[k - 1].key.rsplit("-")[-1] in lex.particle_words
+    ):
+        nxt = _match_phrase(tokens, k, lex.particles) or k
+        if nxt >= len(tokens) or not _adjacent(tokens, nxt) or not _is_surname(tokens[nxt], lex):
+            break
+        k = nxt + 1
+    return _Parse(start, k, given, given_end, particle_end or given_end, double)
+
+
+def _render(tokens: list[_Token], parse: _Parse) -> str:
+    """The name as a person writes it: "J.P. de Vries", "Piet in 't Veld", "Van der Laan"."""
+    words: list[str] = []
+    for index in range(parse.start, parse.end):
+        token = tokens[index]
+        text = token.text
+        if token.kind == "initials":
+            text = text.replace(" ", "")
+        elif parse.given_end <= index < parse.particle_end:
+            text = text.lower()
+            if not parse.given and index == parse.start:
+                text = text[:1].upper() + text[1:]
+        previous = tokens[index - 1]
+        if index > parse.start and token.start == previous.end and previous.kind != "initials":
+            words[-1] += text
+        else:
+            words.append(text)
+    return " ".join(words)
+
+
+def _score(parse: _Parse) -> float:
+    base = {"known": 0.9, "initials": 0.8, "unknown": 0.5}.get(parse.given, 0.1)
+    has_particle = parse.particle_end > parse.given_end
+    if parse.given == "initials" and parse.single_initial and not has_particle:
+        base = 0.7  # "K. Jansen" is a name, "B. Doel" a list item: one initial is weaker evidence
+    if not parse.given and has_particle:
+        base = 0.45
+    bonus = 0.05 if parse.double or has_particle else 0.0
+    return round(min(base + bonus, 0.97), 2)
+
+
+# ----------------------------------------------------------------------------- public API
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_OA = re.compile(r"(?<!\w)(?:o\.a\.|oa\.|onder andere)(?!\w)", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*(?:[,;(|]|\s[-–—]\s)\s*")
+_EDGE_JUNK = " \t\r\n-–—•*·,;:!?\"“”'()[]"
+
+
+def _strip(text: str) -> str:
+    text = _OA.sub(" ", _BRACKETS.sub(" ", _prepare(text)))
+    return " ".join(text.split()).strip(_EDGE_JUNK)
+
+
+def clean_person_name(text: str) -> str | None:
+    """The name in ``text`` as a person writes it, or None when it is not a plausible name.
+
+    Titles, "o.a.", brackets, a leading role and trailing punctuation are removed; details
+    after a comma or dash are dropped ("Ko Scheele, wethouder" -> "Ko Scheele").
+    """
+    parsed = _parse_whole(text)
+    return _render(*parsed) if parsed else None
+
+
+def _parse_whole(text: str) -> tuple[list[_Token], _Parse] | None:
+    """The parse of a string that is one name and nothing else (titles and roles aside)."""
+    text = _SEPARATOR.split(_strip(text), maxsplit=1)[0].rstrip(".").strip(_EDGE_JUNK)
+    lex = _lexicon()
+    tokens = _tokenize(text)
+    i = _skip_titles(tokens, 0, lex)
+    i = _skip_role(tokens, i, lex, lex.roles) or i
+    i = _skip_titles(tokens, i, lex)
+    parse = _parse(tokens, i, lex, need_given=False, unknown_given=True, lower_particle=True)
+    if parse is None or _skip_titles(tokens, parse.end, lex) < len(tokens):
+        return None
+    # A trailing initial written after the surname ("Jansen, J.") was cut above; a lone
+    # surname longer than a few words is not a name.
+    return (tokens, parse) if parse.end - parse.start <= 7 else None
+
+
+def looks_like_person(text: str) -> float:
+    """How much ``text`` looks like a person's name, 0.0 to 1.0.
+
+    A known first name or initials plus a capitalised surname score high (0.8-0.95), an
+    unknown capitalised first word plus surname 0.5, a particle and surname alone 0.45,
+    a single capitalised word 0.1 (0.3 for a known first name); anything else 0.0.
+    """
+    parsed = _parse_whole(text)
+    if parsed is None:
+        return 0.0
+    tokens, parse = parsed
+    if parse.end - parse.start == 1 and _is_first_name(tokens[parse.start], _lexicon()):
+        return 0.3
+    return _score(parse)
+
+
+# ----------------------------------------------------------------------------- running text
+
+
+def find_people(text: str) -> list[Found]:
+    """Person names in running text, each once, the longest reading winning."""
+    prepared = _prepare(text)
+    lex = _lexicon()
+    tokens = _tokenize(prepared)
+    candidates: list[tuple[_Parse, float]] = []
+    for i in range(len(tokens)):
+        candidates.extend(_candidates_at(tokens, i, lex))
+    kept: list[tuple[_Parse, float]] = []
+    for parse, confidence in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
+        if not any(p.start < parse.end and parse.start < p.end for p, _ in kept):
+            kept.append((parse, confidence))
+    found = []
+    for parse, confidence in sorted(kept, key=lambda c: c[0].start):
+        start, end = tokens[parse.start].start, tokens[parse.end - 1].end
+        value = _render(tokens, parse)
+        found.append(Found("PERSON", start, end, text[start:end], value, SOURCE, confidence))
+    return found
+
+
+def _candidates_at(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse, float]]:
+    token = tokens[i]
+    out: list[tuple[_Parse, float]] = []
+    if token.kind == "initials" or _is_first_name(token, lex):
+        parse = _parse(tokens, i, lex, need_given=True, unknown_given=False, lower_particle=True)
+        if parse and not _lone_initial_at_line_start(tokens, parse):
+            out.append((parse, _score(parse)))
+    if token.kind == "word":
+        out.extend(_after_cue(tokens, i, lex))
+        if _is_capitalised(token) and _at_line_start(tokens, i):
+            out.extend(_list_line(tokens, i, lex))
+    return out
+
+
+def _lone_initial_at_line_start(tokens: list[_Token], parse: _Parse) -> bool:
+    """ "A. Inleiding" is a lettered list item, not a person, unless a particle follows."""
+    return (
+        parse.given == "initials"
+        and parse.single_initial
+        and parse.particle_end == parse.given_end
+        and _at_line_start(tokens, parse.start)
+    )
+
+
+def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse, float]]:
+    """Names after a title, a role, a lead-in or a label ("Begeleiding: A (X) en B")."""
+    after_title = _skip_titles(tokens, i, lex)
+    if after_title > i:
+        parse = _parse(tokens, after_title, lex, need_given=False, unknown_given=True, lower_particle=False)
+        return [(parse, max(0.85, _score(parse)))] if parse and _adjacent(tokens, after_title) else []
+    after_role = _skip_role(tokens, i, lex, lex.before_name)
+    if after_role is not None and _adjacent(tokens, after_role):
+        parse = _parse(tokens, after_role, lex, need_given=False, unknown_given=True, lower_particle=False)
+        bare = parse is not None and not parse.given and parse.particle_end == parse.given_end
+        if parse is None or (bare and _skip_role(tokens, i, lex, lex.before_surname) is None):
+            return []
+        return [(parse, max(0.75, _score(parse)))]
+    after_lead = _match_phrase(tokens, i, lex.lead_ins)
+    if after_lead is not None and _adjacent(tokens, after_lead):
+        return _names_in_list(tokens, _skip_titles(tokens, after_lead, lex), lex, single=True)
+    after_label = _match_phrase(tokens, i, lex.labels)
+    if after_label is not None and _at_line_start(tokens, i) and _is_colon(tokens, after_label):
+        return _names_in_list(tokens, after_label + 1, lex, single=False)
+    return []
+
+
+def _is_colon(tokens: list[_Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].text == ":"
+
+
+_Scored = list[tuple[_Parse, float]]
+
+
+def _names_in_list(tokens: list[_Token], i: int, lex: _Lexicon, *, single: bool) -> _Scored:
+    """Names from ``i`` to the end of the line, separated by ",", "en", "&" or "/"."""
+    out: list[tuple[_Parse, float]] = []
+    depth = 0
+    expecting = True
+    while i < len(tokens) and tokens[i].kind != "newline":
+        token = tokens[i]
+        depth += (token.text == "(") - (token.text == ")")
+        if depth == 0 and expecting and token.text not in "()":
+            i = _skip_titles(tokens, i, lex)
+            parse = _parse(tokens, i, lex, need_given=False, unknown_given=True, lower_particle=False)
+            if parse and parse.end - parse.start >= 2:
+                out.append((parse, max(0.7, _score(parse))))
+                if single:
+                    break
+                i, expecting = parse.end, False
+                continue
+            if single:
+                break
+        expecting = depth == 0 and (token.text in {",", "&", "/", ")"} or token.key in {"en", "and"})
+        i += 1
+    return out
+
+
+def _list_line(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse, float]]:
+    """ "Name, role ..." or "- Name, ..." at a line's start: a list entry or a quote attribution."""
+    parse = _parse(tokens, i, lex, need_given=True, unknown_given=True, lower_particle=False)
+    if parse is None or parse.end >= len(tokens) or tokens[parse.end].text not in {",", "("}:
+        return []
+    nxt = parse.end + 1
+    dashed = i > 0 and tokens[i - 1].text in {"-", "–", "—"}
+    role = _skip_role(tokens, nxt, lex, lex.roles) is not None
+    municipality_word = nxt < len(tokens) and tokens[nxt].key in {"gemeente", "provincie"}
+    if dashed or role or municipality_word:
+        return [(parse, max(0.7, _score(parse)))]
+    return []
+
+
+# ----------------------------------------------------------------------------- details
+
+_CONNECTOR = re.compile(
+    r"^(?:(?:bij|van|vanuit|namens|voor|in|uit|te|at)\s+(?:(?:de|het)\s+)?)", re.IGNORECASE
+)
+
+
+def split_person_details(text: str) -> tuple[str | None, str | None, str | None]:
+    """(name, role, organisation) from "Ko Scheele, wethouder gemeente Ommen" and the like.
+
+    The name is cleaned when it is a plausible name, else returned as written; the role is
+    in lower case; the organisation is the rest as written ("gemeente Ommen", "VNG"),
+    without "o.a." and without a connecting "bij", "van" or "in". Resolving a municipality
+    is left to the caller.
+    """
+    text = " ".join(_OA.sub(" ", _prepare(text)).split()).strip(_EDGE_JUNK.replace("()", ""))
+    if not text:
+        return None, None, None
+    lead_role, text = _leading_role(text)
+    if lead_role and clean_person_name(_SEPARATOR.split(text, maxsplit=1)[0]) is None:
+        # "minister van Binnenlandse Zaken": a role and what it serves, no name.
+        _, organisation = _role_and_rest(lead_role + " " + text)
+        return None, lead_role, organisation
+    head, tail = _split_head(text)
+    name = clean_person_name(head) or (head.strip(_EDGE_JUNK) or None)
+    role, organisation = _role_and_rest(tail)
+    return name, lead_role or role, organisation
+
+
+def _leading_role(text: str) -> tuple[str | None, str]:
+    """ "wethouder Petra de Groot (Zwolle)": the role in front (lower case) and the rest."""
+    lex = _lexicon()
+    tokens = _tokenize(text)
+    end = _skip_role(tokens, 0, lex, lex.roles)
+    if end is None:
+        return None, text
+    rest = text[tokens[end].start :] if end < len(tokens) else ""
+    return text[: tokens[end - 1].end].lower(), rest
+
+
+def _split_head(text: str) -> tuple[str, str]:
+    """Split at the first separator, else before the first role word ("X adviseur bij Y")."""
+    match = _SEPARATOR.search(text)
+    if match:
+        return text[: match.start()], text[match.start() :]
+    lex = _lexicon()
+    tokens = _tokenize(text)
+    for i in range(1, len(tokens)):
+        if (
+            tokens[i].key in {"gemeente", "bij", "namens"}
+            or _skip_role(tokens, i, lex, lex.roles) is not None
+        ):
+            return text[: tokens[i].start], text[tokens[i].start :]
+    return text, ""
+
+
+def _role_and_rest(tail: str) -> tuple[str | None, str | None]:
+    pieces = [p.strip(_EDGE_JUNK) for p in re.split(r"[,;()]", tail.replace("|", ","))]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return None, None
+    lex = _lexicon()
+    role = None
+    for index, piece in enumerate(pieces):
+        tokens = _tokenize(piece)
+        end = _skip_role(tokens, 0, lex, lex.roles)
+        if end is not None:
+            role = piece[: tokens[end - 1].end].lower()
+            pieces[index] = _CONNECTOR.sub("", piece[tokens[end - 1].end :].strip()).strip()
+            break
+    organisation = ", ".join(p for p in pieces if p)
+    return role, organisation or None

@@ -1,0 +1,186 @@
+"""Organisations: a gazetteer of known ones (``rules/organisations.yml``) plus generic
+shapes for the rest.
+
+Known organisations match by any written form: an alias of one word or written in
+capitals with more capitals inside (``VNG``, ``DiA``, ``Movisie``) must match with that
+case, since "dia" and "waag" are ordinary words; a name of several words matches in any
+case ("ministerie van Binnenlandse Zaken"). The value is the canonical name.
+
+Unknown organisations are read from their shape, at a lower score: a head word and
+capitalised words (``Stichting Present Utrecht``, ``volksuniversiteit Utrecht``,
+``Ministerie van Defensie``) or capitalised words and a suffix (``Jansen Advies``,
+``Bouwbedrijf Noord B.V.``). The value is the name as written.
+
+What counts as an organisation (decided here): associations, foundations, companies,
+universities and schools, ministries, provinces and water boards. ``Gemeente X`` does not:
+it names a municipality, and the CBS register resolves it elsewhere. A place inside an
+organisation's name belongs to the organisation, except for the venue heads
+(``volksuniversiteit Utrecht``): :meth:`OrganisationGazetteer.matches` flags those so the
+spaCy stage keeps the place as a municipality mention as well.
+
+When matches overlap, a known organisation beats a generic shape, then the longer span wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from pipeline.recognizers import Found
+from pipeline.rules import load_yaml
+
+SOURCE_KNOWN = "gazetteer:organisation"
+SOURCE_GENERIC = "rule:organisation"
+_FUZZY_CUTOFF = 92
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    """One organisation span and whether the place inside it is a venue."""
+
+    found: Found
+    venue: bool = False
+    known: bool = True
+
+
+def _key(name: str) -> str:
+    """Compare names without case, punctuation spacing or a leading article."""
+    text = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" .,;:").casefold()
+    return re.sub(r"^(?:de|het|the)\s+", "", text)
+
+
+def _exact_case(alias: str) -> bool:
+    """One word ("Movisie"), or capitals inside ("VNG", "DiA", "NVvR"): match this case only."""
+    return " " not in alias.strip() or (sum(c.isupper() for c in alias) >= 2 and len(alias) <= 8)
+
+
+class OrganisationGazetteer:
+    """Known organisations by name, alias and email domain, plus generic name shapes."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._canonical: dict[str, str] = {}
+        self._aliases: dict[str, list[str]] = {}
+        self._domains: dict[str, str] = {}
+        for entry in data.get("organisations", []):
+            self._add(entry)
+        self._known = self._compile_known()
+        self._venue_heads = {h.casefold() for h in data.get("venue_heads", [])}
+        self._generic = _compile_generic(data)
+
+    def _add(self, entry: dict[str, Any]) -> None:
+        name = str(entry["name"])
+        forms = [name, *(str(a) for a in entry.get("aliases") or [])]
+        self._aliases[name] = forms
+        for form in forms:
+            self._canonical.setdefault(_key(form), name)
+        for domain in entry.get("domains") or []:
+            self._domains[str(domain).lower()] = name
+
+    def _compile_known(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        exact, anycase = [], []
+        for forms in self._aliases.values():
+            for form in forms:
+                (exact if _exact_case(form) else anycase).append(form)
+
+        def pattern(forms: list[str], flags: int) -> re.Pattern[str]:
+            alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+            # Not inside a word, an email address or a web address ("@vng.nl", "www.vng.nl").
+            return re.compile(rf"(?<![\w@./-])(?:{alternation})(?![\w]|\.\w|@)", flags)
+
+        return pattern(exact, 0), pattern(anycase, re.IGNORECASE)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name of a known organisation written as ``name`` (typos forgiven), or None."""
+        key = _key(name)
+        if key in self._canonical:
+            return self._canonical[key]
+        if len(key) < 8:
+            return None
+        best = process.extractOne(key, self._canonical.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        return self._canonical[best[0]] if best else None
+
+    def aliases(self, canonical: str) -> list[str]:
+        """Every written form of a known organisation, its canonical name first."""
+        name = self.canonical(canonical) or canonical
+        return list(self._aliases.get(name, []))
+
+    def by_email_domain(self, domain: str) -> str | None:
+        """The organisation an email domain belongs to (``vng.nl``, ``mail.vng.nl``), or None."""
+        domain = domain.lower().strip().lstrip("@").rstrip(".")
+        while domain:
+            if domain in self._domains:
+                return self._domains[domain]
+            domain = domain.partition(".")[2]
+        return None
+
+    def find(self, text: str) -> list[Found]:
+        """Every organisation named in ``text``, in order of position."""
+        return [m.found for m in self.matches(text)]
+
+    def matches(self, text: str) -> list[OrgMatch]:
+        """Like :meth:`find`, with the venue flag the spaCy stage needs."""
+        candidates: list[OrgMatch] = []
+        for pattern in self._known:
+            for match in pattern.finditer(text):
+                value = self._canonical[_key(match.group())]
+                found = Found("ORG", match.start(), match.end(), match.group(), value, SOURCE_KNOWN, 0.95)
+                candidates.append(OrgMatch(found))
+        known = [c.found.start for c in candidates]
+        for match in self._generic.finditer(text):
+            generic = self._generic_match(text, match, known)
+            if generic:
+                candidates.append(generic)
+        return _resolve(candidates)
+
+    def _generic_match(self, text: str, match: re.Match[str], known: list[int]) -> OrgMatch | None:
+        """A generic name, cut short before a known one it ran into ("X Utrecht en Hogeschool Utrecht")."""
+        start, end = match.span()
+        for k_start in known:
+            if start < k_start < end:
+                end = k_start
+        head = match.group("head")
+        written = re.sub(r"(?:\s+(?:[a-z']+|&))+\s*$|\s+$", "", text[start:end])
+        if len(written.split()) < 2 or (head and written.strip() == head):
+            return None
+        value = " ".join(written.split())
+        found = Found("ORG", start, start + len(written), written, value, SOURCE_GENERIC, 0.7)
+        return OrgMatch(found, venue=(head or "").split(" ")[0].casefold() in self._venue_heads, known=False)
+
+
+def _compile_generic(data: dict[str, Any]) -> re.Pattern[str]:
+    """Head + capitalised words, or capitalised words + suffix; connectors may join the words."""
+    connectors = "|".join(re.escape(c) for c in data.get("connectors", []))
+    # A capitalised word that is not an acronym of its own ("VNG" is a separate organisation).
+    word = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ýa-zà-ÿ]+)*\d*"
+    name = rf"{word}(?:\s(?:(?:{connectors})\s)?{word}){{0,5}}"
+    heads = "|".join(
+        # The first letter of a head may be either case: "volksuniversiteit Utrecht".
+        f"[{h[0].upper()}{h[0].lower()}]{re.escape(h[1:])}"
+        for h in sorted(data.get("heads", []), key=len, reverse=True)
+    )
+    suffixes = "|".join(re.escape(s) for s in sorted(data.get("suffixes", []), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<head>{heads})\s(?:(?:{connectors})\s)?{name}"
+        rf"|{word}(?:\s{word}){{0,2}}\s(?P<suffix>{suffixes}))(?![\w])"
+    )
+
+
+def _resolve(candidates: list[OrgMatch]) -> list[OrgMatch]:
+    """Known before generic, then the longer span; overlapping losers are dropped."""
+    ranked = sorted(candidates, key=lambda m: (not m.known, -(m.found.end - m.found.start), m.found.start))
+    kept: list[OrgMatch] = []
+    for candidate in ranked:
+        f = candidate.found
+        if not any(k.found.start < f.end and f.start < k.found.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda m: m.found.start)
+
+
+@cache
+def default_gazetteer() -> OrganisationGazetteer:
+    """The gazetteer built from ``rules/organisations.yml`` (one per process)."""
+    return OrganisationGazetteer(load_yaml("organisations.yml"))

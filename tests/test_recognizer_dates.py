@@ -1,0 +1,49 @@
+"""Date recognizer: numeric and Dutch written dates to ISO; partial and impossible dates skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognizers.dates import find_dates, parse_date
+
+# (text, [(as written, ISO), ...])
+CASES = [
+    ("Datum 21-02-2019", [("21-02-2019", "2019-02-21")]),
+    ("op 21/02/2019", [("21/02/2019", "2019-02-21")]),
+    ("21.02.2019", [("21.02.2019", "2019-02-21")]),
+    ("Op 14 februari 2019 organiseerde", [("14 februari 2019", "2019-02-14")]),
+    ("donderdag 3 oktober 2019 in Zwolle", [("donderdag 3 oktober 2019", "2019-10-03")]),
+    ("Donderdag, 3 Oktober 2019", [("Donderdag, 3 Oktober 2019", "2019-10-03")]),
+    ("14 feb. 2020", [("14 feb. 2020", "2020-02-14")]),
+    ("3 okt 2019", [("3 okt 2019", "2019-10-03")]),
+    ("1 maart '19", [("1 maart '19", "2019-03-01")]),
+    ("1 mrt. 2021", [("1 mrt. 2021", "2021-03-01")]),
+    ("gepubliceerd 2019-02-21", [("2019-02-21", "2019-02-21")]),
+    ("21-02-19", [("21-02-19", "2019-02-21")]),
+    ("29 februari 2020", [("29 februari 2020", "2020-02-29")]),
+    ("van 1 mei 2019 tot 1 juni 2019", [("1 mei 2019", "2019-05-01"), ("1 juni 2019", "2019-06-01")]),
+    # Negatives and partial dates
+    ("februari 2019", []),
+    ("14 februari", []),
+    ("31-02-2019", []),
+    ("29 februari 2019", []),
+    ("versie 1.2.19", []),
+    ("bel 06-12345678", []),
+    ("€ 1.250.000", []),
+    ("21-02-2019-3", []),
+    ("In 2019 was het 14 mei.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text)
+    assert [(f.text, f.value) for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f.label == "DATE" and f.source == "rule:date"
+
+
+def test_parse_date() -> None:
+    assert parse_date("14 februari 2019") == "2019-02-14"
+    assert parse_date("februari 2019") is None

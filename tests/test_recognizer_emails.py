@@ -1,0 +1,61 @@
+"""Email recognizer: one table of real-looking positive and negative cases (Presidio style)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognizers.emails import find_emails, normalise_email
+
+# (text, [(span as written, value), ...])
+CASES = [
+    (
+        "Neem contact op via Mathilde.vandeVen@VNG.nl of 06-57593276.",
+        [("Mathilde.vandeVen@VNG.nl", "mathilde.vandeven@vng.nl")],
+    ),
+    ("Mail naar diaservicepunt@vng.nl.", [("diaservicepunt@vng.nl", "diaservicepunt@vng.nl")]),
+    (
+        "<a href='mailto:Jan.Jansen@Gemeente-Ommen.nl'>",
+        [("Jan.Jansen@Gemeente-Ommen.nl", "jan.jansen@gemeente-ommen.nl")],
+    ),
+    ("(info@prodemos.nl)", [("info@prodemos.nl", "info@prodemos.nl")]),
+    ("'p.de.groot+dia@zwolle.nl'", [("p.de.groot+dia@zwolle.nl", "p.de.groot+dia@zwolle.nl")]),
+    ("naam[at]vng[dot]nl", [("naam[at]vng[dot]nl", "naam@vng.nl")]),
+    ("Bereikbaar via naam (at) vng.nl, ook op maandag.", [("naam (at) vng.nl", "naam@vng.nl")]),
+    ("naam [at] vng [dot] nl", [("naam [at] vng [dot] nl", "naam@vng.nl")]),
+    ("naam(a)minbzk.nl", [("naam(a)minbzk.nl", "naam@minbzk.nl")]),
+    ("E-mail: naam at vng dot nl", [("naam at vng dot nl", "naam@vng.nl")]),
+    ("mailadres: k.jansen at ommen punt nl", [("k.jansen at ommen punt nl", "k.jansen@ommen.nl")]),
+    ("naam@vng .nl", [("naam@vng .nl", "naam@vng.nl")]),
+    ("Twee: a@x.nl; b@y.com", [("a@x.nl", "a@x.nl"), ("b@y.com", "b@y.com")]),
+    # Negatives
+    ("Jan at vis dot en was blij", []),
+    ("Kijk op www.vng.nl voor meer informatie.", []),
+    ("Volg ons op Twitter: @VNG", []),
+    ("naam@localhost", []),
+    ("jan..jansen@vng.nl", []),
+    ("Versie 2.0@14:00 uur", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_emails(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_emails(text)
+    assert [(f.text, f.value) for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f.label == "EMAIL" and f.source == "rule:email"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mathilde.vandeVen@VNG.nl", "mathilde.vandeven@vng.nl"),
+        ("mailto:Emma.Klever@VNG.nl", "emma.klever@vng.nl"),
+        (" <emma.klever@vng.nl>. ", "emma.klever@vng.nl"),
+        ("emma [at] vng [dot] nl", "emma@vng.nl"),
+        ("emma.klever", None),
+        ("", None),
+    ],
+)
+def test_normalise_email(text: str, expected: str | None) -> None:
+    assert normalise_email(text) == expected

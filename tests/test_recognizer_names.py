@@ -1,0 +1,157 @@
+"""Dutch person names: cleaning, scoring, running text and name/role/organisation splits."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognizers.names import clean_person_name, find_people, looks_like_person, split_person_details
+from pipeline.rules import load_list
+
+# (text, the names find_people returns as values)
+RUNNING_TEXT = [
+    (
+        "Begeleiding: Jitske van Popering-Verkerk (Erasmus Universiteit Rotterdam) "
+        "en Mathilde van de Ven (VNG)",
+        ["Jitske van Popering-Verkerk", "Mathilde van de Ven"],
+    ),
+    ("- Anneke le Duc, gemeente Alphen aan de Rijn", ["Anneke le Duc"]),
+    ("- Ko Scheele, wethouder gemeente Ommen", ["Ko Scheele"]),
+    (
+        "Begeleiding: Freek van Berkel (Common Eye), "
+        "Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)",
+        ["Freek van Berkel", "Ben van Essen"],
+    ),
+    ("Neem dan contact op met Sarah Erraja via Sarah.Erraja@VNG.nl.", ["Sarah Erraja"]),
+    ("Het debat werd geopend door minister Jansen.", ["Jansen"]),
+    ("Daarna sprak wethouder Petra de Groot over participatie.", ["Petra de Groot"]),
+    ("“Dit werkt”, aldus Petra de Groot, wethouder in Zwolle.", ["Petra de Groot"]),
+    ("Welkom door Hylkje Terpstra, dagvoorzitter.", ["Hylkje Terpstra"]),
+    ("Begeleiding: Wubbo Ockels (Pentascope) en Sonja Bollen", ["Wubbo Ockels", "Sonja Bollen"]),
+    ("De presentatie van drs. K. Jansen was helder.", ["K. Jansen"]),
+    ("Piet in ’t Veld en J.P. de Vries waren er.", ["Piet in 't Veld", "J.P. de Vries"]),
+    ("burgemeester Van Zanen opende de sessie", ["Van Zanen"]),
+    ("Mevr. Fatima El Khatib en dhr. Mohamed Ouali", ["Fatima El Khatib", "Mohamed Ouali"]),
+    ("Tamara van Dongen en Els Jansen-de Vries", ["Tamara van Dongen", "Els Jansen-de Vries"]),
+    # Negatives
+    ("De minister van Binnenlandse Zaken stuurde een brief.", []),
+    ("Het ministerie van Binnenlandse Zaken en de VNG werken samen.", []),
+    ("Ben je ook geïnteresseerd? Neem contact op.", []),
+    ("A. Inleiding\nB. Doel", []),
+    ("Door Democratie in Actie georganiseerd.", []),
+    ("wethouder Financiën sprak", []),
+    ("• Harmke Zijlstra, projectleider Movisie", ["Harmke Zijlstra"]),
+    ("Aanwezige gemeenten: Haarlem, Halderberge, Loon op Zand", []),
+    ("Emma\nKlever", []),
+    ("Jan          Jansen", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RUNNING_TEXT)
+def test_find_people(text: str, expected: list[str]) -> None:
+    found = find_people(text)
+    assert [f.value for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f.label == "PERSON" and f.source == "ner:person"
+
+
+CLEAN = [
+    ("Jitske van Popering-Verkerk", "Jitske van Popering-Verkerk"),
+    ("Anneke le Duc", "Anneke le Duc"),
+    ("Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)", "Ben van Essen"),
+    ("Piet in ’t Veld", "Piet in 't Veld"),
+    ("J. P. de Vries", "J.P. de Vries"),
+    ("drs. K. Jansen", "K. Jansen"),
+    ("Prof.dr.ir. A.B. van der Berg MSc", "A.B. van der Berg"),
+    ("mevr. Petra de Groot (VNG)", "Petra de Groot"),
+    ("dhr. Jansen", "Jansen"),
+    ("Jan Van Dijk", "Jan van Dijk"),
+    ("wethouder Van der Laan", "Van der Laan"),
+    ("  Mathilde   van de Ven.", "Mathilde van de Ven"),
+    ("Ko Scheele, wethouder gemeente Ommen", "Ko Scheele"),
+    ("Democratie in Actie", None),
+    ("Erasmus Universiteit Rotterdam", None),
+    ("gemeente Ommen", None),
+    ("Alphen aan den Rijn", None),
+    ("06-57593276", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLEAN)
+def test_clean_person_name(text: str, expected: str | None) -> None:
+    assert clean_person_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Jitske van Popering-Verkerk", 0.9, 1.0),
+        ("Emma Klever", 0.85, 1.0),
+        ("J.P. de Vries", 0.8, 0.9),
+        ("Wubbo Ockels", 0.5, 0.6),
+        ("Van der Laan", 0.4, 0.5),
+        ("Emma", 0.25, 0.35),
+        ("Democratie in Actie", 0.0, 0.0),
+        ("gemeente Ommen", 0.0, 0.0),
+    ],
+)
+def test_looks_like_person(text: str, low: float, high: float) -> None:
+    assert low <= looks_like_person(text) <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ko Scheele, wethouder gemeente Ommen", ("Ko Scheele", "wethouder", "gemeente Ommen")),
+        ("Petra de Groot (wethouder, Zwolle)", ("Petra de Groot", "wethouder", "Zwolle")),
+        ("drs. K. Jansen, programmamanager VNG", ("K. Jansen", "programmamanager", "VNG")),
+        (
+            "Anneke le Duc, gemeente Alphen aan de Rijn",
+            ("Anneke le Duc", None, "gemeente Alphen aan de Rijn"),
+        ),
+        (
+            "Jitske van Popering-Verkerk (Erasmus Universiteit Rotterdam)",
+            ("Jitske van Popering-Verkerk", None, "Erasmus Universiteit Rotterdam"),
+        ),
+        (
+            "Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)",
+            ("Ben van Essen", None, "Landelijke Vereniging van Kleine Kernen"),
+        ),
+        ("wethouder Petra de Groot (Zwolle)", ("Petra de Groot", "wethouder", "Zwolle")),
+        ("Petra de Groot, wethouder in Zwolle", ("Petra de Groot", "wethouder", "Zwolle")),
+        ("Jan Jansen, senior adviseur bij Berenschot", ("Jan Jansen", "senior adviseur", "Berenschot")),
+        ("Klaas de Boer - oud-wethouder van Ommen", ("Klaas de Boer", "oud-wethouder", "Ommen")),
+        ("X adviseur bij Pentascope", ("X", "adviseur", "Pentascope")),
+        ("minister van Binnenlandse Zaken", (None, "minister", "Binnenlandse Zaken")),
+        ("Mathilde van de Ven", ("Mathilde van de Ven", None, None)),
+        ("", (None, None, None)),
+    ],
+)
+def test_split_person_details(text: str, expected: tuple[str | None, str | None, str | None]) -> None:
+    assert split_person_details(text) == expected
+
+
+def test_lexicons_are_sorted_data_without_duplicates() -> None:
+    names = load_list("first_names.txt")
+    assert len(names) >= 2000
+    assert len(set(names)) == len(names)
+    assert list(names) == sorted(names, key=lambda s: (s.casefold(), s))
+    for required in [
+        "Jitske",
+        "Mathilde",
+        "Jornt",
+        "Anneke",
+        "Sarah",
+        "Sonja",
+        "Engbert",
+        "Emma",
+        "Freek",
+        "Ben",
+        "Ko",
+        "Fatima",
+        "Mohamed",
+    ]:
+        assert required in names
+    particles = load_list("tussenvoegsels.txt")
+    assert {"van", "van der", "van den", "de", "ter", "in 't", "le", "d'"} <= set(particles)

@@ -1,0 +1,119 @@
+"""Organisations: the gazetteer of known ones, generic name shapes, domains and aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.recognizers.organisations import default_gazetteer
+
+# (text, [(as written, value, source), ...])
+K, G = "gazetteer:organisation", "rule:organisation"
+CASES = [
+    ("Begeleiding: Mathilde van de Ven (VNG)", [("VNG", "Vereniging van Nederlandse Gemeenten", K)]),
+    (
+        "Jitske van Popering-Verkerk (Erasmus Universiteit Rotterdam)",
+        [("Erasmus Universiteit Rotterdam", "Erasmus Universiteit Rotterdam", K)],
+    ),
+    (
+        "uitgevoerd door het ministerie van Binnenlandse Zaken en de VNG",
+        [
+            (
+                "ministerie van Binnenlandse Zaken",
+                "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
+                K,
+            ),
+            ("VNG", "Vereniging van Nederlandse Gemeenten", K),
+        ],
+    ),
+    (
+        "Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)",
+        [("Landelijke Vereniging van Kleine Kernen", "Landelijke Vereniging van Kleine Kernen", K)],
+    ),
+    ("in samenwerking met Movisie", [("Movisie", "Movisie", K)]),
+    ("Sonja Bollen en Engbert Breuker (Pentascope)", [("Pentascope", "Pentascope", K)]),
+    ("Freek van Berkel (Common Eye)", [("Common Eye", "Common Eye", K)]),
+    (
+        "een onderzoek van AEF en Berenschot",
+        [("AEF", "Andersson Elffers Felix", K), ("Berenschot", "Berenschot", K)],
+    ),
+    (
+        "Hogeschool Utrecht en Universiteit Utrecht",
+        [
+            ("Hogeschool Utrecht", "Hogeschool Utrecht", K),
+            ("Universiteit Utrecht", "Universiteit Utrecht", K),
+        ],
+    ),
+    (
+        "naar de volksuniversiteit Utrecht, met het doel",
+        [("volksuniversiteit Utrecht", "volksuniversiteit Utrecht", G)],
+    ),
+    (
+        "Stichting Present Utrecht organiseert",
+        [("Stichting Present Utrecht", "Stichting Present Utrecht", G)],
+    ),
+    ("Ministerie van Defensie", [("Ministerie van Defensie", "Ministerie van Defensie", G)]),
+    ("Jansen Advies B.V. uit Zwolle", [("Jansen Advies B.V.", "Jansen Advies B.V.", G)]),
+    ("Provincie Utrecht", [("Provincie Utrecht", "Provincie Utrecht", G)]),
+    ("een VNG-aanpak", [("VNG", "Vereniging van Nederlandse Gemeenten", K)]),
+    # Negatives
+    ("gemeente Ommen en Gemeente Zwolle", []),
+    ("Mail Emma.Klever@VNG.nl of kijk op www.vng.nl", []),
+    ("een dia over de waag in Deventer", []),
+    ("Advies op maat in het eigen traject", []),
+    ("Utrechtse Heuvelrug", []),
+    ("Netwerk Lokale Digitale Democratie", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_find_organisations(text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = default_gazetteer().find(text)
+    assert [(f.text, f.value, f.source) for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text and f.label == "ORG"
+
+
+def test_venue_flag_only_for_venue_heads() -> None:
+    matches = default_gazetteer().matches("volksuniversiteit Utrecht en Hogeschool Utrecht")
+    assert [(m.found.text, m.venue) for m in matches] == [
+        ("volksuniversiteit Utrecht", True),
+        ("Hogeschool Utrecht", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("VNG", "Vereniging van Nederlandse Gemeenten"),
+        ("vereniging van nederlandse gemeenten", "Vereniging van Nederlandse Gemeenten"),
+        ("BZK", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+        ("ministerie van Binnenlandse Zaken", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+        ("Landelijke Vereniging Kleine Kernen", "Landelijke Vereniging van Kleine Kernen"),
+        ("LVKK", "Landelijke Vereniging van Kleine Kernen"),
+        ("Stichting Onbekend", None),
+        ("gemeente Ommen", None),
+    ],
+)
+def test_canonical(name: str, expected: str | None) -> None:
+    assert default_gazetteer().canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("domain", "expected"),
+    [
+        ("vng.nl", "Vereniging van Nederlandse Gemeenten"),
+        ("@VNG.nl", "Vereniging van Nederlandse Gemeenten"),
+        ("mail.minbzk.nl", "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"),
+        ("movisie.nl", "Movisie"),
+        ("gmail.com", None),
+        ("ommen.nl", None),
+    ],
+)
+def test_by_email_domain(domain: str, expected: str | None) -> None:
+    assert default_gazetteer().by_email_domain(domain) == expected
+
+
+def test_aliases_start_with_canonical_name() -> None:
+    aliases = default_gazetteer().aliases("VNG")
+    assert aliases[0] == "Vereniging van Nederlandse Gemeenten" and "VNG" in aliases
+    assert default_gazetteer().aliases("Onbekende Club") == []
