@@ -30,6 +30,7 @@ gives identical tokens (tests/test_nlp.py checks) and about twice the speed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -53,6 +54,7 @@ _MODEL_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE
 _CANDIDATES = "dia_candidates"
 _META = "dia_meta"
 SPAN_KEY = "dia"
+_LONGEST_NAME = 300  # characters; no organisation or person name is longer
 
 
 class SpacyModelNotInstalled(RuntimeError):
@@ -192,29 +194,41 @@ class ResolveComponent:
 
 def resolve_conflicts(candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates that survive the conflict rule, in order of position."""
-    inside_a_name = {
-        id(place)
-        for place in candidates
-        if place.label == "GEMEENTE"
-        and any(
-            owner.label in ("ORG", "PER")
-            and owner.priority >= RULE
-            and not owner.venue
-            and owner.start <= place.start
-            and place.end <= owner.end
-            and (owner.end - owner.start) > (place.end - place.start)
-            for owner in candidates
-        )
-    }
+    inside = _places_inside_names(candidates)
     ranked = sorted(
-        (c for c in candidates if id(c) not in inside_a_name),
+        (c for c in candidates if id(c) not in inside),
         key=lambda c: (-c.priority, c.start - c.end, c.start),
     )
     kept: list[_Candidate] = []
+    owner: dict[int, _Candidate] = {}  # character offset -> the kept candidate covering it
     for candidate in ranked:
-        if all(_may_coexist(k, candidate) for k in kept):
+        clashes = {id(k): k for pos in range(candidate.start, candidate.end) if (k := owner.get(pos))}
+        if all(_may_coexist(k, candidate) for k in clashes.values()):
             kept.append(candidate)
+            for pos in range(candidate.start, candidate.end):
+                owner.setdefault(pos, candidate)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _places_inside_names(candidates: list[_Candidate]) -> set[int]:
+    """ids of GEMEENTE candidates strictly inside a rule-found ORG or PER (not a venue)."""
+    owners = sorted(
+        (c for c in candidates if c.label in ("ORG", "PER") and c.priority >= RULE and not c.venue),
+        key=lambda c: c.start,
+    )
+    starts = [o.start for o in owners]
+    inside = set()
+    for place in candidates:
+        if place.label != "GEMEENTE":
+            continue
+        # Owners start at most _LONGEST_NAME characters before the place: a short window to scan.
+        low = bisect_left(starts, place.start - _LONGEST_NAME)
+        high = bisect_right(starts, place.start)
+        if any(
+            o.end >= place.end and (o.end - o.start) > (place.end - place.start) for o in owners[low:high]
+        ):
+            inside.add(id(place))
+    return inside
 
 
 def _may_coexist(a: _Candidate, b: _Candidate) -> bool:
@@ -308,6 +322,7 @@ def ents_to_found(doc: Doc, on: date | None = None) -> list[Found]:
     """
     spans = doc.spans.get(SPAN_KEY, doc.ents)
     meta = doc.user_data.get(_META, {})
+    text = doc.text  # built from the tokens on every access: read it once
     found = []
     for span in spans:
         start, end, value, source, confidence = meta.get(
@@ -316,8 +331,8 @@ def ents_to_found(doc: Doc, on: date | None = None) -> list[Found]:
         )
         label = SPACY_TO_FOUND.get(span.label_, span.label_)
         if label == "MUNICIPALITY" and on is not None:
-            value = _municipality_code(doc.text[start:end], on)
-        found.append(Found(label, start, end, doc.text[start:end], value, source, confidence))
+            value = _municipality_code(text[start:end], on)
+        found.append(Found(label, start, end, text[start:end], value, source, confidence))
     return found
 
 

@@ -34,7 +34,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _INITIAL = r"(?:Chr|Th|Ph|Ch|IJ|Tj|Sj|[A-Z])\."
 _TOKEN = re.compile(
     rf"""
-    (?P<skip>[\w.+'-]+@[\w.-]+|https?://\S+|www\.\S+)
+    (?P<skip>(?<![\w.+'-])[\w.+'-]+@[\w.-]+|https?://\S+|www\.\S+)
   | (?P<initials>(?<![\w.]){_INITIAL}(?:[ ]?{_INITIAL})*)
   | (?P<word>[^\W\d_]+(?:'[^\W\d_]+)*(?:-[^\W\d_]+(?:'[^\W\d_]+)*)*)
   | (?P<apos>'[a-z]\b)
@@ -53,6 +53,8 @@ class _Token:
     kind: str
     start: int
     end: int
+    line_start: bool = False
+    """Only list markers ("-", "•", "3.") stand between the start of the line and this token."""
 
     @property
     def key(self) -> str:
@@ -138,9 +140,15 @@ def _lexicon() -> _Lexicon:
 
 def _tokenize(text: str) -> list[_Token]:
     tokens = []
+    markers_only = True  # so far on this line
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
-        tokens.append(_Token(match.group(), kind, match.start(), match.end()))
+        word = match.group()
+        tokens.append(_Token(word, kind, match.start(), match.end(), markers_only and kind != "newline"))
+        if kind == "newline":
+            markers_only = True
+        elif word not in _LINE_MARKERS and not word.isdigit() and word != ".":
+            markers_only = False
     return tokens
 
 
@@ -236,16 +244,6 @@ def _skip_role(tokens: list[_Token], i: int, lex: _Lexicon, phrases: _Phrases) -
         if rest and _match_phrase(rest, 0, phrases) == 1:
             return j + 1
     return _match_phrase(tokens, j, phrases)
-
-
-def _at_line_start(tokens: list[_Token], i: int) -> bool:
-    """Only list markers ("-", "•", "3.") stand between the line's start and token ``i``."""
-    j = i - 1
-    while j >= 0 and tokens[j].kind != "newline":
-        if tokens[j].text not in _LINE_MARKERS and not tokens[j].text.isdigit() and tokens[j].text != ".":
-            return False
-        j -= 1
-    return True
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -419,9 +417,11 @@ def find_people(text: str) -> list[Found]:
     for i in range(len(tokens)):
         candidates.extend(_candidates_at(tokens, i, lex))
     kept: list[tuple[_Parse, float]] = []
+    taken = bytearray(len(tokens))  # tokens already inside a kept name
     for parse, confidence in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
-        if not any(p.start < parse.end and parse.start < p.end for p, _ in kept):
+        if not any(taken[parse.start : parse.end]):
             kept.append((parse, confidence))
+            taken[parse.start : parse.end] = b"\x01" * (parse.end - parse.start)
     found = []
     for parse, confidence in sorted(kept, key=lambda c: c[0].start):
         start, end = tokens[parse.start].start, tokens[parse.end - 1].end
@@ -439,7 +439,7 @@ def _candidates_at(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_P
             out.append((parse, _score(parse)))
     if token.kind == "word":
         out.extend(_after_cue(tokens, i, lex))
-        if _is_capitalised(token) and _at_line_start(tokens, i):
+        if _is_capitalised(token) and tokens[i].line_start:
             out.extend(_list_line(tokens, i, lex))
     return out
 
@@ -450,7 +450,7 @@ def _lone_initial_at_line_start(tokens: list[_Token], parse: _Parse) -> bool:
         parse.given == "initials"
         and parse.single_initial
         and parse.particle_end == parse.given_end
-        and _at_line_start(tokens, parse.start)
+        and tokens[parse.start].line_start
     )
 
 
@@ -471,7 +471,7 @@ def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
     if after_lead is not None and _adjacent(tokens, after_lead):
         return _names_in_list(tokens, _skip_titles(tokens, after_lead, lex), lex, single=True)
     after_label = _match_phrase(tokens, i, lex.labels)
-    if after_label is not None and _at_line_start(tokens, i) and _is_colon(tokens, after_label):
+    if after_label is not None and tokens[i].line_start and _is_colon(tokens, after_label):
         return _names_in_list(tokens, after_label + 1, lex, single=False)
     return []
 

@@ -173,10 +173,12 @@ def _resolve(candidates: list[OrgMatch]) -> list[OrgMatch]:
     """Known before generic, then the longer span; overlapping losers are dropped."""
     ranked = sorted(candidates, key=lambda m: (not m.known, -(m.found.end - m.found.start), m.found.start))
     kept: list[OrgMatch] = []
+    taken: set[int] = set()  # characters inside a kept match
     for candidate in ranked:
-        f = candidate.found
-        if not any(k.found.start < f.end and f.start < k.found.end for k in kept):
+        span = range(candidate.found.start, candidate.found.end)
+        if taken.isdisjoint(span):
             kept.append(candidate)
+            taken.update(span)
     return sorted(kept, key=lambda m: m.found.start)
 
 
