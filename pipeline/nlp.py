@@ -116,7 +116,8 @@ class MunicipalityComponent:
 
     def __init__(self, nlp: Language, phrases: list[str]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.matcher.add("GEMEENTE", list(nlp.tokenizer.pipe(sorted(set(phrases)))))
+        written = sorted({" ".join(p.split()) for p in phrases} - {""})
+        self.matcher.add("GEMEENTE", list(nlp.tokenizer.pipe(written)))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = filter_spans(Span(doc, s, e, label="GEMEENTE") for _, s, e in self.matcher(doc))
