@@ -1,0 +1,435 @@
+"""The test corpus: varied Dutch session reports with hand-made gold, scored end to end.
+
+``tests/corpus/corpus.yml`` lists every report and how to build it (a .txt is copied byte for
+byte, a .md is rendered to .docx or .pdf by ``tests/render.py``). The test builds them into a
+temporary folder, runs ``python -m pipeline run`` on it as a user would, and scores the output
+with :mod:`pipeline.evaluate` against the ``<stem>.gold.json`` files. It promises two things:
+
+1. every fact is right except those listed in ``tests/corpus/known_failures.yml``, and every
+   listed one still fails: fixing a failure means taking it off the list (the test says so),
+   and a failure that is not on the list fails the test;
+2. every field's F1 over the whole corpus is at least :data:`F1_FLOOR`.
+
+The list is (re)generated on purpose with ``tests/corpus/update_known_failures.py``, never by
+this test. See ``tests/corpus/README.md`` for what each report covers and how to add one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from conftest import ROOT, run_cli
+
+from pipeline.evaluate import Report, evaluate_dirs, print_report
+
+CORPUS = ROOT / "tests" / "corpus"
+CORPUS_YML = CORPUS / "corpus.yml"
+KNOWN_FAILURES = CORPUS / "known_failures.yml"
+MUNICIPALITIES_CSV = ROOT / "rules" / "municipalities.csv"
+F1_FLOOR = 0.95
+
+FORMATS = ("txt", "docx", "pdf")
+# The options render() takes per format; a typo in corpus.yml must not be silently ignored.
+RENDER_OPTIONS = {
+    "txt": set(),
+    "docx": {"header", "footer"},
+    "pdf": {"header", "footer", "hyphenate", "page_numbers"},
+}
+
+Fact = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One fact the run got wrong: missed (in gold, not predicted) or spurious (the reverse)."""
+
+    document: str
+    """The built file's name, e.g. ``verslag-regiodag-zeeland-2019.pdf``."""
+    field: str
+    kind: str
+    """"missing" | "spurious"."""
+    fact: Fact
+
+    def sort_key(self) -> tuple[str, str, str, str]:
+        # Facts mix str, int and None, which do not compare: order by their repr.
+        return (self.document, self.field, self.kind, repr(self.fact))
+
+
+@dataclass(frozen=True)
+class Entry:
+    stem: str
+    source: str
+    format: str
+    options: dict[str, Any]
+
+    @property
+    def built_name(self) -> str:
+        return f"{self.stem}.{self.format}"
+
+
+@dataclass
+class CorpusRun:
+    """What one build-and-run of the corpus gave."""
+
+    report: Report
+    built: list[Entry]
+    not_built: list[Entry]
+    failed: dict[str, str] = field(default_factory=dict)
+    """Built file name -> the reason the pipeline gave for not extracting it."""
+
+    def failures(self) -> set[Failure]:
+        names = {e.stem: e.built_name for e in self.built}
+        found: set[Failure] = set()
+        for path, results in self.report.documents.items():
+            document = _document_name(path, names)
+            for field_name, result in results.items():
+                found.update(Failure(document, field_name, "missing", tuple(f)) for f in result.missing)
+                found.update(Failure(document, field_name, "spurious", tuple(f)) for f in result.spurious)
+        return found
+
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def load_corpus() -> list[Entry]:
+    data = yaml.safe_load(CORPUS_YML.read_text(encoding="utf-8"))
+    return [
+        Entry(d["stem"], d["source"], d["format"], dict(d.get("options") or {})) for d in data["documents"]
+    ]
+
+
+def load_renderer() -> Callable[..., Any] | None:
+    """``render(markup, fmt, path, **opts)`` from tests/render.py, or None while it is not there."""
+    try:
+        from render import render
+    except ImportError:
+        return None
+    return render
+
+
+def build_corpus(entries: list[Entry], dest: Path) -> tuple[list[Entry], list[Entry]]:
+    """Write every buildable report into ``dest`` as the pipeline will see it: (built, not built)."""
+    render = load_renderer()
+    built: list[Entry] = []
+    not_built: list[Entry] = []
+    for entry in entries:
+        source = CORPUS / entry.source
+        target = dest / entry.built_name
+        if entry.format == "txt":
+            # Bytes, not text: the encoding, BOM and line endings are what these files test.
+            shutil.copyfile(source, target)
+        elif render is None:
+            not_built.append(entry)
+            continue
+        else:
+            render(source.read_text(encoding="utf-8"), entry.format, target, **entry.options)
+        built.append(entry)
+    return built, not_built
+
+
+def run_pipeline(inputs: Path, out: Path) -> dict[str, str]:
+    """Run the pipeline on ``inputs`` into ``out``; the files it failed on, with the reason."""
+    if importlib.util.find_spec("pipeline.batch") is not None:
+        result = run_cli("run", str(inputs), "--out", str(out))
+        # 1 means some documents failed: those are scored (as all facts missed), not an error.
+        if result.returncode not in (0, 1):
+            raise AssertionError(
+                f"pipeline run exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+            )
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        return {
+            Path(d["path"]).name: str(d.get("reason"))
+            for d in manifest.get("documents", [])
+            if d.get("status") != "ok"
+        }
+    return _run_in_process(inputs, out)
+
+
+def _run_in_process(inputs: Path, out: Path) -> dict[str, str]:
+    """Stand-in for ``pipeline run`` while the batch runner is being built: one process_file
+    per document, written where ``run`` writes it."""
+    from pipeline.process import StageError, process_file
+
+    documents = out / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    failed: dict[str, str] = {}
+    for path in sorted(inputs.iterdir()):
+        try:
+            doc = process_file(path)
+        except StageError as exc:
+            failed[path.name] = f"{exc.stage}: {exc.reason}"
+            continue
+        (documents / f"{doc['doc_id']}.json").write_text(
+            json.dumps(doc, ensure_ascii=False), encoding="utf-8"
+        )
+    return failed
+
+
+def run_corpus(workdir: Path, entries: list[Entry] | None = None) -> CorpusRun:
+    """Build, run and score the corpus inside ``workdir`` (shared with update_known_failures.py)."""
+    entries = entries if entries is not None else load_corpus()
+    inputs, out, gold = workdir / "inputs", workdir / "out", workdir / "gold"
+    for folder in (inputs, out, gold):
+        folder.mkdir(parents=True, exist_ok=True)
+    built, not_built = build_corpus(entries, inputs)
+    for entry in built:
+        shutil.copyfile(CORPUS / f"{entry.stem}.gold.json", gold / f"{entry.stem}.gold.json")
+    failed = run_pipeline(inputs, out)
+    return CorpusRun(evaluate_dirs(gold, out), built, not_built, failed)
+
+
+def _document_name(path: str, built_names: dict[str, str]) -> str:
+    # A document the run lost is reported by evaluate as "<stem>.gold.json (missing)".
+    match = re.fullmatch(r"(?P<stem>.+)\.gold\.json \(missing\)", Path(path).name)
+    return built_names.get(match["stem"], path) if match else Path(path).name
+
+
+# ----------------------------------------------------------------------------- known failures
+
+
+def load_known_failures() -> dict[Failure, str]:
+    """Failure -> why it fails, from known_failures.yml."""
+    data = yaml.safe_load(KNOWN_FAILURES.read_text(encoding="utf-8")) if KNOWN_FAILURES.exists() else None
+    known: dict[Failure, str] = {}
+    for item in (data or {}).get("failures") or []:
+        failure = Failure(item["document"], item["field"], item["kind"], tuple(item["fact"]))
+        known[failure] = str(item.get("reason") or "")
+    return known
+
+
+def describe(failures: set[Failure]) -> str:
+    return "\n".join(
+        f"  {f.document}  {f.field}  {f.kind}  {list(f.fact)!r}"
+        for f in sorted(failures, key=Failure.sort_key)
+    )
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
+    run = run_corpus(tmp_path_factory.mktemp("corpus"))
+    if run.not_built:
+        warnings.warn(
+            f"tests/render.py is not there yet: {len(run.not_built)} docx/pdf reports not scored",
+            stacklevel=1,
+        )
+    print_report(run.report)
+    for name, reason in sorted(run.failed.items()):
+        print(f"not extracted: {name}: {reason}")
+    return run
+
+
+def test_failures_are_exactly_the_known_ones(corpus_run: CorpusRun) -> None:
+    built = {e.built_name for e in corpus_run.built}
+    known = {f for f in load_known_failures() if f.document in built}
+    actual = corpus_run.failures()
+    new, fixed = actual - known, known - actual
+    message = []
+    if new:
+        message.append(
+            f"{len(new)} facts fail that are not in known_failures.yml (fix the pipeline, or the gold "
+            f"if the gold is wrong):\n{describe(new)}"
+        )
+    if fixed:
+        message.append(
+            f"{len(fixed)} known failures are fixed; remove them from known_failures.yml:\n{describe(fixed)}"
+        )
+    assert not message, "\n\n".join(message)
+
+
+def test_every_field_reaches_the_f1_floor(corpus_run: CorpusRun) -> None:
+    low = {name: round(c.f1, 3) for name, c in corpus_run.report.fields.items() if c.f1 < F1_FLOOR}
+    assert not low, f"fields below F1 {F1_FLOOR} over the corpus: {low}"
+
+
+def test_every_document_is_built(corpus_run: CorpusRun) -> None:
+    if corpus_run.not_built:
+        pytest.skip("tests/render.py is not there yet; docx and pdf reports are not built")
+    assert {e.built_name for e in corpus_run.built} == {e.built_name for e in load_corpus()}
+
+
+# ----------------------------------------------------------------------------- the corpus itself
+
+
+def test_corpus_yml_matches_the_files() -> None:
+    entries = load_corpus()
+    stems = [e.stem for e in entries]
+    assert len(stems) == len(set(stems)), "a stem is listed twice"
+    for entry in entries:
+        assert entry.format in FORMATS, entry
+        assert (CORPUS / entry.source).is_file(), f"{entry.source} is missing"
+        assert Path(entry.source).stem == entry.stem, entry
+        assert Path(entry.source).suffix == (".txt" if entry.format == "txt" else ".md"), entry
+        assert set(entry.options) <= RENDER_OPTIONS[entry.format], entry
+        gold = json.loads((CORPUS / f"{entry.stem}.gold.json").read_text(encoding="utf-8"))
+        assert gold["source"] == entry.built_name, f"{entry.stem}: gold source must be the built file's name"
+    golds = {p.name.removesuffix(".gold.json") for p in CORPUS.glob("*.gold.json")}
+    assert golds == set(stems), "every gold file needs a corpus.yml entry and the other way round"
+
+
+def test_corpus_keeps_its_variety() -> None:
+    """The byte-level and format variety the corpus promises (an editor re-saving a file as
+    UTF-8 would silently remove what it tests)."""
+    entries = load_corpus()
+    texts = [(CORPUS / e.source).read_bytes() for e in entries if e.format == "txt"]
+
+    def is_utf8(data: bytes) -> bool:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    assert sum(not is_utf8(t) for t in texts) >= 2, "at least two Windows-1252 text files"
+    assert any(t.startswith(b"\xef\xbb\xbf") for t in texts), "at least one UTF-8 file with BOM"
+    assert any(b"\r\n" in t for t in texts), "at least one file with CRLF line endings"
+    formats = [e.format for e in entries]
+    assert formats.count("docx") >= 4 and formats.count("pdf") >= 4
+    assert sum(bool(e.options.get("hyphenate")) for e in entries) >= 2
+    assert len(entries) >= 14
+
+
+_E164 = r"^\+[1-9][0-9]{6,14}$"
+_EMAIL = r"^[^@\sA-Z]+@[^@\sA-Z]+\.[a-z]{2,}$"
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_NAME = {"type": "string", "minLength": 1}
+_NULLABLE_NAME = {"type": ["string", "null"], "minLength": 1}
+GOLD_KEYS = [
+    *("source", "title", "published", "event_date", "location", "sessions", "quotes", "people"),
+    *("organisations", "emails", "phones", "municipalities", "programmes"),
+]
+GOLD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": GOLD_KEYS,
+    "properties": {
+        "source": {"type": "string", "pattern": r"^[a-z0-9-]+\.(txt|docx|pdf)$"},
+        "title": _NULLABLE_NAME,
+        "published": {"type": ["string", "null"], "pattern": _DATE},
+        "event_date": {"type": ["string", "null"], "pattern": _DATE},
+        "location": _NULLABLE_NAME,
+        "sessions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["number", "title", "municipalities", "facilitators", "contacts", "offerings"],
+                "properties": {
+                    "number": {"type": ["integer", "null"], "minimum": 1},
+                    "title": _NAME,
+                    "municipalities": {"type": "array", "items": _NAME, "uniqueItems": True},
+                    "facilitators": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["name", "organisation"],
+                            "properties": {"name": _NAME, "organisation": _NULLABLE_NAME},
+                        },
+                    },
+                    "contacts": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["name", "email", "phone"],
+                            "properties": {
+                                "name": _NULLABLE_NAME,
+                                "email": {"type": ["string", "null"], "pattern": _EMAIL},
+                                "phone": {"type": ["string", "null"], "pattern": _E164},
+                            },
+                        },
+                    },
+                    "offerings": {"type": "array", "items": _NAME, "uniqueItems": True},
+                },
+            },
+        },
+        "quotes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["speaker", "municipality", "role"],
+                "properties": {
+                    "speaker": _NULLABLE_NAME,
+                    "municipality": _NULLABLE_NAME,
+                    "role": _NULLABLE_NAME,
+                },
+            },
+        },
+        "people": {"type": "array", "items": _NAME, "uniqueItems": True},
+        "organisations": {
+            "type": "array",
+            "items": {"type": "array", "items": _NAME, "minItems": 1, "uniqueItems": True},
+        },
+        "emails": {"type": "array", "items": {"type": "string", "pattern": _EMAIL}, "uniqueItems": True},
+        "phones": {"type": "array", "items": {"type": "string", "pattern": _E164}, "uniqueItems": True},
+        "municipalities": {"type": "array", "items": _NAME, "uniqueItems": True},
+        "programmes": {"type": "array", "items": _NAME, "uniqueItems": True},
+    },
+}
+
+GOLD_FILES = sorted(CORPUS.glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_gold_file_is_valid(path: Path) -> None:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(gold, GOLD_SCHEMA)
+    sessions = gold["sessions"]
+    keys = [s["number"] if s["number"] is not None else s["title"].casefold() for s in sessions]
+    assert len(keys) == len(set(keys)), "sessions are scored by number (else title): they must differ"
+    # The document-level lists hold everything the sessions and quotes name, as an analyst
+    # would list them; a slip here would make the pipeline look wrong where it is right.
+    people = set(gold["people"])
+    named = {f["name"] for s in sessions for f in s["facilitators"]}
+    named |= {c["name"] for s in sessions for c in s["contacts"] if c["name"]}
+    named |= {q["speaker"] for q in gold["quotes"] if q["speaker"]}
+    assert named <= people, f"not in people: {named - people}"
+    municipalities = set(gold["municipalities"])
+    used = {m for s in sessions for m in s["municipalities"]}
+    used |= {q["municipality"] for q in gold["quotes"] if q["municipality"]}
+    assert used <= municipalities, f"not in municipalities: {used - municipalities}"
+    emails = {c["email"] for s in sessions for c in s["contacts"] if c["email"]}
+    assert emails <= set(gold["emails"]), f"not in emails: {emails - set(gold['emails'])}"
+    phones = {c["phone"] for s in sessions for c in s["contacts"] if c["phone"]}
+    assert phones <= set(gold["phones"]), f"not in phones: {phones - set(gold['phones'])}"
+    if gold["published"] and gold["event_date"]:
+        assert gold["event_date"] <= gold["published"], "a report is published after its event"
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_gold_municipalities_are_cbs_names_of_the_report_date(path: Path) -> None:
+    if not MUNICIPALITIES_CSV.exists():
+        pytest.skip("rules/municipalities.csv is not there yet")
+    import csv
+
+    with MUNICIPALITIES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    # The contract: names valid on the published date, else on the event date.
+    on = date.fromisoformat(gold["published"] or gold["event_date"])
+    valid = {
+        row["name"]
+        for row in rows
+        if (not row["valid_from"] or date.fromisoformat(row["valid_from"]) <= on)
+        and (not row["valid_to"] or on <= date.fromisoformat(row["valid_to"]))
+    }
+    names = set(gold["municipalities"])
+    names |= {m for s in gold["sessions"] for m in s["municipalities"]}
+    names |= {q["municipality"] for q in gold["quotes"] if q["municipality"]}
+    assert names <= valid, f"not a CBS name in force on {on}: {sorted(names - valid)}"
