@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.tables import TABLE_COLUMNS, Row
+from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -48,14 +48,18 @@ def write_document(out_dir: Path, doc: Mapping[str, Any]) -> Path:
 
 def table_csv_bytes(name: str, rows: Sequence[Row]) -> bytes:
     """One table as CSV: header row, fixed column order, empty cell for null."""
+    return _csv_text(name, rows, "\n").encode("utf-8")
+
+
+def _csv_text(name: str, rows: Sequence[Row], line_end: str) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=TABLE_COLUMNS[name], lineterminator="\n", extrasaction="ignore"
+        buffer, fieldnames=TABLE_COLUMNS[name], lineterminator=line_end, extrasaction="ignore"
     )
     writer.writeheader()
     for row in rows:
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()
 
 
 def write_tables(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> list[Path]:
@@ -64,5 +68,87 @@ def write_tables(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> list[Pat
     for name in TABLE_COLUMNS:
         path = out_dir / "tables" / f"{name}.csv"
         atomic_write_bytes(path, table_csv_bytes(name, tables.get(name, [])))
+        written.append(path)
+    return written
+
+
+# --- Parquet: typed tables --------------------------------------------------------------
+# CSV loses types (an empty cell, "1" and "2019-02-21" are all text); Parquet keeps the
+# declared type of every column (pipeline.tables.TABLE_TYPES), so pandas reads nullable
+# integers as Int64 and dates as dates without a dtype argument.
+
+_ARROW_TYPES = {"string": "string", "integer": "int64", "float": "float64", "date": "date32"}
+_PANDAS_DTYPES = {"string": "string", "integer": "Int64", "float": "Float64", "date": "object"}
+
+
+def table_frame(name: str, rows: Sequence[Row]) -> Any:
+    """One table as a pandas DataFrame with the declared dtype of every column."""
+    import datetime as dt
+
+    import pandas as pd
+
+    types = TABLE_TYPES[name]
+    columns = {}
+    for column, kind in types.items():
+        values = [row.get(column) for row in rows]
+        if kind == "date":
+            values = [dt.date.fromisoformat(v) if v else None for v in values]
+        elif kind == "string":
+            values = [None if v is None else str(v) for v in values]
+        columns[column] = pd.Series(values, dtype=_PANDAS_DTYPES[kind])
+    return pd.DataFrame(columns, columns=list(types))
+
+
+def table_parquet_bytes(name: str, rows: Sequence[Row]) -> bytes:
+    """One table as Parquet with an explicit schema, so an empty table still has its types."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = TABLE_TYPES[name].items()
+    schema = pa.schema([(col, pa.type_for_alias(_ARROW_TYPES[kind])) for col, kind in types])
+    table = pa.Table.from_pandas(table_frame(name, rows), schema=schema, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def write_tables_parquet(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> list[Path]:
+    """Write ``tables/<name>.parquet`` for every table, typed as declared in TABLE_TYPES."""
+    written = []
+    for name in TABLE_COLUMNS:
+        path = out_dir / "tables" / f"{name}.parquet"
+        atomic_write_bytes(path, table_parquet_bytes(name, tables.get(name, [])))
+        written.append(path)
+    return written
+
+
+# --- Excel-safe CSV ---------------------------------------------------------------------
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection,
+# OWASP); a phone in E.164 ("+31657593276") is one of them. The Excel variant prefixes such
+# text with an apostrophe, which Excel and LibreOffice show as text and do not display; the
+# default CSV keeps exact values for pandas. A BOM makes Excel read the file as UTF-8.
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(value: Any) -> Any:
+    """Text a spreadsheet would execute, prefixed with ``'``; any other value unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def table_excel_csv_bytes(name: str, rows: Sequence[Row]) -> bytes:
+    """One table as a spreadsheet-safe CSV: UTF-8 with BOM, CRLF, formulas neutralised."""
+    safe_rows = [{key: excel_safe(value) for key, value in row.items()} for row in rows]
+    return _csv_text(name, safe_rows, "\r\n").encode("utf-8-sig")
+
+
+def write_tables_excel(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> list[Path]:
+    """Write ``tables/excel/<name>.csv`` for every table (the ``--excel-safe`` variant)."""
+    written = []
+    for name in TABLE_COLUMNS:
+        path = out_dir / "tables" / "excel" / f"{name}.csv"
+        atomic_write_bytes(path, table_excel_csv_bytes(name, tables.get(name, [])))
         written.append(path)
     return written

@@ -41,6 +41,30 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 # Several spellings of one municipality share a cell, joined by this separator.
 LIST_SEPARATOR = " | "
 
+# The declared type of every column, kept here beside TABLE_COLUMNS so Parquet export, the
+# data dictionary (docs/data-dictionary.md) and its test read one source. A column is
+# "string" unless named below; a name means the same type in every table that has it.
+# "integer" is nullable (pandas Int64), "float" nullable (Float64), "date" is an ISO
+# YYYY-MM-DD string in CSV and a date in Parquet.
+COLUMN_TYPES: dict[str, str] = {
+    "bytes": "integer",
+    "pages": "integer",
+    "n_sessions": "integer",
+    "session_number": "integer",
+    "n_municipalities": "integer",
+    "position": "integer",
+    "start": "integer",
+    "end": "integer",
+    "page": "integer",
+    "confidence": "float",
+    "published": "date",
+    "event_date": "date",
+}
+TABLE_TYPES: dict[str, dict[str, str]] = {
+    name: {column: COLUMN_TYPES.get(column, "string") for column in columns}
+    for name, columns in TABLE_COLUMNS.items()
+}
+
 
 def document_rows(doc: dict[str, Any]) -> dict[str, list[Row]]:
     """All table rows of one extracted document, keyed by table name."""

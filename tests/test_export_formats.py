@@ -1,0 +1,118 @@
+"""Parquet keeps the declared types; the Excel variant neutralises formulas; CSV stays exact."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.export import (
+    excel_safe,
+    table_csv_bytes,
+    write_tables,
+    write_tables_excel,
+    write_tables_parquet,
+)
+from pipeline.process import process_file
+from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, collect_rows
+
+SAMPLE = Path(__file__).resolve().parent.parent / "raw" / "verslag-opstartsessie-utrecht-2019.txt"
+PANDAS = {"string": "string", "integer": "Int64", "float": "Float64", "date": "object"}
+ARROW = {"string": "string", "integer": "int64", "float": "double", "date": "date32[day]"}
+
+
+@pytest.fixture(scope="module")
+def tables() -> dict[str, list[dict]]:
+    return collect_rows([process_file(SAMPLE, display_path="raw/" + SAMPLE.name)])
+
+
+def test_parquet_has_the_declared_types(tables: dict[str, list[dict]], tmp_path: Path) -> None:
+    write_tables_parquet(tmp_path, tables)
+    for name in TABLE_COLUMNS:
+        path = tmp_path / "tables" / f"{name}.parquet"
+        schema = pq.read_schema(path)
+        assert schema.names == TABLE_COLUMNS[name]
+        assert {f.name: str(f.type) for f in schema} == {c: ARROW[t] for c, t in TABLE_TYPES[name].items()}
+        frame = pd.read_parquet(path)
+        assert {c: str(d) for c, d in frame.dtypes.items()} == {
+            c: PANDAS[t] for c, t in TABLE_TYPES[name].items()
+        }
+        assert len(frame) == len(tables[name])
+
+
+def test_parquet_round_trips_the_values_of_the_csv(tables: dict[str, list[dict]], tmp_path: Path) -> None:
+    write_tables(tmp_path, tables)
+    write_tables_parquet(tmp_path, tables)
+    for name in TABLE_COLUMNS:
+        typed = pd.read_parquet(tmp_path / "tables" / f"{name}.parquet")
+        with (tmp_path / "tables" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            text_rows = list(csv.DictReader(handle))
+        as_text = [
+            {c: "" if pd.isna(v) else str(v) for c, v in row.items()} for row in typed.to_dict("records")
+        ]
+        assert as_text == text_rows, name
+
+
+def test_nulls_and_dates_in_parquet(tmp_path: Path) -> None:
+    rows = [
+        {"doc_id": "a-1", "bytes": 10, "pages": None, "published": "2019-02-21", "event_date": None},
+        {"doc_id": "b-2", "bytes": None, "pages": 3, "published": None, "event_date": "2023-01-31"},
+    ]
+    write_tables_parquet(tmp_path, {"documents": rows})
+    frame = pd.read_parquet(tmp_path / "tables" / "documents.parquet")
+    assert frame.bytes.tolist() == [10, pd.NA] and frame.pages.tolist() == [pd.NA, 3]
+    assert frame.published.tolist() == [dt.date(2019, 2, 21), None]
+    assert frame.event_date.tolist() == [None, dt.date(2023, 1, 31)]
+    assert frame.title.isna().all() and str(frame.title.dtype) == "string"
+    empty = pd.read_parquet(tmp_path / "tables" / "mentions.parquet")
+    assert len(empty) == 0 and str(empty.confidence.dtype) == "Float64" and str(empty.start.dtype) == "Int64"
+
+
+DANGEROUS = ['=HYPERLINK("http://x")', "+31657593276", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+@pytest.mark.parametrize("value", DANGEROUS)
+def test_excel_safe_neutralises_formulas(value: str) -> None:
+    assert excel_safe(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Utrecht", "06-57593276", "a=b", "", None, 5, -3, 0.97])
+def test_excel_safe_keeps_everything_else(value: object) -> None:
+    assert excel_safe(value) == value
+
+
+def test_excel_variant_and_default_csv_side_by_side(tables: dict[str, list[dict]], tmp_path: Path) -> None:
+    write_tables(tmp_path, tables)
+    write_tables_excel(tmp_path, tables)
+    default = (tmp_path / "tables" / "contacts.csv").read_bytes()
+    excel = (tmp_path / "tables" / "excel" / "contacts.csv").read_bytes()
+    # The default keeps exact values for pandas; the Excel variant shows the phone as text.
+    assert b",+31657593276," in default and not default.startswith(b"\xef\xbb\xbf")
+    assert b",'+31657593276," in excel and excel.startswith(b"\xef\xbb\xbf") and b"\r\n" in excel
+    assert pd.read_csv(io.BytesIO(default), dtype=str).phone_e164.tolist()[0] == "+31657593276"
+    for name in TABLE_COLUMNS:
+        assert (tmp_path / "tables" / "excel" / f"{name}.csv").is_file()
+
+
+def test_excel_variant_of_hostile_cells(tmp_path: Path) -> None:
+    rows = [{"doc_id": "d-1", "warning": value} for value in [*DANGEROUS, "Zoetermeer: geen code"]]
+    write_tables(tmp_path, {"warnings": rows})
+    write_tables_excel(tmp_path, {"warnings": rows})
+    with (tmp_path / "tables" / "excel" / "warnings.csv").open(encoding="utf-8-sig", newline="") as handle:
+        excel_cells = [row["warning"] for row in csv.DictReader(handle)]
+    assert excel_cells == ["'" + v for v in DANGEROUS] + ["Zoetermeer: geen code"]
+    assert (tmp_path / "tables" / "warnings.csv").read_bytes() == table_csv_bytes("warnings", rows)
+
+
+def test_default_csv_keeps_formula_like_values_exact(tmp_path: Path) -> None:
+    # A lone CR is left out: the default writer (lineterminator "\n") does not quote it, so
+    # no CSV reader gets it back; extracted text never holds one (whitespace is collapsed).
+    values = [v for v in DANGEROUS if "\r" not in v]
+    write_tables(tmp_path, {"warnings": [{"doc_id": "d-1", "warning": v} for v in values]})
+    exact = pd.read_csv(tmp_path / "tables" / "warnings.csv", dtype=str, keep_default_na=False)
+    assert exact.warning.tolist() == values
