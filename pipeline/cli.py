@@ -52,13 +52,45 @@ def evaluate(
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="Older output folder.")],
+    old: Annotated[Path, typer.Argument(help="Older (published) output folder.")],
     new: Annotated[Path, typer.Argument(help="Newer output folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained review page.")] = None,
+    decisions: Annotated[
+        Path | None, typer.Option("--decisions", help="Write a decisions template (YAML, or JSON by suffix).")
+    ] = None,
 ) -> None:
-    """What changed between two runs, per table and record. Exit 0 equal, 1 different."""
-    from pipeline.diff import diff_command
+    """What changed between two runs, per document, table and record. Exit 0 equal, 1 different, 2 error."""
+    from pipeline.review.commands import diff_command
 
-    raise typer.Exit(diff_command(old, new))
+    raise typer.Exit(diff_command(old, new, as_json=as_json, html=html, decisions=decisions))
+
+
+@app.command()
+def accept(
+    decisions: Annotated[Path, typer.Option("--decisions", help="A decisions file written by diff.")],
+    ids: Annotated[list[str] | None, typer.Argument(help="Change ids to mark.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Mark every pending change.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="Mark them rejected instead.")] = False,
+) -> None:
+    """Mark changes in a decisions file accepted (or --reject) without an editor."""
+    from pipeline.review.commands import accept_command
+
+    raise typer.Exit(accept_command(decisions, ids or [], every, reject))
+
+
+@app.command()
+def apply(
+    decisions: Annotated[Path, typer.Option("--decisions", help="A reviewed decisions file.")],
+    published: Annotated[Path, typer.Option("--published", help="The published output folder.")],
+    allow_pending: Annotated[
+        bool, typer.Option(help="Keep OLD for pending changes instead of refusing.")
+    ] = False,
+) -> None:
+    """Promote accepted changes into the published folder; rejected and pending keep OLD."""
+    from pipeline.review.commands import apply_command
+
+    raise typer.Exit(apply_command(decisions, published, allow_pending))
 
 
 def main() -> None:

@@ -1,0 +1,268 @@
+"""Review decisions: a template per diff, a reviewer's accept/reject, and promotion.
+
+``diff OLD NEW --decisions FILE`` lists every change with its stable id and
+``decision: pending``. The reviewer sets ``accept`` (publish NEW's value) or ``reject``
+(keep OLD's) by hand or with ``accept``; ``apply`` then writes the published folder:
+each record and field takes NEW only where its change was accepted, so nothing changes
+without a decision. The file is bound to the diff it was made from by ``diff_hash``:
+when OLD or NEW changed since (another run, or a published folder already promoted), the
+decisions no longer describe what would happen and ``apply`` refuses.
+
+The file is YAML (JSON when its name ends in ``.json``); YAML reads both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline import SCHEMA_VERSION, __version__
+from pipeline.review.diff import DiffReport, DocumentDiff, diff_dirs
+from pipeline.review.folder import load_manifest, table_formats, write_output_folder
+from pipeline.review.records import change_id, merge_document
+
+FORMAT = "dia-pipeline-review/1"
+CHOICES = ("accept", "reject", "pending")
+LOG_NAME = "review-log.jsonl"
+
+_HEADER = """\
+# Review decisions for: python -m pipeline apply --decisions THIS_FILE --published DIR
+# Set each `decision` to `accept` (publish the NEW value) or `reject` (keep the OLD one).
+# `pending` keeps OLD as well, and apply refuses while any remain unless --allow-pending.
+# `note` is yours: it is kept in the published folder's review log. Leave ids, values and
+# diff_hash as they are: apply checks them against a fresh diff of OLD and NEW.
+"""
+
+
+class DecisionError(Exception):
+    """The decisions cannot be applied; the message says why and what to do."""
+
+
+@dataclass
+class Decisions:
+    path: Path
+    old: Path
+    new: Path
+    diff_hash: str
+    entries: list[dict[str, Any]]
+
+    def choice(self, change: str) -> str:
+        """The decision on a change id; a change missing from the file is pending."""
+        return self.by_id.get(change, {}).get("decision", "pending")
+
+    @property
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        return {entry["id"]: entry for entry in self.entries}
+
+
+def template(report: DiffReport) -> dict[str, Any]:
+    """The decisions document for a diff: every change, pending."""
+    entries = []
+    for doc in report.documents:
+        for change in doc.changes:
+            shown = change.to_dict()
+            entries.append(
+                {
+                    "id": change.id,
+                    "document": doc.key,
+                    "table": change.table,
+                    "record": change.label,
+                    "change": change.change,
+                    "field": change.field,
+                    "old": shown["old"],
+                    "new": shown["new"],
+                    "decision": "pending",
+                    "note": None,
+                }
+            )
+    return {
+        "format": FORMAT,
+        "old": str(report.old_dir.resolve()),
+        "new": str(report.new_dir.resolve()),
+        "diff_hash": report.diff_hash,
+        "summary": report.summary(),
+        "changes": entries,
+    }
+
+
+def write_decisions(data: dict[str, Any], path: Path) -> None:
+    if path.suffix.lower() == ".json":
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(_HEADER + body, encoding="utf-8")
+
+
+def read_decisions(path: Path) -> Decisions:
+    """Parse and check a decisions file; every problem is a DecisionError naming it."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DecisionError(f"cannot read decisions file {path}: {exc}") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DecisionError(f"not a decisions file (format {FORMAT!r} expected): {path}")
+    entries = data.get("changes") or []
+    for entry in entries:
+        if not isinstance(entry, dict) or "id" not in entry:
+            raise DecisionError(f"{path}: every change needs an id, got {entry!r}")
+        entry["decision"] = str(entry.get("decision") or "pending").strip().lower()
+        if entry["decision"] not in CHOICES:
+            raise DecisionError(f"{path}: change {entry['id']}: decision must be one of {', '.join(CHOICES)}")
+    return Decisions(path, Path(data["old"]), Path(data["new"]), str(data.get("diff_hash")), entries)
+
+
+def mark(path: Path, ids: Iterable[str], decision: str, every_pending: bool = False) -> int:
+    """Set ``decision`` on the changes ``ids`` (or on every pending one); returns how many."""
+    if decision not in CHOICES:
+        raise DecisionError(f"decision must be one of {', '.join(CHOICES)}")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    read_decisions(path)  # the same checks as apply, before anything is written
+    wanted = set(ids)
+    known = {entry["id"] for entry in data["changes"]}
+    if wanted - known:
+        raise DecisionError(f"unknown change id(s) in {path}: {', '.join(sorted(wanted - known))}")
+    count = 0
+    for entry in data["changes"]:
+        pending = str(entry.get("decision") or "pending").strip().lower() == "pending"
+        if entry["id"] in wanted or (every_pending and pending):
+            entry["decision"] = decision
+            count += 1
+    write_decisions(data, path)
+    return count
+
+
+@dataclass
+class Applied:
+    published: Path
+    counts: dict[str, int]
+    documents: int
+
+
+def apply_decisions(path: Path, published: Path, allow_pending: bool = False) -> Applied:
+    """Promote the accepted changes of a decisions file into ``published``."""
+    decisions = read_decisions(path)
+    report = diff_dirs(decisions.old, decisions.new)
+    _check_matches(decisions, report)
+    counts = {choice: 0 for choice in CHOICES}
+    for change in report.changes:
+        counts[decisions.choice(change.id)] += 1
+    if counts["pending"] and not allow_pending:
+        raise DecisionError(
+            f"{counts['pending']} change(s) still pending in {path}: decide them, "
+            "or pass --allow-pending to keep their OLD values"
+        )
+    _check_published(published, decisions.old)
+    accepted = {e["id"] for e in decisions.entries if e["decision"] == "accept"}
+    docs = publish_documents(report, accepted)
+    review = _review_log(decisions, report, counts)
+    formats = set(table_formats(decisions.old)) | (
+        set(table_formats(published)) if published.is_dir() else set()
+    )
+    write_output_folder(published, docs, _manifest(decisions, docs, review), formats)
+    with (published / LOG_NAME).open("a", encoding="utf-8") as log:
+        log.write(json.dumps(review, ensure_ascii=False) + "\n")
+    return Applied(published, counts, len(docs))
+
+
+def _check_matches(decisions: Decisions, report: DiffReport) -> None:
+    if report.diff_hash != decisions.diff_hash:
+        raise DecisionError(
+            f"{decisions.path} does not match the current OLD/NEW ({decisions.old} → {decisions.new}): "
+            "the diff changed since the file was written (a new run, or already applied). "
+            "Run `diff --decisions` again."
+        )
+    unknown = {e["id"] for e in decisions.entries} - {c.id for c in report.changes}
+    if unknown:
+        raise DecisionError(f"{decisions.path}: unknown change id(s): {', '.join(sorted(unknown))}")
+
+
+def _check_published(published: Path, old: Path) -> None:
+    """The published folder must be OLD itself, OLD's copy, or new (absent or empty)."""
+    if not published.exists() or published.resolve() == old.resolve():
+        return
+    if not published.is_dir():
+        raise DecisionError(f"published path is not a folder: {published}")
+    if not any(published.iterdir()):
+        return
+    mine = {p.name: p.read_bytes() for p in (published / "documents").glob("*.json")}
+    theirs = {p.name: p.read_bytes() for p in (old / "documents").glob("*.json")}
+    if mine != theirs:
+        raise DecisionError(
+            f"{published} is not the OLD side of this review ({old}): its documents differ. "
+            "Diff against the published folder itself."
+        )
+
+
+def publish_documents(report: DiffReport, accepted: set[str]) -> list[dict[str, Any]]:
+    """Every document as published: OLD unless one of its changes was accepted."""
+    out = []
+    for doc in report.documents:
+        ids = {c.id for c in doc.changes} & accepted
+        if doc.status == "added":
+            if ids:
+                out.append(doc.new)
+        elif doc.status == "removed":
+            if not ids:
+                out.append(doc.old)
+        elif not ids:
+            out.append(doc.old)
+        else:
+            out.append(_merge(doc, accepted))
+    return [d for d in out if d is not None]
+
+
+def _merge(doc: DocumentDiff, accepted: set[str]) -> dict[str, Any]:
+    assert doc.old is not None and doc.new is not None
+    # Provenance (text, mentions, warnings, spellings, order) comes from NEW only when NEW's
+    # text is the published one: same content, or the content change was accepted.
+    same_text = doc.old["source"]["sha256"] == doc.new["source"]["sha256"]
+    content = change_id(doc.key, "documents", "document", "content") in accepted
+    return merge_document(doc.key, doc.old, doc.new, accepted, provenance_new=same_text or content)
+
+
+def _review_log(decisions: Decisions, report: DiffReport, counts: dict[str, int]) -> dict[str, Any]:
+    by_id = decisions.by_id
+    return {
+        "applied_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "decisions_file": str(decisions.path.resolve()),
+        "old": str(decisions.old),
+        "new": str(decisions.new),
+        "diff_hash": report.diff_hash,
+        "counts": counts,
+        "decisions": [
+            {
+                "id": c.id,
+                "document": c.doc,
+                "table": c.table,
+                "record": c.label,
+                "change": c.change,
+                "field": c.field,
+                "decision": by_id.get(c.id, {}).get("decision", "pending"),
+                "note": by_id.get(c.id, {}).get("note"),
+            }
+            for c in report.changes
+        ],
+    }
+
+
+def _manifest(decisions: Decisions, docs: list[dict[str, Any]], review: dict[str, Any]) -> dict[str, Any]:
+    def versions(folder: Path) -> dict[str, Any]:
+        return {k: v for k, v in load_manifest(folder).items() if "version" in k}
+
+    return {
+        "published": True,
+        "pipeline_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "versions": {"old": versions(decisions.old), "new": versions(decisions.new)},
+        "documents": [
+            {"path": d["source"]["path"], "status": "ok", "reason": None, "doc_id": d["doc_id"]}
+            for d in sorted(docs, key=lambda d: d["doc_id"])
+        ],
+        "review": review,
+    }
