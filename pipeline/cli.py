@@ -20,11 +20,22 @@ def run(
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("extracted"),
     pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or pdfplumber.")] = "pdfium",
     spacy_model: Annotated[str | None, typer.Option(help="An installed spaCy model as extra NER.")] = None,
+    table_format: Annotated[
+        str, typer.Option("--format", help="Table formats: csv, parquet (comma-separated).")
+    ] = "csv",
+    excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Also write tables/excel/*.csv.")] = False,
 ) -> None:
     """Extract every .txt/.pdf/.docx under INPUTS into OUT (documents/, tables/, manifest.json)."""
     from pipeline.batch import run_batch
+    from pipeline.export import parse_table_formats, write_table_variants
 
+    try:
+        formats = parse_table_formats(table_format)
+    except ValueError as exc:
+        typer.echo(f"error: --format: {exc}", err=True)
+        raise typer.Exit(2) from None
     code = run_batch(inputs or [Path("raw")], out, pdf_engine=pdf_engine, spacy_model=spacy_model)
+    write_table_variants(out, formats, excel=excel_safe)  # TODO(batch): write these inside run_batch
     raise typer.Exit(code)
 
 
