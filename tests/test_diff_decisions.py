@@ -18,7 +18,8 @@ import pytest
 import yaml
 from test_diff import PHONE_NEW, build_folder_runs, pipeline_cli
 
-from pipeline.export import table_csv_bytes
+from pipeline.export import table_csv_bytes, write_document
+from pipeline.review import decisions as review_decisions
 from pipeline.review.decisions import LOG_NAME
 from pipeline.review.diff import diff_dirs
 from pipeline.tables import TABLE_COLUMNS, collect_rows
@@ -215,3 +216,21 @@ def test_a_published_folder_that_is_not_old_is_refused(
     other = shutil.copytree(new, tmp_path / "other")
     result = pipeline_cli("apply", "--decisions", decisions, "--published", other)
     assert result.returncode == 2 and "is not the OLD side" in result.stderr
+
+
+def test_a_failed_apply_leaves_the_published_folder_as_it_was(
+    review: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    published, _, decisions = review
+    pipeline_cli("accept", "--decisions", decisions, "--all")
+    before = snapshot(published, ("documents", "tables", "manifest.json"))
+
+    def write_half(folder: Path, docs: list, *args: object) -> None:
+        write_document(folder, docs[0])
+        raise OSError("disk full")
+
+    monkeypatch.setattr(review_decisions, "write_output_folder", write_half)
+    with pytest.raises(OSError, match="disk full"):
+        review_decisions.apply_decisions(decisions, published)
+    assert snapshot(published, ("documents", "tables", "manifest.json")) == before
+    assert sorted(p.name for p in published.parent.iterdir() if p.name.startswith(".")) == []

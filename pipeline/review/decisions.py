@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,7 @@ from typing import Any
 import yaml
 
 from pipeline import SCHEMA_VERSION, __version__
+from pipeline.export import atomic_write_bytes, dumps_json
 from pipeline.review.diff import DiffReport, DocumentDiff, diff_dirs
 from pipeline.review.folder import load_manifest, table_formats, write_output_folder
 from pipeline.review.records import change_id, merge_document
@@ -92,11 +96,12 @@ def template(report: DiffReport) -> dict[str, Any]:
 
 
 def write_decisions(data: dict[str, Any], path: Path) -> None:
+    """YAML with a how-to header; JSON when the file name ends in ``.json``."""
     if path.suffix.lower() == ".json":
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        atomic_write_bytes(path, dumps_json(data))
         return
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    path.write_text(_HEADER + body, encoding="utf-8")
+    atomic_write_bytes(path, (_HEADER + body).encode("utf-8"))
 
 
 def read_decisions(path: Path) -> Decisions:
@@ -161,13 +166,38 @@ def apply_decisions(path: Path, published: Path, allow_pending: bool = False) ->
     accepted = {e["id"] for e in decisions.entries if e["decision"] == "accept"}
     docs = publish_documents(report, accepted)
     review = _review_log(decisions, report, counts)
-    formats = set(table_formats(decisions.old)) | (
-        set(table_formats(published)) if published.is_dir() else set()
-    )
-    write_output_folder(published, docs, _manifest(decisions, docs, review), formats)
-    with (published / LOG_NAME).open("a", encoding="utf-8") as log:
-        log.write(json.dumps(review, ensure_ascii=False) + "\n")
+    with _staged(published, decisions.old) as staging:
+        write_output_folder(staging, docs, _manifest(decisions, docs, review), table_formats(staging))
+        with (staging / LOG_NAME).open("a", encoding="utf-8") as log:
+            log.write(json.dumps(review, ensure_ascii=False) + "\n")
     return Applied(published, counts, len(docs))
+
+
+@contextmanager
+def _staged(published: Path, old: Path) -> Iterator[Path]:
+    """A full copy of the published folder (of OLD for a new one) that replaces it at the end.
+
+    Promotion is all or nothing: a failure leaves the published folder as it was, never
+    some documents promoted and the tables not. Between the two renames at the end the
+    folder is briefly absent; a crash there leaves it complete under ``.<name>.previous``.
+    """
+    base = published if published.is_dir() and any(published.iterdir()) else old
+    staging = published.with_name(f".{published.name}.staging")
+    previous = published.with_name(f".{published.name}.previous")
+    for leftover in (staging, previous):
+        if leftover.exists():
+            raise DecisionError(
+                f"{leftover} exists (an earlier apply was interrupted): check it and remove it"
+            )
+    shutil.copytree(base, staging, symlinks=True)
+    try:
+        yield staging
+        if published.exists():
+            os.replace(published, previous)
+        os.replace(staging, published)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _check_matches(decisions: Decisions, report: DiffReport) -> None:
@@ -203,18 +233,14 @@ def publish_documents(report: DiffReport, accepted: set[str]) -> list[dict[str, 
     """Every document as published: OLD unless one of its changes was accepted."""
     out = []
     for doc in report.documents:
-        ids = {c.id for c in doc.changes} & accepted
-        if doc.status == "added":
-            if ids:
-                out.append(doc.new)
-        elif doc.status == "removed":
-            if not ids:
-                out.append(doc.old)
-        elif not ids:
-            out.append(doc.old)
+        decided = bool({c.id for c in doc.changes} & accepted)
+        if doc.new is None or doc.old is None:  # removed or added: the one change decides
+            kept = doc.new if decided else doc.old
+            if kept is not None:
+                out.append(kept)
         else:
-            out.append(_merge(doc, accepted))
-    return [d for d in out if d is not None]
+            out.append(_merge(doc, accepted) if decided else doc.old)
+    return out
 
 
 def _merge(doc: DocumentDiff, accepted: set[str]) -> dict[str, Any]:

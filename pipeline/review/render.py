@@ -17,6 +17,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from pipeline.export import atomic_write_bytes
 from pipeline.review.context import Snippet, find_context
 from pipeline.review.diff import DiffReport, DocumentDiff
 from pipeline.review.records import Change
@@ -112,7 +113,7 @@ mark{background:#ffe36e} .none{color:#999;font-style:italic;font-size:.85rem}
 
 def write_html(report: DiffReport, path: Path) -> None:
     """Write the review page for ``report`` to ``path``."""
-    path.write_text(html_page(report), encoding="utf-8")
+    atomic_write_bytes(path, html_page(report).encode("utf-8"))
 
 
 def html_page(report: DiffReport) -> str:
