@@ -24,18 +24,52 @@ def run(
         str, typer.Option("--format", help="Table formats: csv, parquet (comma-separated).")
     ] = "csv",
     excel_safe: Annotated[bool, typer.Option("--excel-safe", help="Also write tables/excel/*.csv.")] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU).", show_default=False)
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds one document may take.")] = 60.0,
+    memory_mb: Annotated[int, typer.Option(help="Memory ceiling per worker in MB (0: none).")] = 1500,
+    max_tasks_per_worker: Annotated[int, typer.Option(help="Documents before a worker is replaced.")] = 200,
+    executor: Annotated[str, typer.Option(help="local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a local cluster.")
+    ] = None,
+    prune: Annotated[bool, typer.Option(help="Remove outputs of inputs that are gone.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")] = False,
+    no_isolation: Annotated[
+        bool, typer.Option("--no-isolation", help="Debug: run in this process (no time/memory limits).")
+    ] = False,
 ) -> None:
-    """Extract every .txt/.pdf/.docx under INPUTS into OUT (documents/, tables/, manifest.json)."""
+    """Extract every .txt/.pdf/.docx under INPUTS into OUT (documents/, tables/, manifest.json).
+
+    Exit 0 when every document was extracted, 1 when some failed (the rest is written),
+    2 on bad usage. Unchanged documents are skipped on a rerun.
+    """
     from pipeline.batch import run_batch
-    from pipeline.export import parse_table_formats, write_table_variants
+    from pipeline.export import parse_table_formats
 
     try:
         formats = parse_table_formats(table_format)
     except ValueError as exc:
         typer.echo(f"error: --format: {exc}", err=True)
         raise typer.Exit(2) from None
-    code = run_batch(inputs or [Path("raw")], out, pdf_engine=pdf_engine, spacy_model=spacy_model)
-    write_table_variants(out, formats, excel=excel_safe)  # TODO(batch): write these inside run_batch
+    code = run_batch(
+        inputs or [],
+        out,
+        pdf_engine=pdf_engine,
+        spacy_model=spacy_model,
+        workers=workers,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        max_tasks_per_worker=max_tasks_per_worker,
+        executor=executor,
+        scheduler=scheduler,
+        prune=prune,
+        quiet=quiet,
+        isolation=not no_isolation,
+        table_formats=formats,
+        excel_safe=excel_safe,
+    )
     raise typer.Exit(code)
 
 

@@ -1,0 +1,266 @@
+"""Local executor: N warm worker processes under a supervisor that contains every failure.
+
+Why not ``concurrent.futures`` or ``multiprocessing.Pool``: a crashed worker breaks a
+ProcessPoolExecutor for every pending task, a Pool hangs on it, and neither can stop one
+task that runs too long. Here each worker has its own pipe and exactly one task at a time,
+so the supervisor always knows which document a dead worker held.
+
+* time limit: a task not done by its deadline gets its worker SIGKILLed (a parser stuck
+  in C code ignores anything milder); the document fails "timed out after 60 s".
+* crash: a worker whose process ends while holding a task (segfault, ``os._exit``) costs
+  that document "worker crashed (exit -11)".
+* memory: the supervisor polls each busy worker's RSS every 0.1 s and kills it above
+  ``--memory-mb`` ("out of memory (limit 1500 MB)"). RSS, not address space, is the limit
+  because spaCy/numpy/glibc reserve address space they never touch; an RLIMIT_AS of warm
+  address space + the ceiling is set in the worker only as a backstop against growth
+  faster than the poll (it turns into MemoryError, reported the same way).
+* recycling: a worker retires after ``--max-tasks-per-worker`` documents, or when a task
+  left it above 3/4 of the ceiling, so slow leaks cannot pile up.
+
+A killed or retired worker is replaced at once. Workers come from a forkserver that has
+imported and warmed the pipeline (:mod:`pipeline.batch.preload`), so a replacement costs
+milliseconds, not the ~1.3 s of importing spaCy and building the NER pipeline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import wait
+from multiprocessing.context import BaseContext
+
+import psutil
+
+from pipeline.batch.worker import MB, Result, Task, WorkerConfig, out_of_memory_reason, run_task, worker_main
+
+POLL_SECONDS = 0.1
+START_TIMEOUT = 300.0  # a worker that cannot warm up in this time is broken
+MAX_START_FAILURES = 3
+RECYCLE_FRACTION = 0.75
+
+
+class WorkerStartError(RuntimeError):
+    """Workers die before they are ready: the installation, not a document, is broken."""
+
+
+class _Worker:
+    def __init__(self, ctx: BaseContext, config: WorkerConfig) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=worker_main, args=(child, config), daemon=True)  # type: ignore[attr-defined]
+        self.process.start()
+        child.close()
+        self.started = time.monotonic()
+        self.ready = False
+        self.task: Task | None = None
+        self.deadline = 0.0
+        self.done = 0
+
+    def assign(self, task: Task, timeout: float) -> bool:
+        try:
+            self.conn.send(task)
+        except OSError:
+            return False
+        self.task, self.deadline = task, time.monotonic() + timeout
+        return True
+
+    def rss(self) -> int:
+        try:
+            return psutil.Process(self.process.pid).memory_info().rss  # type: ignore[arg-type]
+        except (psutil.Error, ValueError):
+            return 0
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def exit_code(self) -> int | None:
+        self.process.join(1)
+        return self.process.exitcode
+
+
+class LocalExecutor:
+    """Run tasks in ``workers`` isolated processes; yield one Result per task."""
+
+    def __init__(
+        self, config: WorkerConfig, *, workers: int, timeout: float, memory_mb: int | None, max_tasks: int
+    ) -> None:
+        self.config = config
+        self.workers = workers
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self.max_tasks = max_tasks
+        self.expected_rules_version: str | None = None
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+        # Largest first: a 300-page PDF at the end would leave the other workers idle.
+        self._queue = deque(sorted(tasks, key=lambda t: (-t.size, t.index)))
+        self._ctx = mp_context()
+        self._pool: list[_Worker] = []
+        self._retired: list[_Worker] = []
+        self._start_failures = 0
+        try:
+            while self._queue or any(w.task for w in self._pool):
+                self._top_up()
+                self._dispatch()
+                yield from self._tick()
+        finally:
+            self._shutdown()
+
+    # --- one turn of the supervisor loop --------------------------------------------------
+
+    def _top_up(self) -> None:
+        busy = sum(1 for w in self._pool if w.task)
+        while len(self._pool) < min(self.workers, len(self._queue) + busy):
+            self._pool.append(_Worker(self._ctx, self.config))
+
+    def _dispatch(self) -> None:
+        for worker in self._pool:
+            if worker.ready and worker.task is None and self._queue:
+                task = self._queue.popleft()
+                if not worker.assign(task, self.timeout):
+                    self._queue.appendleft(task)  # the worker died; its sentinel says so next
+
+    def _tick(self) -> Iterator[Result]:
+        waitables = [w.conn for w in self._pool] + [w.process.sentinel for w in self._pool]
+        wait(waitables, timeout=self._wait_seconds())
+        for worker in list(self._pool):
+            yield from self._read_messages(worker)
+            if worker not in self._pool:
+                continue
+            if not worker.process.is_alive():
+                yield from self._lost(worker, None)
+            elif worker.task and time.monotonic() > worker.deadline:
+                yield from self._lost(worker, f"timed out after {self.timeout:g} s")
+            elif worker.task and self.memory_mb and worker.rss() > self.memory_mb * MB:
+                yield from self._lost(worker, out_of_memory_reason(self.memory_mb))
+            elif not worker.ready and time.monotonic() - worker.started > START_TIMEOUT:
+                yield from self._lost(worker, None)
+
+    def _wait_seconds(self) -> float:
+        deadlines = [w.deadline for w in self._pool if w.task]
+        until = min(deadlines, default=time.monotonic() + POLL_SECONDS) - time.monotonic()
+        return max(0.0, min(POLL_SECONDS, until))
+
+    def _read_messages(self, worker: _Worker) -> Iterator[Result]:
+        while True:
+            try:
+                if not worker.conn.poll():
+                    return
+                kind, value = worker.conn.recv()
+            except (EOFError, OSError):
+                return  # the process is gone: is_alive() tells next
+            if kind == "ready":
+                self._on_ready(worker, value)
+            elif kind == "done":
+                task, worker.task = worker.task, None
+                worker.done += 1
+                if task is not None:
+                    yield value
+                if value.out_of_memory or self._worn_out(worker):
+                    self._retire(worker)
+                    return
+
+    def _on_ready(self, worker: _Worker, rules_version: str) -> None:
+        worker.ready = True
+        self._start_failures = 0
+        if self.expected_rules_version and rules_version != self.expected_rules_version:
+            raise WorkerStartError(
+                f"a worker sees rules version {rules_version}, this process {self.expected_rules_version}"
+            )
+
+    def _worn_out(self, worker: _Worker) -> bool:
+        if worker.done >= self.max_tasks:
+            return True
+        return bool(self.memory_mb) and worker.rss() > RECYCLE_FRACTION * self.memory_mb * MB  # type: ignore[operator]
+
+    def _retire(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            worker.conn.send(None)
+        self._pool.remove(worker)
+        self._retired.append(worker)
+        self._retired = [w for w in self._retired if w.process.is_alive()]  # reaps the finished
+
+    def _lost(self, worker: _Worker, reason: str | None) -> Iterator[Result]:
+        """Kill ``worker`` and fail its task with ``reason`` (None: it died by itself)."""
+        task = worker.task
+        if reason is None:
+            code = worker.exit_code()
+            reason = f"worker crashed (exit {code})"
+        worker.kill()
+        self._pool.remove(worker)
+        if not worker.ready:
+            self._start_failures += 1
+            if self._start_failures >= MAX_START_FAILURES:
+                raise WorkerStartError(f"worker processes die while starting ({reason})")
+        if task is not None:
+            yield Result(
+                task.index,
+                "failed",
+                round(time.monotonic() - worker.deadline + self.timeout, 3),
+                stage="worker",
+                reason=reason,
+                out_of_memory=reason.startswith("out of memory"),
+            )
+
+    def _shutdown(self) -> None:
+        for worker in self._pool:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        end = time.monotonic() + 5
+        for worker in self._pool + self._retired:
+            worker.process.join(max(0.0, end - time.monotonic()))
+            if worker.process.is_alive():
+                worker.kill()
+        self._pool, self._retired = [], []
+
+
+def run_in_process(tasks: Iterable[Task], config: WorkerConfig) -> Iterator[Result]:
+    """``--no-isolation``: the same work in this process, one at a time, for a debugger or
+    profiler. No time limit, memory ceiling or crash containment."""
+    for task in sorted(tasks, key=lambda t: t.index):
+        yield run_task(task, config)
+
+
+# --- start method ---------------------------------------------------------------------------
+
+_FORKSERVER_ENV: dict[str, str] | None = None
+
+
+def pipeline_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k.startswith("PIPELINE_")}
+
+
+def mp_context() -> BaseContext:
+    """forkserver with the warm preload when it is safe, else spawn.
+
+    Never plain fork: the main process may run threads (rich, Dask). A forkserver keeps the
+    environment it started with, so it is only reused while ``PIPELINE_*`` (the rules
+    folder) is unchanged; otherwise workers are spawned fresh with the current environment.
+    """
+    global _FORKSERVER_ENV
+    # One thread per worker: the parallelism is the processes (2 cores, 2 workers).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    env = pipeline_env()
+    if _FORKSERVER_ENV is None and not _forkserver_running():
+        ctx.set_forkserver_preload(["pipeline.batch.preload"])
+        _FORKSERVER_ENV = env
+        return ctx
+    if env == _FORKSERVER_ENV:
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _forkserver_running() -> bool:
+    from multiprocessing import forkserver
+
+    return getattr(forkserver._forkserver, "_forkserver_pid", None) is not None

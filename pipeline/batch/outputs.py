@@ -1,0 +1,148 @@
+"""The output folder: document files, the sweep of stale ones, and the tables.
+
+Only the main process writes here, each file atomically (``pipeline.export``). After a
+run, documents/ holds exactly the outputs of the current inputs that were extracted or
+skipped, plus - without ``--prune`` - outputs of inputs that are no longer there (kept,
+with a warning). An output whose input is still there but now has other content, or now
+fails, is stale and removed: documents/ never shows a result the manifest does not.
+The tables are rebuilt from the documents of the current inputs (the manifest's ok and
+skipped entries), sorted by doc_id; kept orphans are not in them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline import SCHEMA_VERSION
+from pipeline.batch.cache import CacheEntry
+from pipeline.export import atomic_write_bytes, write_tables, write_tables_excel, write_tables_parquet
+from pipeline.tables import TABLE_COLUMNS, collect_rows
+
+
+def documents_dir(out: Path) -> Path:
+    return out / "documents"
+
+
+def remove_temp_files(out: Path) -> None:
+    """Temporary files of a run killed mid-write (``.name.XXXX.tmp``) are never outputs."""
+    for folder in (out, out / "documents", out / "tables", out / ".cache"):
+        for path in folder.glob(".*.tmp"):
+            path.unlink(missing_ok=True)
+
+
+def write_document(out: Path, doc_id: str, payload: bytes) -> None:
+    atomic_write_bytes(documents_dir(out) / f"{doc_id}.json", payload)
+
+
+def document_files(out: Path) -> dict[str, Path]:
+    folder = documents_dir(out)
+    return {p.stem: p for p in sorted(folder.glob("*.json")) if not p.name.startswith(".")}
+
+
+@dataclass
+class Sweep:
+    removed_stale: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+    """Outputs of inputs no longer found, kept (no --prune)."""
+    kept: dict[str, CacheEntry | None] = field(default_factory=dict)
+    """doc_id -> what the cache knew of each kept orphan."""
+
+
+def sweep(out: Path, current: set[str], inputs: set[str], known: dict[str, CacheEntry], prune: bool) -> Sweep:
+    """Remove outputs that are not current: stale ones always, orphans with ``prune``.
+
+    ``current``: doc_ids of this run's ok and skipped documents; ``inputs``: display paths
+    of every input found; ``known``: doc_id -> cache entry of outputs from earlier runs.
+    """
+    result = Sweep()
+    for doc_id, path in document_files(out).items():
+        if doc_id in current:
+            continue
+        entry = known.get(doc_id)
+        source = entry.path if entry else _source_path(path)
+        if source is None or source in inputs:
+            path.unlink(missing_ok=True)
+            result.removed_stale.append(doc_id)
+        elif prune:
+            path.unlink(missing_ok=True)
+            result.pruned.append(doc_id)
+        else:
+            result.orphans.append(source)
+            result.kept[doc_id] = entry
+    return result
+
+
+def _source_path(path: Path) -> str | None:
+    """The input an output came from, read from the output itself (no cache entry)."""
+    try:
+        return str(json.loads(path.read_bytes())["source"]["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # not a document this pipeline wrote: unusable, so not kept
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def tables_fingerprint(
+    doc_hashes: dict[str, str], code_version: str, formats: Sequence[str], excel: bool
+) -> str:
+    """What the tables are a function of: every document's bytes, the code and the formats."""
+    digest = hashlib.sha256(f"{SCHEMA_VERSION} {code_version} {sorted(formats)} {excel}\n".encode())
+    for doc_id in sorted(doc_hashes):
+        digest.update(f"{doc_id} {doc_hashes[doc_id]}\n".encode())
+    return digest.hexdigest()
+
+
+def build_tables(
+    out: Path,
+    doc_ids: Iterable[str],
+    fingerprint: str,
+    previous: dict[str, Any],
+    formats: Sequence[str] = ("csv",),
+    excel: bool = False,
+) -> tuple[dict[str, Any], bool]:
+    """Write the tables of ``doc_ids`` unless the same documents made the same files before.
+
+    CSV always; Parquet and the Excel-safe CSV when asked, from the same rows. Returns the
+    record kept in the cache index (fingerprint, file hashes, row counts) and whether the
+    files were rewritten. Skipping is what makes a no-change rerun of thousands of
+    documents take seconds: rebuilding reads and parses every document.
+    """
+    files = previous.get("files") or {}
+    if (
+        previous.get("fingerprint") == fingerprint
+        and files
+        and all(file_sha256(out / name) == sha for name, sha in files.items())
+    ):
+        return previous, False
+    rows = collect_rows(_load_documents(out, doc_ids))
+    written = write_tables(out, rows)
+    if "parquet" in formats:
+        written += write_tables_parquet(out, rows)
+    if excel:
+        written += write_tables_excel(out, rows)
+    record = {
+        "fingerprint": fingerprint,
+        "files": {p.relative_to(out).as_posix(): file_sha256(p) for p in written},
+        "rows": {name: len(rows.get(name, [])) for name in TABLE_COLUMNS},
+    }
+    return record, True
+
+
+def _load_documents(out: Path, doc_ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+    folder = documents_dir(out)
+    for doc_id in sorted(set(doc_ids)):
+        yield json.loads((folder / f"{doc_id}.json").read_bytes())

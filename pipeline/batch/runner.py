@@ -1,0 +1,212 @@
+"""``run_batch``: discover, plan, extract in parallel, write, sweep, tables, manifest.
+
+Order of writes, so that a run killed at any moment (SIGKILL included) and started again
+ends with exactly the outputs of an uninterrupted run: each document is written
+atomically as soon as it is done and then noted in the cache journal; stale outputs are
+removed, then the tables and the cache index are written, and the manifest last. A rerun
+skips what the journal says is done, and redoes everything after it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from rich.console import Console
+
+from pipeline.batch import faults
+from pipeline.batch.cache import CacheEntry, CacheIndex, cache_key, code_version
+from pipeline.batch.discovery import discover
+from pipeline.batch.local import LocalExecutor, WorkerStartError, pipeline_env, run_in_process
+from pipeline.batch.manifest import Entry, build_manifest, now_iso, write_manifest
+from pipeline.batch.options import BatchOptions, UsageError, default_workers, validate
+from pipeline.batch.outputs import (
+    Sweep,
+    build_tables,
+    documents_dir,
+    remove_temp_files,
+    sweep,
+    tables_fingerprint,
+    write_document,
+)
+from pipeline.batch.plan import make_plan
+from pipeline.batch.report import Reporter
+from pipeline.batch.worker import Result, Task, WorkerConfig
+from pipeline.rules import rules_version
+
+DEFAULT_INPUT = Path("raw")
+
+
+class Executor(Protocol):
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]: ...
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    out: Path,
+    *,
+    pdf_engine: str = "pdfium",
+    spacy_model: str | None = None,
+    workers: int | None = None,
+    timeout: float = 60.0,
+    memory_mb: int = 1500,
+    max_tasks_per_worker: int = 200,
+    executor: str = "local",
+    scheduler: str | None = None,
+    prune: bool = False,
+    quiet: bool = False,
+    isolation: bool = True,
+    table_formats: Sequence[str] = ("csv",),
+    excel_safe: bool = False,
+    console: Console | None = None,
+) -> int:
+    """Extract every document under ``inputs`` into ``out``; the exit code (0, 1 or 2)."""
+    options = BatchOptions(
+        pdf_engine, spacy_model, workers or default_workers(), timeout, memory_mb,
+        max_tasks_per_worker, executor, scheduler, prune, quiet, isolation, tuple(table_formats), excel_safe,
+    )  # fmt: skip
+    reporter = Reporter(quiet, console)
+    paths = [Path(p) for p in inputs] or [DEFAULT_INPUT]
+    try:
+        validate(options, paths, Path(out))
+        return _run(paths, Path(out), options, reporter)
+    except UsageError as exc:
+        reporter.errors.print(f"error: {exc}", highlight=False, markup=False)
+        return 2
+    except WorkerStartError as exc:
+        reporter.errors.print(f"error: cannot run: {exc}", highlight=False, markup=False)
+        return 2
+    except KeyboardInterrupt:
+        reporter.errors.print("interrupted: finished documents are kept; run again to resume")
+        return 130
+
+
+def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporter) -> int:
+    started, clock = now_iso(), time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    remove_temp_files(out)
+    rules = rules_version()
+    key, key_parts = cache_key(rules, options.pdf_engine, options.spacy_model)
+    found = discover(inputs, exclude=out)
+    if not found:
+        reporter.warn(f"no .txt, .pdf or .docx files found in {', '.join(map(str, inputs))}")
+    cache = CacheIndex.load(out)
+    known = {e.doc_id: e for e in cache.entries.values()}
+    plan = make_plan(found, cache, key, documents_dir(out))
+    done = {e.doc_id: e for e in plan.reused}
+    with reporter.progress(len(plan.tasks)):
+        for result in _executor(options, rules).run(plan.tasks):
+            entry = plan.entries[result.index]
+            _apply(entry, result)
+            if result.status == "ok":
+                done[entry.doc_id] = _write(out, cache, entry, result, key)  # type: ignore[index]
+            reporter.advance(result.status != "ok")
+    swept = _sweep(out, plan.entries, known, options.prune, reporter)
+    doc_hashes = {doc_id: e.json_sha256 for doc_id, e in done.items()}
+    fingerprint = tables_fingerprint(doc_hashes, code_version(), options.table_formats, options.excel_safe)
+    tables, rebuilt = build_tables(
+        out, doc_hashes, fingerprint, cache.tables, options.table_formats, options.excel_safe
+    )
+    kept = [e for e in swept.kept.values() if e is not None]
+    cache.save(list(done.values()) + kept, tables, key_parts)
+    summary = _summary(plan.entries, swept, tables, rebuilt, time.perf_counter() - clock)
+    manifest = build_manifest(
+        plan.entries, rules_version=rules, code_version=code_version(), started=started,
+        options={"inputs": [str(p) for p in inputs], "out": str(out), **options.as_dict()}, summary=summary,
+    )  # fmt: skip
+    write_manifest(out, manifest)
+    failures = [(e.path, e.reason or "") for e in plan.entries if e.status == "failed"]
+    reporter.summary(summary, failures)
+    return 1 if failures else 0
+
+
+def _executor(options: BatchOptions, rules: str) -> Executor:
+    config = WorkerConfig(
+        options.pdf_engine, options.spacy_model, options.memory_mb or None, pipeline_env(), faults.from_env()
+    )
+    if options.executor == "dask":
+        from pipeline.batch.dask_executor import DaskExecutor
+
+        return DaskExecutor(
+            config, scheduler=options.scheduler, workers=options.workers, timeout=options.timeout,
+            memory_mb=options.memory_mb or None,
+        )  # fmt: skip
+    if not options.isolation:
+        return _InProcess(config)
+    local = LocalExecutor(
+        config, workers=options.workers, timeout=options.timeout, memory_mb=options.memory_mb or None,
+        max_tasks=options.max_tasks_per_worker,
+    )  # fmt: skip
+    local.expected_rules_version = rules
+    return local
+
+
+class _InProcess:
+    def __init__(self, config: WorkerConfig) -> None:
+        self.config = config
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+        return run_in_process(tasks, self.config)
+
+
+def _apply(entry: Entry, result: Result) -> None:
+    entry.status, entry.seconds, entry.stage, entry.reason = (
+        result.status,
+        result.seconds,
+        result.stage,
+        result.reason,
+    )
+    if result.status == "ok":
+        entry.doc_id, entry.sha256 = result.doc_id, result.sha256
+        entry.format, entry.bytes, entry.pages = result.format, result.bytes, result.pages
+
+
+def _write(out: Path, cache: CacheIndex, entry: Entry, result: Result, key: str) -> CacheEntry:
+    """Write one finished document, then note it in the journal (in that order: a document
+    noted but not written would be skipped next time and stay missing)."""
+    assert result.payload is not None and result.doc_id and result.sha256 and result.payload_sha256
+    write_document(out, result.doc_id, result.payload)
+    record = CacheEntry(
+        entry.path, result.sha256, key, result.doc_id, result.payload_sha256, len(result.payload),
+        result.format, result.bytes, result.pages,
+    )  # fmt: skip
+    cache.record(record)
+    return record
+
+
+def _sweep(
+    out: Path, entries: list[Entry], known: dict[str, CacheEntry], prune: bool, reporter: Reporter
+) -> Sweep:
+    current = {e.doc_id for e in entries if e.status in ("ok", "skipped") and e.doc_id}
+    swept = sweep(out, current, {e.path for e in entries}, known, prune)
+    if swept.orphans:
+        listed = ", ".join(sorted(swept.orphans)[:5]) + (" ..." if len(swept.orphans) > 5 else "")
+        reporter.warn(
+            f"{len(swept.orphans)} output(s) of inputs no longer found are kept ({listed}); "
+            "run with --prune to remove them"
+        )
+    return swept
+
+
+def _summary(
+    entries: list[Entry], swept: Sweep, tables: dict[str, Any], rebuilt: bool, seconds: float
+) -> dict[str, Any]:
+    def count(status: str, reason: str | None = None) -> int:
+        return sum(1 for e in entries if e.status == status and (reason is None or e.reason == reason))
+
+    return {
+        "documents": len(entries),
+        "ok": count("ok"),
+        "failed": count("failed"),
+        "skipped": count("skipped"),
+        "unchanged": count("skipped", "unchanged"),
+        "duplicates": count("skipped") - count("skipped", "unchanged"),
+        "removed_stale": sorted(swept.removed_stale),
+        "pruned": sorted(swept.pruned),
+        "kept_orphans": sorted(swept.orphans),
+        "tables_rebuilt": rebuilt,
+        "rows": tables.get("rows", {}),
+        "seconds": round(seconds, 3),
+    }
