@@ -307,6 +307,12 @@ def test_html_page_shows_every_change_in_its_context(folder_runs: tuple[Path, Pa
     assert "Mathilde.vandeVen@VNG.nl of " + PHONE_NEW in page.blocks[phone]
     added = next(i for i, c in ids.items() if c["table"] == "phones" and c["change"] == "added")
     assert page.marks[added] == [PHONE_NEW]
+    # A changed source file: the page shows where its text differs (here one digit).
+    content = next(i for i, c in ids.items() if c["field"] == "content")
+    assert page.marks[content] == [PHONE_OLD[-1], PHONE_NEW[-1]]
+    assert "Mathilde.vandeVen@VNG.nl of " + PHONE_NEW[:-1] in page.blocks[content]
+    removed = next(i for i, c in ids.items() if c["table"] == "documents" and c["change"] == "removed")
+    assert page.marks[removed] == ["Verslag opstartsessie ontwikkeltrajecten in Utrecht"]
 
 
 def test_html_without_source_text_degrades(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ A document without ``text`` (older runs) simply has no context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pipeline.review import normal
@@ -100,3 +100,27 @@ def _flat(value: str, keep_tail: bool = False) -> str:
     elif not keep_tail and value[:1].isspace():
         flat = " " + flat
     return flat
+
+
+def changed_region(old: dict[str, Any] | None, new: dict[str, Any] | None) -> tuple[Snippet, Snippet] | None:
+    """Where two versions of a text differ: from the first to the last differing character.
+
+    A common prefix and suffix are cut off (linear time, unlike a full text diff); several
+    edits far apart show as one region, shortened to what a reviewer can read.
+    """
+    old_text, new_text = (d.get("text") if d else None for d in (old, new))
+    if not isinstance(old_text, str) or not isinstance(new_text, str) or old_text == new_text:
+        return None
+    limit = min(len(old_text), len(new_text))
+    start = next((i for i in range(limit) if old_text[i] != new_text[i]), limit)
+    tail = 0
+    while tail < limit - start and old_text[-1 - tail] == new_text[-1 - tail]:
+        tail += 1
+    return _region(old_text, start, len(old_text) - tail), _region(new_text, start, len(new_text) - tail)
+
+
+def _region(text: str, start: int, end: int) -> Snippet:
+    snippet = _snippet(text, start, end)
+    if len(snippet.match) <= 2 * WIDTH:
+        return snippet
+    return replace(snippet, match=snippet.match[:WIDTH] + " … " + snippet.match[-WIDTH:])

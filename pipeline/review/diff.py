@@ -159,5 +159,7 @@ def _diff_pair(old: Doc | None, new: Doc | None) -> DocumentDiff:
         field=None,
         old=shown if what == "removed" else None,
         new=shown if what == "added" else None,
+        anchors_old=(doc["title"],) if what == "removed" and doc.get("title") else (),
+        anchors_new=(doc["title"],) if what == "added" and doc.get("title") else (),
     )
     return DocumentDiff(key, what, old, new, [change])

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from pipeline.export import atomic_write_bytes
-from pipeline.review.context import Snippet, find_context
+from pipeline.review.context import Snippet, changed_region, find_context
 from pipeline.review.diff import DiffReport, DocumentDiff
 from pipeline.review.records import Change
 from pipeline.tables import TABLE_COLUMNS
@@ -163,10 +163,7 @@ def _html_document(doc: DocumentDiff) -> str:
 def _html_change(doc: DocumentDiff, change: Change) -> str:
     esc = html.escape
     what = change.field if change.change == "changed" else change.change
-    old_ctx = find_context(doc.old, change.anchors_old, change.session) if change.change != "added" else None
-    new_ctx = (
-        find_context(doc.new, change.anchors_new, change.session) if change.change != "removed" else None
-    )
+    old_ctx, new_ctx = _contexts(doc, change)
     return (
         f'<div class="change {change.change}" id="{change.id}">'
         f'<div class="head">{esc(change.label)} · {esc(str(what))}<span class="id">{change.id}</span></div>'
@@ -175,6 +172,15 @@ def _html_change(doc: DocumentDiff, change: Change) -> str:
         f"{_html_side('new', change.new, new_ctx, change.change == 'removed')}"
         "</div></div>"
     )
+
+
+def _contexts(doc: DocumentDiff, change: Change) -> tuple[Snippet | None, Snippet | None]:
+    """The source text around the old and the new value (where the texts differ for content)."""
+    if change.table == "documents" and change.field == "content":
+        return changed_region(doc.old, doc.new) or (None, None)
+    old = find_context(doc.old, change.anchors_old, change.session) if change.change != "added" else None
+    new = find_context(doc.new, change.anchors_new, change.session) if change.change != "removed" else None
+    return old, new
 
 
 def _html_side(side: str, value: Any, ctx: Snippet | None, absent: bool) -> str:
