@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row, collect_rows
+from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -154,7 +154,7 @@ def write_tables_excel(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> li
     return written
 
 
-# --- extra table formats of a finished run ------------------------------------------------
+# --- the table formats a run can write -------------------------------------------------------
 
 TABLE_FORMATS = ("csv", "parquet")
 
@@ -168,28 +168,3 @@ def parse_table_formats(value: str) -> list[str]:
             f"unknown table format(s) {', '.join(unknown)}; choose from {', '.join(TABLE_FORMATS)}"
         )
     return formats
-
-
-def write_table_variants(out_dir: Path, formats: Sequence[str] = ("csv",), excel: bool = False) -> list[Path]:
-    """Write the Parquet and/or Excel-safe tables of a run folder beside its CSV tables.
-
-    The rows come from the documents the manifest lists as extracted (every document when
-    there is no manifest), the same documents the CSV tables were made from, so every
-    variant holds the same facts. ``csv`` itself is always written by the run.
-    """
-    if "parquet" not in formats and not excel:
-        return []
-    tables = collect_rows(_run_documents(out_dir))
-    written = write_tables_parquet(out_dir, tables) if "parquet" in formats else []
-    return written + (write_tables_excel(out_dir, tables) if excel else [])
-
-
-def _run_documents(out_dir: Path) -> list[dict[str, Any]]:
-    paths = sorted((out_dir / "documents").glob("*.json"))
-    manifest_path = out_dir / "manifest.json"
-    if manifest_path.is_file():
-        entries = json.loads(manifest_path.read_text(encoding="utf-8")).get("documents", [])
-        listed = {entry.get("doc_id") for entry in entries if entry.get("status") != "failed"}
-        paths = [path for path in paths if path.stem in listed]
-    docs = [json.loads(path.read_text(encoding="utf-8")) for path in paths]
-    return sorted(docs, key=lambda doc: doc["doc_id"])
