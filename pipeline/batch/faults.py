@@ -13,6 +13,7 @@ whose file name contains PATTERN (``*`` matches every file):
 ``segv``            die by SIGSEGV (a crashing C parser)
 ``exit[:code]``     ``os._exit(code)`` (a library that calls exit)
 ``oom``             allocate and touch memory until stopped (a zip bomb)
+``record:FILE``     append "pid name" to FILE (shows which worker process ran what)
 
 The rules are read once by the main process and handed to the workers in their config, so
 they work with every start method and executor.
@@ -42,10 +43,10 @@ def apply(spec: str | None, display_path: str) -> None:
         action, _, rest = rule.partition(":")
         pattern, _, arg = rest.partition(":")
         if pattern == "*" or (pattern and pattern in name):
-            _act(action, arg)
+            _act(action, arg, name)
 
 
-def _act(action: str, arg: str) -> None:
+def _act(action: str, arg: str, name: str) -> None:
     if action in ("hang", "sleep"):
         time.sleep(float(arg or 3600))
     elif action == "segv":
@@ -55,6 +56,9 @@ def _act(action: str, arg: str) -> None:
         os._exit(int(arg or 3))
     elif action == "oom":
         _allocate_forever()
+    elif action == "record":
+        with open(arg, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {name}\n")
 
 
 def _allocate_forever() -> None:

@@ -35,6 +35,7 @@ from multiprocessing.context import BaseContext
 
 import psutil
 
+from pipeline.batch import faults
 from pipeline.batch.worker import MB, Result, Task, WorkerConfig, out_of_memory_reason, run_task, worker_main
 
 POLL_SECONDS = 0.1
@@ -233,7 +234,12 @@ _FORKSERVER_ENV: dict[str, str] | None = None
 
 
 def pipeline_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k.startswith("PIPELINE_")}
+    """``PIPELINE_*`` variables that change what a worker extracts (the rules folder).
+
+    The test-only fault rules are left out: they travel in the worker config, and letting
+    them force a fresh spawn would make the fault tests measure something else.
+    """
+    return {k: v for k, v in os.environ.items() if k.startswith("PIPELINE_") and k != faults.ENV_VAR}
 
 
 def mp_context() -> BaseContext:

@@ -6,7 +6,6 @@ The bar is shown only when stdout is a terminal (not in CI logs or pipes) and no
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -79,10 +78,10 @@ class Reporter:
         if failures:
             c.print(f"[red]failed documents ({len(failures)}):[/red]")
             for path, reason in failures[:MAX_LISTED_FAILURES]:
-                c.print(f"  {path}: {reason}", highlight=False, markup=False)
+                c.print(f"  {path}: {reason}", highlight=False, markup=False, soft_wrap=True)
             if len(failures) > MAX_LISTED_FAILURES:
                 c.print(f"  ... and {len(failures) - MAX_LISTED_FAILURES} more: see manifest.json")
 
 
 def _is_terminal(console: Console) -> bool:
-    return console.is_terminal and sys.stdout.isatty()
+    return console.is_terminal  # rich looks at the console's file: stdout unless told otherwise

@@ -64,7 +64,7 @@ def run_batch(
 ) -> int:
     """Extract every document under ``inputs`` into ``out``; the exit code (0, 1 or 2)."""
     options = BatchOptions(
-        pdf_engine, spacy_model, workers or default_workers(), timeout, memory_mb,
+        pdf_engine, spacy_model, default_workers() if workers is None else workers, timeout, memory_mb,
         max_tasks_per_worker, executor, scheduler, prune, quiet, isolation, tuple(table_formats), excel_safe,
     )  # fmt: skip
     reporter = Reporter(quiet, console)
