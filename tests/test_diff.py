@@ -1,8 +1,7 @@
 """``pipeline diff`` on real runs: exact changes, noise ignored, exit codes, the HTML page.
 
-The runs are real pipeline runs on the sample report in ``raw/`` (and edited copies of
-it): ``python -m pipeline run``, or - until the batch runner lands - the same
-``process_file`` + export calls it makes (see :func:`run_pipeline`).
+The runs are real ``python -m pipeline run`` runs on the sample report in ``raw/`` and on
+edited copies of it, one with a rules folder edited through ``PIPELINE_RULES``.
 """
 
 from __future__ import annotations
@@ -25,28 +24,12 @@ from pipeline.review.render import html_page
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "raw" / "verslag-opstartsessie-utrecht-2019.txt"
 
-# TODO(batch): drop the fallback once `python -m pipeline run` is on main.
-_FALLBACK = """
-import sys
-from pathlib import Path
-from pipeline.process import process_file
-from pipeline.review.folder import write_output_folder
-out, paths = Path(sys.argv[1]), [p for a in sys.argv[2:] for p in sorted(Path(a).rglob('*.txt')) or [Path(a)]]
-docs = [process_file(p) for p in paths]
-entries = [{"path": d["source"]["path"], "status": "ok", "reason": None, "doc_id": d["doc_id"]} for d in docs]
-write_output_folder(out, docs, {"documents": entries})
-"""
-
 
 def run_pipeline(out: Path, *inputs: Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Path:
     """A fresh run of the pipeline on ``inputs`` into ``out``, as a user would start it."""
-    full_env = {**os.environ, **(env or {})}
-    args = [str(p) for p in inputs]
-    cmd = [sys.executable, "-m", "pipeline", "run", *args, "--out", str(out)]
-    result = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0 and "pipeline.batch" in result.stderr:
-        cmd = [sys.executable, "-c", _FALLBACK, str(out), *args]
-        result = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True, timeout=300)
+    cmd = [sys.executable, "-m", "pipeline", "run", *map(str, inputs), "--out", str(out), "--quiet"]
+    env = {**os.environ, **(env or {})}
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -110,6 +110,7 @@ def test_apply_publishes_exactly_what_was_decided(review: tuple[Path, Path, Path
         d["doc_id"] for d in _documents(new) if d["source"]["path"].endswith("/verslag.txt")
     )
     _assert_valid_output_folder(published, schema)
+    assert not (published / ".cache").exists()  # a run's cache would not describe these documents
 
     manifest = json.loads((published / "manifest.json").read_text(encoding="utf-8"))
     assert {e["id"]: e["decision"] for e in manifest["review"]["decisions"]} == decided

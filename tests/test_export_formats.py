@@ -147,15 +147,6 @@ def test_unknown_table_format_is_refused() -> None:
         parse_table_formats("csv,xlsx")
 
 
-def _run_is_ready() -> bool:
-    try:
-        from pipeline.batch import run_batch  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _run_is_ready(), reason="TODO(batch): `run` lands with pipeline.batch.run_batch")
 def test_run_with_parquet_and_excel_safe(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = pipeline_cli("run", "raw", "--out", out, "--format", "csv,parquet", "--excel-safe")

@@ -190,6 +190,9 @@ def _staged(published: Path, old: Path) -> Iterator[Path]:
                 f"{leftover} exists (an earlier apply was interrupted): check it and remove it"
             )
     shutil.copytree(base, staging, symlinks=True)
+    # The run's incremental cache (pipeline.batch.cache) describes OLD's run outputs, not the
+    # published documents: a later run into this folder must extract afresh, not skip.
+    shutil.rmtree(staging / ".cache", ignore_errors=True)
     try:
         yield staging
         if published.exists():
