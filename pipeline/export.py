@@ -168,3 +168,16 @@ def parse_table_formats(value: str) -> list[str]:
             f"unknown table format(s) {', '.join(unknown)}; choose from {', '.join(TABLE_FORMATS)}"
         )
     return formats
+
+
+def write_table_files(
+    out_dir: Path, tables: Mapping[str, Sequence[Row]], formats: Sequence[str] = ("csv",), excel: bool = False
+) -> list[Path]:
+    """Every table file of a folder from one set of rows: CSV always, Parquet and the
+    Excel-safe CSV when asked, so all variants hold the same facts."""
+    written = write_tables(out_dir, tables)
+    if "parquet" in formats:
+        written += write_tables_parquet(out_dir, tables)
+    if excel:
+        written += write_tables_excel(out_dir, tables)
+    return written

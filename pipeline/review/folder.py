@@ -7,14 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pipeline.export import (
-    atomic_write_bytes,
-    dumps_json,
-    write_document,
-    write_tables,
-    write_tables_excel,
-    write_tables_parquet,
-)
+from pipeline.export import atomic_write_bytes, dumps_json, write_document, write_table_files
 from pipeline.tables import collect_rows
 
 
@@ -70,14 +63,9 @@ def write_output_folder(
         if stale.name not in wanted:
             stale.unlink()
             changed = True
-    formats = set(formats)
     if changed or not (folder / "tables").is_dir():
-        tables = collect_rows(docs)
-        write_tables(folder, tables)
-        if "parquet" in formats:
-            write_tables_parquet(folder, tables)
-        if "excel" in formats:
-            write_tables_excel(folder, tables)
+        formats = list(formats)
+        write_table_files(folder, collect_rows(docs), formats, excel="excel" in formats)
     atomic_write_bytes(folder / "manifest.json", dumps_json(manifest))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+from pipeline.evaluate import norm as loose
 
 
 def text(value: Any) -> str | None:
@@ -24,9 +24,10 @@ def text(value: Any) -> str | None:
 
 
 def key(value: Any) -> str:
-    """The identity form of a text: case, accents, quote style and whitespace dropped."""
-    folded = unicodedata.normalize("NFKD", text(value) or "").translate(_QUOTES).casefold()
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).strip(" .")
+    """The identity form of a text: evaluate's loose form (case, spacing, quote style, a
+    final full stop) with accents dropped too."""
+    folded = unicodedata.normalize("NFKD", loose(text(value) or ""))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def email(value: Any) -> str | None:
