@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline import SCHEMA_VERSION
 from pipeline.batch.cache import CacheEntry
-from pipeline.export import atomic_write_bytes, write_tables, write_tables_excel, write_tables_parquet
+from pipeline.export import atomic_write_bytes, write_table_files
 from pipeline.tables import TABLE_COLUMNS, collect_rows
 
 
@@ -129,11 +129,7 @@ def build_tables(
     ):
         return previous, False
     rows = collect_rows(_load_documents(out, doc_ids))
-    written = write_tables(out, rows)
-    if "parquet" in formats:
-        written += write_tables_parquet(out, rows)
-    if excel:
-        written += write_tables_excel(out, rows)
+    written = write_table_files(out, rows, formats, excel)
     record = {
         "fingerprint": fingerprint,
         "files": {p.relative_to(out).as_posix(): file_sha256(p) for p in written},
