@@ -50,11 +50,26 @@ class DecisionError(Exception):
 
 @dataclass
 class Decisions:
+    """A parsed decisions file; ``data`` is its whole content, ``entries`` its changes."""
+
     path: Path
-    old: Path
-    new: Path
-    diff_hash: str
-    entries: list[dict[str, Any]]
+    data: dict[str, Any]
+
+    @property
+    def old(self) -> Path:
+        return Path(self.data["old"])
+
+    @property
+    def new(self) -> Path:
+        return Path(self.data["new"])
+
+    @property
+    def diff_hash(self) -> str:
+        return str(self.data.get("diff_hash"))
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        return self.data["changes"]
 
     def choice(self, change: str) -> str:
         """The decision on a change id; a change missing from the file is pending."""
@@ -110,35 +125,38 @@ def read_decisions(path: Path) -> Decisions:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DecisionError(f"cannot read decisions file {path}: {exc}") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DecisionError(f"not a decisions file (format {FORMAT!r} expected): {path}")
-    entries = data.get("changes") or []
-    for entry in entries:
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or not data.get("old")
+        or not data.get("new")
+    ):
+        raise DecisionError(f"not a decisions file (format {FORMAT!r} with old and new expected): {path}")
+    data["changes"] = data.get("changes") or []
+    for entry in data["changes"]:
         if not isinstance(entry, dict) or "id" not in entry:
             raise DecisionError(f"{path}: every change needs an id, got {entry!r}")
         entry["decision"] = str(entry.get("decision") or "pending").strip().lower()
         if entry["decision"] not in CHOICES:
             raise DecisionError(f"{path}: change {entry['id']}: decision must be one of {', '.join(CHOICES)}")
-    return Decisions(path, Path(data["old"]), Path(data["new"]), str(data.get("diff_hash")), entries)
+    return Decisions(path, data)
 
 
 def mark(path: Path, ids: Iterable[str], decision: str, every_pending: bool = False) -> int:
     """Set ``decision`` on the changes ``ids`` (or on every pending one); returns how many."""
     if decision not in CHOICES:
         raise DecisionError(f"decision must be one of {', '.join(CHOICES)}")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    read_decisions(path)  # the same checks as apply, before anything is written
+    decisions = read_decisions(path)  # the same checks as apply, before anything is written
     wanted = set(ids)
-    known = {entry["id"] for entry in data["changes"]}
-    if wanted - known:
-        raise DecisionError(f"unknown change id(s) in {path}: {', '.join(sorted(wanted - known))}")
+    unknown = wanted - set(decisions.by_id)
+    if unknown:
+        raise DecisionError(f"unknown change id(s) in {path}: {', '.join(sorted(unknown))}")
     count = 0
-    for entry in data["changes"]:
-        pending = str(entry.get("decision") or "pending").strip().lower() == "pending"
-        if entry["id"] in wanted or (every_pending and pending):
+    for entry in decisions.entries:
+        if entry["id"] in wanted or (every_pending and entry["decision"] == "pending"):
             entry["decision"] = decision
             count += 1
-    write_decisions(data, path)
+    write_decisions(decisions.data, path)
     return count
 
 
