@@ -1,0 +1,642 @@
+"""Word (.docx) reader: the package's XML parts walked as plain lxml elements.
+
+python-docx's ``Document()`` unpacks and parses every part of the package (theme, fonts,
+settings, headers, ...) into its own element classes, and its object layer
+(``document.paragraphs``, ``cell.text``) builds a proxy per element and re-resolves styles on
+every access. Reading only the four parts needed (document, styles, numbering, relationships)
+and walking plain lxml elements is about twice as fast as python-docx's own open + paragraphs
++ tables, and gives what the proxies hide: the body order of paragraphs and tables, hyperlink
+targets, page breaks. python-docx is still used for its table of Word's built-in style names.
+What the reader produces:
+
+- paragraphs and tables in document order (``w:p``, ``w:tbl``, also inside content controls);
+- headings from the paragraph style (Title, Heading 1..9, or an outline level), with level;
+- list items with the number Word shows, computed from numbering.xml: the ``w:numPr`` of the
+  paragraph or of its style, the level's format and ``lvlText``, start values, restarts;
+- a paragraph whose own text starts with a marker ("1. ", "- ") split as the txt reader does;
+- one ``table_cell`` block per cell with (table, row, column);
+- hyperlinks (``w:hyperlink`` and HYPERLINK fields) recorded with their target;
+- page headers and footers are left out: they are separate parts and never read.
+
+Pages: Word stores no page numbers. When Word saved the layout (``w:lastRenderedPageBreak``)
+those breaks are counted; otherwise explicit page breaks are; without either, pages are None.
+
+The zip is checked before anything is unpacked: a zip bomb or an oversized document.xml is
+refused from the sizes in the zip directory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.styles import BabelFish
+from lxml import etree
+
+from pipeline.ingest import IngestError
+from pipeline.ingest.txt import LIST_MARKER
+from pipeline.model import Block, BlockKind, Document, DocumentBuilder
+
+MAIN, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
+MAIN_RELS = "word/_rels/document.xml.rels"
+MAX_DOCUMENT_XML = 50 * 1024 * 1024
+MAX_OTHER_PART = 20 * 1024 * 1024
+# Real document parts compress 5-20x; far more than this is a decompression bomb.
+MAX_RATIO = 100
+MIN_BOMB_SIZE = 1024 * 1024
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+W_P, W_TBL, W_TR, W_TC, W_SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
+W_T, W_TAB, W_BR, W_CR = W + "t", W + "tab", W + "br", W + "cr"
+W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
+    W + "hyperlink",
+    W + "fldChar",
+    W + "instrText",
+    W + "fldSimple",
+)
+W_RENDERED_BREAK, W_NOBREAK_HYPHEN = W + "lastRenderedPageBreak", W + "noBreakHyphen"
+W_VAL = W + "val"
+_RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR)
+_CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+_HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
+
+
+def read_docx(data: bytes) -> Document:
+    """Read a .docx (or .docm/.dotx) package into the shared document model."""
+    parts = read_parts(data)
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+        root = etree.fromstring(parts[MAIN], parser)
+        styles = etree.fromstring(parts[STYLES], parser) if STYLES in parts else None
+        numbering = etree.fromstring(parts[NUMBERING], parser) if NUMBERING in parts else None
+        links = _external_links(parts.get(MAIN_RELS), parser)
+    except etree.XMLSyntaxError as exc:
+        raise IngestError(f"corrupt .docx: broken XML ({exc})") from exc
+    body = root.find(W + "body")
+    if body is None:
+        raise IngestError("not a Word document: word/document.xml has no w:body")
+    reader = _BodyReader(_Styles(styles), _Numbering(numbering), links, _page_mode(body))
+    return reader.read(body)
+
+
+def read_parts(data: bytes) -> dict[str, bytes]:
+    """The XML parts the reader needs, after checking the zip directory that they are safe.
+
+    python-docx's ``Document()`` would unpack and parse every part (theme, fonts, settings,
+    headers, ...): half the time of a read. The parts are taken from the package directly, and
+    only after their sizes in the zip directory have passed the size and ratio guards.
+    """
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise IngestError("not a .docx: an OLE2 file (a legacy .doc, or a password-protected .docx)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = {info.filename: info for info in package.infolist()}
+            if MAIN not in infos:
+                kind = "a spreadsheet" if "xl/workbook.xml" in infos else "another kind of zip"
+                raise IngestError(f"not a Word document: the zip has no {MAIN} ({kind})")
+            wanted = [infos[name] for name in (MAIN, STYLES, NUMBERING, MAIN_RELS) if name in infos]
+            for info in wanted:
+                check_part_size(info)
+            return {info.filename: package.read(info) for info in wanted}
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+        raise IngestError(f"not a .docx: not a valid zip package ({exc})") from exc
+
+
+def check_part_size(info: zipfile.ZipInfo) -> None:
+    """Refuse an oversized part or a decompression bomb before unpacking it."""
+    limit = MAX_DOCUMENT_XML if info.filename == MAIN else MAX_OTHER_PART
+    if info.file_size > limit:
+        raise IngestError(
+            f"document too large: {info.filename} unpacks to {info.file_size / 2**20:.0f} MB "
+            f"(limit {limit // 2**20} MB)"
+        )
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > MIN_BOMB_SIZE and ratio > MAX_RATIO:
+        raise IngestError(
+            f"zip bomb: {info.filename} would unpack {ratio:.0f}x "
+            f"({info.compress_size / 1024:.0f} KB to {info.file_size / 2**20:.0f} MB)"
+        )
+
+
+def _external_links(rels: bytes | None, parser: Any) -> dict[str, str]:
+    """Relationship id -> target of the main part's external relationships (hyperlinks)."""
+    if rels is None:
+        return {}
+    root = etree.fromstring(rels, parser)
+    return {
+        rel.get("Id", ""): rel.get("Target", "")
+        for rel in root.iterfind(REL + "Relationship")
+        if rel.get("TargetMode") == "External"
+    }
+
+
+def _page_mode(body: Any) -> str | None:
+    """How pages are counted: Word's saved layout, explicit breaks, or not at all."""
+    if body.find(f".//{W_RENDERED_BREAK}") is not None:
+        return "rendered"
+    if (
+        body.find(f".//{W_BR}[@{W}type='page']") is not None
+        or body.find(f".//{W}pageBreakBefore") is not None
+    ):
+        return "explicit"
+    return None
+
+
+# ----------------------------------------------------------------------------- styles
+
+
+@dataclass(slots=True)
+class _Style:
+    name: str
+    based_on: str | None
+    num: tuple[int | None, int | None] | None
+    outline: int | None
+    page_break: bool
+
+
+class _Styles:
+    """Paragraph styles by id, with the properties the reader needs resolved through basedOn."""
+
+    def __init__(self, element: Any) -> None:
+        self._styles: dict[str, _Style] = {}
+        self._default: str | None = None
+        self._cache: dict[str | None, tuple[str | None, int | None, tuple[int, int] | None, bool]] = {}
+        if element is None:
+            return
+        for style in element.iterfind(W + "style"):
+            if style.get(W + "type") != "paragraph":
+                continue
+            style_id = style.get(W + "styleId")
+            if style.get(W + "default") in ("1", "true"):
+                self._default = style_id
+            self._styles[style_id] = _parse_style(style)
+
+    def resolve(self, style_id: str | None) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
+        """(style name, heading level, (numId, ilvl) of the style, page break before)."""
+        style_id = style_id or self._default
+        if style_id not in self._cache:
+            self._cache[style_id] = self._resolve(style_id)
+        return self._cache[style_id]
+
+    def _resolve(self, style_id: str | None) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
+        chain: list[_Style] = []
+        while style_id in self._styles and len(chain) < 20:
+            chain.append(self._styles[style_id])
+            style_id = chain[-1].based_on
+        if not chain:
+            return None, None, None, False
+        name = BabelFish.internal2ui(chain[0].name)  # "heading 1" -> "Heading 1", as Word shows it
+        level = _name_level(name)
+        num_id = next((s.num[0] for s in chain if s.num and s.num[0] is not None), None)
+        ilvl = next((s.num[1] for s in chain if s.num and s.num[1] is not None), 0)
+        if level is None:
+            outline = next((s.outline for s in chain if s.outline is not None), None)
+            level = outline + 1 if outline is not None and outline < 9 else None
+        page_break = any(s.page_break for s in chain)
+        return name, level, ((num_id, ilvl) if num_id else None), page_break
+
+
+def _parse_style(style: Any) -> _Style:
+    name_el = style.find(W + "name")
+    based = style.find(W + "basedOn")
+    ppr = style.find(W + "pPr")
+    num = outline = None
+    page_break = False
+    if ppr is not None:
+        num = _num_pr(ppr.find(W + "numPr"))
+        outline = _int(ppr.find(W + "outlineLvl"))
+        page_break = _on(ppr.find(W + "pageBreakBefore"))
+    return _Style(
+        name_el.get(W_VAL, "") if name_el is not None else "",
+        based.get(W_VAL) if based is not None else None,
+        num,
+        outline,
+        page_break,
+    )
+
+
+def _name_level(name: str) -> int | None:
+    if name.lower() == "title":
+        return 1
+    match = _HEADING_STYLE.match(name.strip())
+    return int(match[1]) if match else None
+
+
+def _num_pr(num_pr: Any) -> tuple[int | None, int | None] | None:
+    if num_pr is None:
+        return None
+    return _int(num_pr.find(W + "numId")), _int(num_pr.find(W + "ilvl"))
+
+
+def _int(element: Any) -> int | None:
+    if element is None:
+        return None
+    try:
+        return int(element.get(W_VAL))
+    except (TypeError, ValueError):
+        return None
+
+
+def _on(element: Any) -> bool:
+    return element is not None and element.get(W_VAL, "true") not in ("0", "false", "off")
+
+
+# ----------------------------------------------------------------------------- numbering
+
+
+@dataclass(slots=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract: str
+    levels: dict[int, _Level] = field(default_factory=dict)
+    """Level definitions this instance overrides (w:lvlOverride/w:lvl)."""
+    starts: dict[int, int] = field(default_factory=dict)
+    """Restarts this instance asks for (w:lvlOverride/w:startOverride)."""
+
+
+class _Numbering:
+    """The numbers Word shows in front of list paragraphs.
+
+    Word keeps one counter per abstract list and level: list instances (w:num) that share an
+    abstract definition continue each other's numbering unless an instance restarts it with a
+    startOverride, which Word applies the first time the instance is used.
+    """
+
+    def __init__(self, element: Any) -> None:
+        self._abstracts: dict[str, dict[int, _Level]] = {}
+        self._nums: dict[int, _Num] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        self._restarted: set[tuple[int, int]] = set()
+        if element is None:
+            return
+        for abstract in element.iterfind(W + "abstractNum"):
+            levels = {
+                int(lvl.get(W + "ilvl", "0")): _parse_level(lvl) for lvl in abstract.iterfind(W + "lvl")
+            }
+            self._abstracts[abstract.get(W + "abstractNumId", "")] = levels
+        for num in element.iterfind(W + "num"):
+            self._nums[_int_attr(num, W + "numId")] = _parse_num(num)
+
+    def marker(self, num_id: int, ilvl: int) -> str | None:
+        """The marker of the next paragraph in list ``num_id`` at level ``ilvl`` (and count it)."""
+        num = self._nums.get(num_id)
+        if num is None:
+            return None
+        level = self._level(num, ilvl)
+        counters = self._counters.setdefault(num.abstract, {})
+        if ilvl in num.starts and (num_id, ilvl) not in self._restarted:
+            self._restarted.add((num_id, ilvl))
+            counters[ilvl] = num.starts[ilvl] - 1
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a higher level restarts every level below it
+        return self._format(num, level, counters)
+
+    def _level(self, num: _Num, ilvl: int) -> _Level:
+        return num.levels.get(ilvl) or self._abstracts.get(num.abstract, {}).get(ilvl) or _Level()
+
+    def _format(self, num: _Num, level: _Level, counters: dict[int, int]) -> str | None:
+        if level.fmt == "none":
+            return None
+        if level.fmt == "bullet":
+            return _bullet(level.text)
+
+        def number(match: re.Match[str]) -> str:
+            at = int(match[1]) - 1
+            own = self._level(num, at)
+            return _format_number(counters.get(at, own.start), own.fmt)
+
+        text = re.sub(r"%([1-9])", number, level.text).strip()
+        return text or None
+
+
+def _parse_level(lvl: Any) -> _Level:
+    start = _int(lvl.find(W + "start"))
+    fmt = lvl.find(W + "numFmt")
+    text = lvl.find(W + "lvlText")
+    return _Level(
+        start if start is not None else 1,
+        fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
+        text.get(W_VAL, "") if text is not None else "",
+    )
+
+
+def _parse_num(num: Any) -> _Num:
+    abstract = num.find(W + "abstractNumId")
+    parsed = _Num(abstract.get(W_VAL, "") if abstract is not None else "")
+    for override in num.iterfind(W + "lvlOverride"):
+        ilvl = int(override.get(W + "ilvl", "0"))
+        start = _int(override.find(W + "startOverride"))
+        if start is not None:
+            parsed.starts[ilvl] = start
+        lvl = override.find(W + "lvl")
+        if lvl is not None:
+            parsed.levels[ilvl] = _parse_level(lvl)
+    return parsed
+
+
+def _int_attr(element: Any, name: str) -> int:
+    try:
+        return int(element.get(name, "-1"))
+    except ValueError:
+        return -1
+
+
+def _bullet(text: str) -> str:
+    """Word's bullet glyph as the character a reader sees."""
+    text = text.strip()
+    if not text or any("\uf000" <= ch <= "\uf8ff" for ch in text):
+        return "•"  # Symbol/Wingdings glyphs live in the private use area
+    return {"o": "◦", "§": "▪", "": "•"}.get(text, text[0])
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = _letters(value)
+        return letters if fmt == "lowerLetter" else letters.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter past z: 27 -> "aa", 28 -> "bb".
+    value = max(value, 1)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")]
+    numerals += [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for number, letters in numerals:
+        while value >= number:
+            out += letters
+            value -= number
+    return out or "0"
+
+
+# ----------------------------------------------------------------------------- the body
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    """One paragraph's text, links and page as read from its runs."""
+
+    text: str
+    page: int
+    links: list[tuple[str, str]]
+
+
+class _BodyReader:
+    def __init__(
+        self, styles: _Styles, numbering: _Numbering, links: dict[str, str], mode: str | None
+    ) -> None:
+        self.styles, self.numbering, self.links, self.mode = styles, numbering, links, mode
+        self.builder = DocumentBuilder("docx")
+        self.page = 1
+        self.tables = 0
+
+    def read(self, body: Any) -> Document:
+        for element in _blocks(body):
+            if element.tag == W_P:
+                self._paragraph(element)
+            else:
+                self._table(element)
+        if not self.builder.blocks:
+            raise IngestError("no text: the Word document has no text in its body")
+        return self.builder.build(pages=self.page if self.mode else None)
+
+    def _page(self) -> int | None:
+        return self.page if self.mode else None
+
+    # --------------------------------------------------------------------- paragraphs
+
+    def _paragraph(self, p: Any) -> None:
+        ppr = p.find(W + "pPr")
+        style_id, num, own_outline, own_break = _paragraph_props(ppr)
+        name, level, style_num, style_break = self.styles.resolve(style_id)
+        if self.mode == "explicit" and (own_break or style_break):
+            self.page += 1
+        read = self._runs(p)
+        if own_outline is not None and own_outline < 9:
+            level = own_outline + 1
+        kind: BlockKind = "heading" if level is not None else "paragraph"
+        numbered = _list_position(num, style_num)
+        marker = self.numbering.marker(*numbered) if numbered else None
+        if marker is not None and kind == "paragraph":
+            kind, level = "list_item", numbered[1] if numbered else 0
+        block = self._add(kind, read, level, marker, name)
+        self._links(block, read)
+        if self.mode == "explicit" and ppr is not None and _section_break(ppr):
+            self.page += 1
+
+    def _add(
+        self, kind: BlockKind, read: _Paragraph, level: int | None, marker: str | None, style: str | None
+    ) -> Block | None:
+        text = read.text
+        page = read.page if self.mode else None
+        if marker is None and kind in ("paragraph", "heading"):
+            match = LIST_MARKER.match(text)
+            if match:  # typed by hand: "1. Doel" in a normal paragraph, as txt splits it
+                kind = "list_item" if kind == "paragraph" else kind
+                level = 0 if kind == "list_item" else level
+                marker, text = match["marker"], match["text"]
+        return self.builder.add(kind, text, page=page, level=level, marker=marker, style=style)
+
+    def _links(self, block: Block | None, read: _Paragraph) -> None:
+        if block is None:
+            return
+        for text, target in read.links:
+            self.builder.add_link(block, " ".join(text.split()), target)
+
+    def _runs(self, p: Any) -> _Paragraph:
+        """The paragraph's text in run order; page breaks and hyperlinks on the way."""
+        skip = _skipped(p)
+        parts: list[str] = []
+        page: int | None = None
+        fields = _Fields()
+        for el in p.iter(*_RUN_TAGS):
+            if skip and el in skip:
+                continue
+            tag = el.tag
+            if tag == W_T:
+                if page is None and el.text and not el.text.isspace():
+                    page = self.page
+                parts.append(el.text or "")
+                fields.text(el.text or "")
+            elif tag == W_TAB:
+                parts.append("\t")
+            elif tag == W_BR:
+                if el.get(W + "type") == "page":
+                    if self.mode == "explicit":
+                        self.page += 1
+                else:
+                    parts.append(" ")
+            elif tag == W_RENDERED_BREAK:
+                if self.mode == "rendered":
+                    self.page += 1
+            elif tag == W_CR:
+                parts.append(" ")
+            elif tag == W_NOBREAK_HYPHEN:
+                parts.append("-")
+            elif tag == W_FLDCHAR:
+                fields.char(el.get(W + "fldCharType"))
+            else:  # instrText
+                fields.instruction(el.text or "")
+        links = [*self._hyperlinks(p, skip), *fields.links]
+        return _Paragraph("".join(parts), page if page is not None else self.page, links)
+
+    def _hyperlinks(self, p: Any, skip: set[Any]) -> Iterator[tuple[str, str]]:
+        for link in p.iter(W_HYPERLINK, W_FLDSIMPLE):
+            if skip and link in skip:
+                continue
+            text = "".join(t.text or "" for t in link.iter(W_T))
+            if link.tag == W_HYPERLINK:
+                target = self.links.get(link.get(R_ID, ""))
+            else:
+                match = _HYPERLINK_FIELD.match(link.get(W + "instr", ""))
+                target = match[1] if match else None
+            if target and text.strip():
+                yield text, target
+
+    # --------------------------------------------------------------------- tables
+
+    def _table(self, tbl: Any) -> None:
+        index = self.tables
+        self.tables += 1
+        for r, tr in enumerate(_children(tbl, W_TR)):
+            col = 0
+            for tc in _children(tr, W_TC):
+                span, merged = _cell_props(tc)
+                if not merged:
+                    self._cell(tc, (index, r, col))
+                col += span
+
+    def _cell(self, tc: Any, position: tuple[int, int, int]) -> None:
+        reads = [self._runs(p) for p in tc.iter(W_P)]
+        text = " ".join(r.text for r in reads)
+        page = reads[0].page if reads and self.mode else None
+        block = self.builder.add("table_cell", text, page=page, table=position)
+        for read in reads:
+            self._links(block, read)
+
+
+class _Fields:
+    """Complex fields in a paragraph: HYPERLINK "target" ... its shown text ... end."""
+
+    def __init__(self) -> None:
+        self.links: list[tuple[str, str]] = []
+        self._instr: list[str] = []
+        self._target: str | None = None
+        self._shown: list[str] = []
+        self._depth = 0
+        self._showing = False
+
+    def char(self, kind: str | None) -> None:
+        if kind == "begin":
+            self._depth += 1
+            if self._depth == 1:
+                self._instr, self._shown, self._target = [], [], None
+        elif kind == "separate" and self._depth == 1:
+            match = _HYPERLINK_FIELD.match("".join(self._instr))
+            self._target = match[1] if match else None
+            self._showing = True
+        elif kind == "end" and self._depth > 0:
+            self._depth -= 1
+            if self._depth == 0:
+                if self._target and "".join(self._shown).strip():
+                    self.links.append(("".join(self._shown), self._target))
+                self._showing = False
+
+    def instruction(self, text: str) -> None:
+        if self._depth == 1:
+            self._instr.append(text)
+
+    def text(self, text: str) -> None:
+        if self._showing:
+            self._shown.append(text)
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables of the body in order, looking inside content controls."""
+    for child in parent:
+        tag = child.tag
+        if tag in (W_P, W_TBL):
+            yield child
+        elif tag in _CONTAINERS:
+            yield from _blocks(child)
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _children(child, tag)
+
+
+def _list_position(
+    num: tuple[int | None, int | None] | None, style_num: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """(numId, ilvl) of a paragraph: its own numPr, else its style's; numId 0 means none."""
+    num_id = num[0] if num and num[0] is not None else (style_num[0] if style_num else None)
+    if not num_id:
+        return None
+    ilvl = num[1] if num and num[1] is not None else (style_num[1] if style_num else 0)
+    return num_id, ilvl
+
+
+def _paragraph_props(ppr: Any) -> tuple[str | None, tuple[int | None, int | None] | None, int | None, bool]:
+    """(style id, own numPr, own outline level, page break before) of a paragraph."""
+    if ppr is None:
+        return None, None, None, False
+    style = ppr.find(W + "pStyle")
+    return (
+        style.get(W_VAL) if style is not None else None,
+        _num_pr(ppr.find(W + "numPr")),
+        _int(ppr.find(W + "outlineLvl")),
+        _on(ppr.find(W + "pageBreakBefore")),
+    )
+
+
+def _section_break(ppr: Any) -> bool:
+    sect = ppr.find(W + "sectPr")
+    if sect is None:
+        return False
+    kind = sect.find(W + "type")
+    return kind is None or kind.get(W_VAL, "nextPage") != "continuous"
+
+
+def _cell_props(tc: Any) -> tuple[int, bool]:
+    """(grid columns the cell spans, whether it continues a vertical merge)."""
+    tcpr = tc.find(W + "tcPr")
+    if tcpr is None:
+        return 1, False
+    span = _int(tcpr.find(W + "gridSpan")) or 1
+    vmerge = tcpr.find(W + "vMerge")
+    return span, vmerge is not None and vmerge.get(W_VAL, "continue") != "restart"
+
+
+def _skipped(p: Any) -> set[Any]:
+    """Elements not to read: the fallback copy of alternate content, text moved away."""
+    hidden = [*p.iter(MC_FALLBACK, W + "moveFrom", W + "del")]
+    return {el for root in hidden for el in root.iter()} if hidden else set()

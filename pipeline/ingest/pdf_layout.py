@@ -1,0 +1,455 @@
+"""PDF layout shared by both PDF engines: engine-neutral lines and ruled tables -> blocks.
+
+An engine (:mod:`pdf_pdfium`, :mod:`pdf_plumber`) only extracts, per page, the physical text
+lines with their position and font (:class:`Line`) and the text of ruled table cells
+(:class:`Table`). Everything that decides what the blocks are happens here, once, so both
+engines give the same :class:`Document` for the same PDF:
+
+- running headers and footers (a line repeated at the top or bottom of the pages, digits
+  ignored, and page numbers such as "Pagina 2 van 3" or "2") are dropped;
+- lines are grouped into paragraphs; a paragraph ends at a vertical gap, an indentation change,
+  a change of font, a list marker, or a line that ends well short of the right margin although
+  the next word would have fitted;
+- a paragraph that clearly continues on the next page is joined (its page is the first one);
+- a word hyphenated at a line end is rejoined ("gemeen-" + "ten"), a real hyphen kept
+  ("Noord-" + "Holland", "wijk- of");
+- headings are lines in a larger font than the body, or short bold blocks;
+- a list marker is split off with txt's ``LIST_MARKER``, so all formats give the same blocks.
+
+Coordinates are PDF points measured from the top of the page; ``top`` of a line is its
+baseline, which both engines report identically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from pipeline.ingest import IngestError
+from pipeline.ingest.txt import LIST_MARKER
+from pipeline.model import BlockKind, Document, DocumentBuilder
+
+# A header or footer lies in the top or bottom band of a page (fraction of the page height).
+MARGIN_BAND = 0.1
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:van|of|/)\s*\d{1,4})?$", re.I
+)
+# After "wijk-" these words mean the hyphen is real ("wijk- of dorpsbudgetten").
+_CONJUNCTIONS = {"en", "of", "tot", "en/of", "dan", "noch"}
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
+
+
+@dataclass(slots=True)
+class Line:
+    """One physical line of text as an engine sees it."""
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    """Baseline, in points from the top of the page."""
+    x1: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class Rect:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def holds(self, x: float, y: float, pad: float = 0.0) -> bool:
+        return self.x0 - pad <= x <= self.x1 + pad and self.top - pad <= y <= self.bottom + pad
+
+
+@dataclass(slots=True)
+class TableCell:
+    row: int
+    col: int
+    rect: Rect
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Table:
+    """A ruled table: cells drawn as rectangles that touch each other."""
+
+    rect: Rect
+    cells: list[TableCell]
+
+
+@dataclass(slots=True)
+class PageContent:
+    """What an engine found on one page (1-based ``number``)."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+def is_bold_font(name: str) -> bool:
+    """Bold judged from the font's name ("ABCDEF+DejaVuSans-Bold", "Arial,Bold")."""
+    return _BOLD_NAME.search(name) is not None
+
+
+# ----------------------------------------------------------------------------- input checks
+
+
+def check_pdf_bytes(data: bytes) -> None:
+    """Reject what is not a complete PDF before an engine sees it."""
+    if not data.startswith(b"%PDF-"):
+        raise IngestError("corrupt PDF: the file does not start with '%PDF-'")
+    # Every complete PDF ends with %%EOF (some writers add a little padding after it).
+    if data.rfind(b"%%EOF", max(0, len(data) - 8192)) == -1:
+        raise IngestError("corrupt PDF: truncated, the file ends before its %%EOF end marker")
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def find_tables(rects: list[Rect], page_width: float, page_height: float) -> list[Table]:
+    """Group cell-sized rectangles that touch into tables (at least two cells each)."""
+    cells = [
+        r for r in rects if 8 <= r.x1 - r.x0 < page_width * 0.95 and 6 <= r.bottom - r.top < page_height * 0.9
+    ]
+    groups = _touching_groups(cells)
+    return [_grid(group) for group in groups if len(group) >= 2]
+
+
+def _touching_groups(rects: list[Rect], tol: float = 1.5) -> list[list[Rect]]:
+    parent = list(range(len(rects)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(rects):
+        for j in range(i + 1, len(rects)):
+            b = rects[j]
+            if (
+                a.x0 - tol <= b.x1
+                and b.x0 - tol <= a.x1
+                and a.top - tol <= b.bottom
+                and b.top - tol <= a.bottom
+            ):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Rect]] = {}
+    for i, rect in enumerate(rects):
+        groups.setdefault(root(i), []).append(rect)
+    return sorted(groups.values(), key=lambda g: min(r.top for r in g))
+
+
+def _grid(rects: list[Rect]) -> Table:
+    rows = _positions([r.top for r in rects])
+    cols = _positions([r.x0 for r in rects])
+    cells = sorted(
+        (TableCell(_index(rows, r.top), _index(cols, r.x0), r) for r in rects), key=lambda c: (c.row, c.col)
+    )
+    box = Rect(
+        min(r.x0 for r in rects),
+        min(r.top for r in rects),
+        max(r.x1 for r in rects),
+        max(r.bottom for r in rects),
+    )
+    return Table(box, cells)
+
+
+def _positions(values: list[float], tol: float = 2.0) -> list[float]:
+    distinct: list[float] = []
+    for value in sorted(values):
+        if not distinct or value - distinct[-1] > tol:
+            distinct.append(value)
+    return distinct
+
+
+def _index(positions: list[float], value: float) -> int:
+    return min(range(len(positions)), key=lambda i: abs(positions[i] - value))
+
+
+# ----------------------------------------------------------------------------- line joining
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join the lines of one block, rejoining words hyphenated at a line end."""
+    text = ""
+    for part in parts:
+        text = join_two(text, part) if text else part
+    return text
+
+
+def join_two(left: str, right: str) -> str:
+    right = right.lstrip()
+    if not right:
+        return left
+    if len(left) < 2 or not left.endswith("-") or not left[-2].isalnum():
+        return f"{left} {right}"
+    first = right.split(None, 1)[0].rstrip(",.;:").lower()
+    if first in _CONJUNCTIONS:
+        return f"{left} {right}"
+    if left[-2].islower() and right[0].islower():
+        return left[:-1] + right  # "gemeen-" + "ten"
+    return left + right  # "Noord-" + "Holland", "06-" + "12345678"
+
+
+# ----------------------------------------------------------------------------- the document
+
+
+@dataclass(slots=True)
+class _Metrics:
+    """Document-wide measures the grouping rules compare against."""
+
+    body_size: float
+    pitch: float
+    """Usual distance between two baselines of body text, relative to the font size."""
+    right: float
+    """The right margin: where full lines of body text end."""
+    width: float
+    """The width of a full line."""
+
+
+@dataclass(slots=True)
+class _Group:
+    """Lines on their way to becoming one block (or a table)."""
+
+    lines: list[Line] = field(default_factory=list)
+    table: Table | None = None
+    page: int = 0
+    body_x: float | None = None
+    marker: bool = False
+
+
+def build_document(pages: list[PageContent], warnings: list[str] | None = None) -> Document:
+    """The :class:`Document` for the lines and tables an engine found."""
+    if not any(p.lines or p.tables for p in pages):
+        raise IngestError("no text layer: scanned PDF, needs OCR")
+    builder = DocumentBuilder("pdf")
+    builder.warnings.extend(warnings or [])
+    empty = [p.number for p in pages if not p.lines and not p.tables]
+    if empty:
+        builder.warnings.append(f"pages without a text layer (scanned?): {empty}")
+    for page in pages:
+        # Table text is read per cell; the engine's line view of it must not count as body text.
+        if page.tables:
+            page.lines = [ln for ln in page.lines if not _in_table(ln, page.tables)]
+    remove_running_lines(pages)
+    metrics = _measure(pages)
+    table_index = 0
+    for group in _groups(pages, metrics):
+        if group.table is not None:
+            _emit_table(builder, group.table, group.page, table_index)
+            table_index += 1
+        else:
+            _emit_text(builder, group, metrics)
+    return builder.build(pages=len(pages))
+
+
+def remove_running_lines(pages: list[PageContent]) -> None:
+    """Drop headers, footers and page numbers: what repeats in the page margins."""
+    in_band = [[ln for ln in p.lines if _in_band(ln, p.height)] for p in pages]
+    seen: Counter[str] = Counter()
+    for lines in in_band:
+        seen.update({_running_key(ln.text) for ln in lines})
+    with_text = sum(1 for p in pages if p.lines)
+    repeated = {key for key, n in seen.items() if n >= 2 and n >= with_text / 2}
+    body = _body_size([ln for p in pages for ln in p.lines])
+    for page, lines in zip(pages, in_band, strict=True):
+        drop = {id(ln) for ln in lines if _is_running(ln, repeated, body, with_text)}
+        if drop:
+            page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+def _in_band(line: Line, height: float) -> bool:
+    return line.top < height * MARGIN_BAND or line.top > height * (1 - MARGIN_BAND)
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _is_running(line: Line, repeated: set[str], body: float, pages_with_text: int) -> bool:
+    if PAGE_NUMBER.match(line.text.strip()):
+        return True
+    if _running_key(line.text) in repeated:
+        return True
+    # One page gives no repetition to go by: a smaller font in the margin is a header/footer.
+    return pages_with_text == 1 and line.size < body * 0.9
+
+
+def _body_size(lines: list[Line]) -> float:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[round(line.size * 2) / 2] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 10.0
+
+
+def _measure(pages: list[PageContent]) -> _Metrics:
+    lines = [ln for p in pages for ln in p.lines]
+    body = _body_size(lines)
+    pitches: list[float] = []
+    rights: list[float] = []
+    lefts: list[float] = []
+    for page in pages:
+        previous: Line | None = None
+        for line in page.lines:
+            if abs(line.size - body) <= 0.5:
+                rights.append(line.x1)
+                lefts.append(line.x0)
+                if previous is not None and 0 < line.top - previous.top < 2.5 * body:
+                    pitches.append((line.top - previous.top) / body)
+                previous = line
+            else:
+                previous = None
+    pitch = median(pitches) if pitches else 1.3
+    rights.sort()
+    right = rights[int(len(rights) * 0.9)] if len(rights) >= 5 else max(rights, default=0.0)
+    width = right - min(lefts, default=0.0)
+    return _Metrics(body, pitch, right, max(width, 1.0))
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+def _groups(pages: list[PageContent], metrics: _Metrics) -> list[_Group]:
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for page in pages:
+        for item in _page_items(page):
+            if isinstance(item, Table):
+                current = None
+                groups.append(_Group(table=item, page=page.number))
+                continue
+            if current is not None and _continues(current, item, metrics):
+                _add_line(current, item)
+                continue
+            current = _Group([item], page=page.number, marker=LIST_MARKER.match(item.text) is not None)
+            groups.append(current)
+    return groups
+
+
+def _page_items(page: PageContent) -> list[Line | Table]:
+    """The page's lines in reading (content) order, each table placed where it starts."""
+    items: list[Line | Table] = []
+    tables = sorted(page.tables, key=lambda t: t.rect.top)
+    for line in page.lines:
+        while tables and tables[0].rect.top < line.top:
+            items.append(tables.pop(0))
+        items.append(line)
+    items.extend(tables)
+    return items
+
+
+def _in_table(line: Line, tables: list[Table]) -> bool:
+    return any(t.rect.holds(line.x0 + 1, line.top - 1) for t in tables)
+
+
+def _add_line(group: _Group, line: Line) -> None:
+    if group.body_x is None:
+        group.body_x = line.x0
+    group.lines.append(line)
+
+
+def _continues(group: _Group, line: Line, m: _Metrics) -> bool:
+    """Whether ``line`` belongs to the block ``group`` is building."""
+    last = group.lines[-1]
+    if abs(line.size - last.size) > 0.3 or line.bold != last.bold:
+        return False
+    if line.page != last.page:
+        return _continues_on_next_page(group, line, m)
+    delta = line.top - last.top
+    if delta <= 0 or delta > m.pitch * line.size * 1.15:
+        return False
+    if not _same_indent(group, line):
+        return False
+    hyphenated = last.text.endswith("-")
+    if LIST_MARKER.match(line.text) and not (group.body_x is not None and not _ends_short(last, line, m)):
+        return False
+    return hyphenated or _is_heading_size(line, m) or not _ends_short(last, line, m)
+
+
+def _continues_on_next_page(group: _Group, line: Line, m: _Metrics) -> bool:
+    """A paragraph goes on at the top of the next page only when it clearly does."""
+    last = group.lines[-1]
+    if _is_heading_size(line, m) or line.bold or LIST_MARKER.match(line.text):
+        return False
+    expected_x = group.body_x if group.body_x is not None else group.lines[0].x0
+    if group.marker and group.body_x is None:
+        expected_x = line.x0 if line.x0 > group.lines[0].x0 + 2 else -1.0
+    if abs(line.x0 - expected_x) > 2:
+        return False
+    # Only a lower-case start or a word hyphenated at the page end is clear enough: a full last
+    # line followed by a capital is as often a one-line paragraph followed by the next one.
+    return line.text[:1].islower() or (last.text.endswith("-") and last.text[-2:-1].isalnum())
+
+
+def _same_indent(group: _Group, line: Line) -> bool:
+    first = group.lines[0]
+    if group.body_x is not None:
+        return abs(line.x0 - group.body_x) <= 2 or _centred(group.lines[-1], line)
+    if abs(line.x0 - first.x0) <= 2 or _centred(first, line):
+        return True
+    if group.marker:
+        return line.x0 > first.x0 + 2  # hanging indent under a list marker
+    return line.x0 < first.x0 - 2 and first.x0 - line.x0 <= 40  # first-line indent
+
+
+def _centred(a: Line, b: Line) -> bool:
+    return abs((a.x0 + a.x1) - (b.x0 + b.x1)) <= 4 and abs(a.x0 - b.x0) > 2
+
+
+def _ends_short(last: Line, line: Line, m: _Metrics) -> bool:
+    """``last`` ends well before the margin although the next line's first word would fit."""
+    slack = m.right - last.x1
+    char = (last.x1 - last.x0) / max(len(last.text), 1)
+    word = len(line.text.split(None, 1)[0]) if line.text.strip() else 0
+    needed = (word + 1) * char
+    return slack > max(needed * 1.2, m.width * 0.1)
+
+
+def _is_heading_size(line: Line, m: _Metrics) -> bool:
+    return line.size >= m.body_size * 1.08
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int) -> None:
+    for cell in table.cells:
+        builder.add("table_cell", cell.text, page=page, table=(index, cell.row, cell.col))
+
+
+def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
+    text = join_lines([ln.text for ln in group.lines])
+    first = group.lines[0]
+    kind: BlockKind = "paragraph"
+    level: int | None = None
+    if _is_heading_size(first, m) or (first.bold and _short_block(group, text)):
+        kind, level = "heading", _heading_level(first.size / m.body_size)
+    match = LIST_MARKER.match(text)
+    if match:
+        if kind == "paragraph":
+            kind, level = "list_item", 0
+        builder.add(kind, match["text"], page=group.page, level=level, marker=match["marker"])
+    else:
+        builder.add(kind, text, page=group.page, level=level)
+
+
+def _short_block(group: _Group, text: str) -> bool:
+    return len(group.lines) <= 2 and len(text.split()) <= 20 and not text.endswith(".")
+
+
+def _heading_level(ratio: float) -> int:
+    if ratio >= 1.6:
+        return 1
+    if ratio >= 1.25:
+        return 2
+    if ratio >= 1.08:
+        return 3
+    return 4

@@ -1,0 +1,178 @@
+"""PDF reader on PDFium (pypdfium2): the default, fast engine.
+
+Speed comes from letting PDFium do the per-character work: one ``get_text_range`` call gives a
+page's text with PDFium's own line breaks ("\\r\\n") and line-end hyphens (U+FFFE), and only the
+first and last character of each line are asked for their position and font (a handful of
+C calls per line instead of several per character). Ruled tables are found from the page's
+path objects and their cells read with ``get_text_bounded``. Pages, text pages and the document
+are closed as soon as they are read: PDFium's memory is not managed by Python.
+
+PDFium is not thread-safe, even across documents: run readers in processes, not threads.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from pipeline.ingest import IngestError
+from pipeline.ingest.pdf_layout import (
+    Line,
+    PageContent,
+    Rect,
+    Table,
+    build_document,
+    check_pdf_bytes,
+    find_tables,
+    is_bold_font,
+    join_lines,
+)
+from pipeline.model import Document
+
+# A physical line: text up to PDFium's line break, or up to a line-end hyphen it swallowed
+# (marked U+FFFE by get_text_range and U+0002 by get_text_bounded).
+_LINE = re.compile(r"([^\r\n\ufffe\x02]*)(\ufffe|\x02|\r\n|\r|\n|$)")
+_HYPHEN = ("\ufffe", "\x02")
+# Looking at every object of a huge vector drawing for table rulings costs more than it gives.
+MAX_OBJECTS_FOR_TABLES = 5000
+
+
+def read_pdf_pdfium(data: bytes) -> Document:
+    """Read a PDF with PDFium into the shared document model."""
+    check_pdf_bytes(data)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _open_error(exc) from exc
+    try:
+        reader = _PageReader()
+        pages = [reader.read(pdf, index) for index in range(len(pdf))]
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"corrupt PDF: {exc}") from exc
+    finally:
+        pdf.close()
+    return build_document(pages)
+
+
+def _open_error(exc: pdfium.PdfiumError) -> IngestError:
+    if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+        return IngestError("encrypted PDF: a password is needed")
+    if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
+        return IngestError("encrypted PDF: unsupported security handler")
+    return IngestError(f"corrupt PDF: PDFium cannot load it ({exc})")
+
+
+class _PageReader:
+    """Reads pages, reusing its ctypes out-parameters between calls."""
+
+    def __init__(self) -> None:
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._left, self._right = ctypes.c_double(), ctypes.c_double()
+        self._bottom, self._top = ctypes.c_double(), ctypes.c_double()
+        self._lf, self._bf = ctypes.c_float(), ctypes.c_float()
+        self._rf, self._tf = ctypes.c_float(), ctypes.c_float()
+        self._name = ctypes.create_string_buffer(256)
+        self._flags = ctypes.c_int()
+        self._bold: dict[bytes, bool] = {}
+
+    def read(self, pdf: pdfium.PdfDocument, index: int) -> PageContent:
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            content = PageContent(index + 1, width, height)
+            textpage = page.get_textpage()
+            try:
+                content.tables = self._tables(page, textpage, width, height)
+                content.lines = self._lines(textpage, index + 1, height)
+            finally:
+                textpage.close()
+            return content
+        finally:
+            page.close()
+
+    # --------------------------------------------------------------------- lines
+
+    def _lines(self, textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Line]:
+        text = textpage.get_text_range()
+        if not text.strip():
+            return []
+        to_char = _index_map(textpage, text)
+        tp = textpage.raw  # the bare handle: skips pypdfium2's wrapper on every C call
+        lines: list[Line] = []
+        for match in _LINE.finditer(text):
+            body = match[1]
+            stripped = body.strip()
+            if not stripped:
+                continue
+            start = match.start(1) + len(body) - len(body.lstrip())
+            end = match.start(1) + len(body.rstrip()) - 1
+            if match[2] in _HYPHEN:  # PDFium swallowed the line-end hyphen: give it back
+                stripped, end = stripped + "-", match.start(2)
+            lines.append(self._line(tp, stripped, to_char(start), to_char(end), number, height))
+        return lines
+
+    def _line(self, tp: Any, text: str, first: int, last: int, page: int, height: float) -> Line:
+        """The line's position and font from its first and last character only."""
+        pdfium_c.FPDFText_GetCharOrigin(tp, first, self._x, self._y)
+        pdfium_c.FPDFText_GetCharBox(tp, last, self._left, self._right, self._bottom, self._top)
+        bold = self._is_bold(tp, first) and self._is_bold(tp, last)
+        size = pdfium_c.FPDFText_GetFontSize(tp, first)
+        if "  " in text:
+            text = " ".join(text.split())
+        return Line(text, page, self._x.value, height - self._y.value, self._right.value, size, bold)
+
+    def _is_bold(self, tp: Any, index: int) -> bool:
+        length = pdfium_c.FPDFText_GetFontInfo(tp, index, self._name, 256, self._flags)
+        name = self._name.raw[: max(length - 1, 0)]
+        bold = self._bold.get(name)
+        if bold is None:
+            bold = self._bold[name] = is_bold_font(name.decode("latin-1"))
+        return bold
+
+    # --------------------------------------------------------------------- tables
+
+    def _tables(
+        self, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, width: float, height: float
+    ) -> list[Table]:
+        count = pdfium_c.FPDFPage_CountObjects(page)
+        if count > MAX_OBJECTS_FOR_TABLES:
+            return []
+        rects: list[Rect] = []
+        for i in range(count):
+            obj = pdfium_c.FPDFPage_GetObject(page, i)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+                continue
+            if pdfium_c.FPDFPageObj_GetBounds(obj, self._lf, self._bf, self._rf, self._tf):
+                rects.append(
+                    Rect(self._lf.value, height - self._tf.value, self._rf.value, height - self._bf.value)
+                )
+        if len(rects) < 2:
+            return []
+        tables = find_tables(rects, width, height)
+        for table in tables:
+            for cell in table.cells:
+                r = cell.rect
+                raw = tp.get_text_bounded(r.x0 + 1, height - r.bottom + 1, r.x1 - 1, height - r.top - 1)
+                cell.text = join_lines(_cell_lines(raw))
+        return tables
+
+
+def _cell_lines(raw: str) -> list[str]:
+    parts: list[str] = []
+    for match in _LINE.finditer(raw):
+        text = " ".join(match[1].split())
+        if text:
+            parts.append(text + "-" if match[2] in _HYPHEN else text)
+    return parts
+
+
+def _index_map(textpage: pdfium.PdfTextPage, text: str) -> Callable[[int], int]:
+    """Text index -> PDFium char index; the same number unless PDFium dropped or added chars."""
+    if textpage.count_chars() == len(text):
+        return lambda i: i
+    return lambda i: pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage, i)

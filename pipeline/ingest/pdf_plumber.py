@@ -1,0 +1,132 @@
+"""PDF reader on pdfplumber (pdfminer.six): the layout-detail engine.
+
+About 70x slower than PDFium, but every character comes with its font, size and exact position,
+which makes it the engine to check PDFium's results against. It produces the same line records
+as :mod:`pdf_pdfium` (a line breaks where the baseline moves; a gap between two characters
+counts as a space) and hands them to :mod:`pdf_layout`, so both engines give the same blocks.
+Each page is closed after reading: pdfplumber keeps per-page caches otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.ingest import IngestError
+from pipeline.ingest.pdf_layout import (
+    Line,
+    PageContent,
+    Rect,
+    Table,
+    build_document,
+    check_pdf_bytes,
+    find_tables,
+    is_bold_font,
+    join_lines,
+)
+from pipeline.model import Document
+
+# A gap wider than this (in font sizes) between two characters on a line is a word space.
+SPACE_GAP = 0.25
+
+
+def read_pdf_plumber(data: bytes) -> Document:
+    """Read a PDF with pdfplumber into the shared document model."""
+    check_pdf_bytes(data)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_read_page(page) for page in pdf.pages]
+    except PdfminerException as exc:
+        raise _error(exc.args[0] if exc.args else exc) from exc
+    except IngestError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on broken files; none may escape
+        raise _error(exc) from exc
+    return build_document(pages)
+
+
+def _error(cause: object) -> IngestError:
+    if isinstance(cause, PDFPasswordIncorrect):
+        return IngestError("encrypted PDF: a password is needed")
+    return IngestError(f"corrupt PDF: pdfminer cannot parse it ({type(cause).__name__}: {cause})")
+
+
+def _read_page(page: Any) -> PageContent:
+    try:
+        height = float(page.height)
+        content = PageContent(page.page_number, float(page.width), height)
+        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+        content.tables = find_tables(rects, content.width, height) if len(rects) >= 2 else []
+        cell_chars: dict[int, list[dict[str, Any]]] = {}
+        flow: list[dict[str, Any]] = []
+        for char in page.chars:
+            _route(char, content.tables, cell_chars, flow)
+        content.lines = [_line(chars, page.page_number, height) for chars in _split_lines(flow)]
+        _fill_cells(content.tables, cell_chars)
+        return content
+    finally:
+        page.close()
+
+
+def _route(
+    char: dict[str, Any], tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]], flow: list
+) -> None:
+    """Send a character to the table cell its centre lies in, or to the running text."""
+    if tables:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        for table in tables:
+            if table.rect.holds(x, y):
+                for cell in table.cells:
+                    if cell.rect.holds(x, y):
+                        cell_chars.setdefault(id(cell), []).append(char)
+                        return
+    flow.append(char)
+
+
+def _baseline(char: dict[str, Any]) -> float:
+    return char["matrix"][5]
+
+
+def _split_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Characters in content order, cut where the baseline moves (as PDFium breaks lines)."""
+    lines: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    for char in chars:
+        if current and abs(_baseline(char) - _baseline(current[0])) > 0.5 * max(char["size"], 1.0):
+            lines.append(current)
+            current = []
+        current.append(char)
+    if current:
+        lines.append(current)
+    return [line for line in lines if any(not c["text"].isspace() for c in line)]
+
+
+def _text(chars: list[dict[str, Any]]) -> str:
+    parts: list[str] = []
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        if previous is not None and char["x0"] - previous["x1"] > SPACE_GAP * char["size"]:
+            parts.append(" ")
+        parts.append(char["text"])
+        previous = char
+    return " ".join("".join(parts).split())
+
+
+def _line(chars: list[dict[str, Any]], page: int, height: float) -> Line:
+    visible = [c for c in chars if not c["text"].isspace()]
+    first, last = visible[0], visible[-1]
+    bold = is_bold_font(first["fontname"]) and is_bold_font(last["fontname"])
+    return Line(
+        _text(chars), page, first["matrix"][4], height - _baseline(first), last["x1"], first["size"], bold
+    )
+
+
+def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]) -> None:
+    for table in tables:
+        for cell in table.cells:
+            chars = cell_chars.get(id(cell), [])
+            cell.text = join_lines([_text(line) for line in _split_lines(chars)])

@@ -1,0 +1,270 @@
+"""PDF readers: the sample report rendered to PDF reads back as the same blocks as its .txt.
+
+The key property: txt, docx and PDF of one report give the same blocks (same markers, same
+texts), and the two PDF engines (PDFium, pdfplumber) give identical documents.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from conftest import DATA, SAMPLE_STEM
+from render import (
+    render_corrupt_pdf,
+    render_docx,
+    render_encrypted_pdf,
+    render_pdf,
+    render_scanned_pdf,
+    render_truncated_pdf,
+)
+
+from pipeline.ingest import IngestError, read_document
+from pipeline.ingest.pdf_layout import Line, PageContent, join_lines, remove_running_lines
+from pipeline.ingest.pdf_pdfium import read_pdf_pdfium
+from pipeline.ingest.pdf_plumber import read_pdf_plumber
+from pipeline.ingest.txt import read_txt
+from pipeline.model import Document
+
+HEADER = "Democratie in Actie – Opstartsessie ontwikkeltrajecten"
+FOOTER = "Verslag opstartsessie Utrecht, 14 februari 2019"
+MARKUP = (DATA / "sample" / f"{SAMPLE_STEM}.md").read_text(encoding="utf-8")
+TXT = (DATA / "sample" / f"{SAMPLE_STEM}.txt").read_bytes()
+READERS = {"pdfium": read_pdf_pdfium, "pdfplumber": read_pdf_plumber}
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("pdf") / f"{SAMPLE_STEM}.pdf"
+    render_pdf(MARKUP, path, header=HEADER, footer=FOOTER, hyphenate=True)
+    return path.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def docs(sample_pdf: bytes) -> dict[str, Document]:
+    return {name: read(sample_pdf) for name, read in READERS.items()}
+
+
+@pytest.fixture(scope="module")
+def raw_pages(sample_pdf: bytes) -> list[str]:
+    """Each page's text as bare PDFium gives it (line-end hyphens shown as "-")."""
+    pdf = pdfium.PdfDocument(sample_pdf)
+    try:
+        return [pdf[i].get_textpage().get_text_range().replace("\ufffe", "-\r\n") for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def shown(doc: Document) -> list[tuple[str | None, str]]:
+    return [(b.marker, b.text) for b in doc.blocks]
+
+
+def full(doc: Document) -> list[tuple]:
+    return [(b.kind, b.text, b.start, b.end, b.page, b.level, b.marker, b.table) for b in doc.blocks]
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_blocks_equal_the_txt_blocks(docs: dict[str, Document], engine: str) -> None:
+    assert shown(docs[engine]) == shown(read_txt(TXT))
+    assert docs[engine].text == read_txt(TXT).text
+
+
+def test_both_engines_give_identical_documents(docs: dict[str, Document]) -> None:
+    pdfium_doc, plumber_doc = docs["pdfium"], docs["pdfplumber"]
+    assert full(pdfium_doc) == full(plumber_doc)
+    assert (pdfium_doc.text, pdfium_doc.pages) == (plumber_doc.text, plumber_doc.pages)
+
+
+def test_the_pdf_really_has_headers_footers_and_hyphenated_words(raw_pages: list[str]) -> None:
+    """Guards the other tests: what the reader must remove is in the rendered PDF."""
+    assert len(raw_pages) >= 3
+    for number, text in enumerate(raw_pages, 1):
+        assert HEADER in text and FOOTER in text and f"Pagina {number} van {len(raw_pages)}" in text
+    assert len(hyphenated_breaks(raw_pages)) >= 5
+
+
+def hyphenated_breaks(raw_pages: list[str]) -> list[tuple[str, str]]:
+    found = []
+    for text in raw_pages:
+        found += re.findall(r"(\w*[a-zà-ÿ])-\r\n([a-zà-ÿ]\w*)", text)
+    return found
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_headers_footers_and_page_numbers_are_gone(docs: dict[str, Document], engine: str) -> None:
+    text = docs[engine].text
+    assert HEADER not in text and FOOTER not in text
+    assert "Pagina" not in text
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_hyphenated_words_are_rejoined(docs: dict[str, Document], raw_pages: list[str], engine: str) -> None:
+    text = docs[engine].text
+    for head, tail in hyphenated_breaks(raw_pages):
+        assert head + tail in text
+        assert f"{head}- {tail}" not in text and f"{head}-{tail}" not in text
+    assert "Popering-Verkerk" in text  # a real hyphen stays
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_headings(docs: dict[str, Document], engine: str) -> None:
+    headings = [(b.level, b.marker, b.text) for b in docs[engine].blocks if b.kind == "heading"]
+    assert headings[0] == (1, None, "Verslag opstartsessie ontwikkeltrajecten in Utrecht")
+    assert (2, None, "Gemeenten bereiden zich voor op versterking lokale democratie") in headings
+    assert (2, "3.", "Democratisch begroten: van initiatievenpotje tot burgerbegroting") in headings
+    assert [m for _, m, _ in headings if m] == ["1.", "2.", "3.", "4.", "5."]
+    assert headings[-1] == (2, None, "Democratie in Actie")
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_page_numbers(docs: dict[str, Document], raw_pages: list[str], engine: str) -> None:
+    doc = docs[engine]
+    assert doc.pages == len(raw_pages)
+    pages = [b.page for b in doc.blocks]
+    assert pages == sorted(pages) and pages[0] == 1 and pages[-1] == len(raw_pages)
+    flat = [" ".join(t.replace("-\r\n", "").split()) for t in raw_pages]
+    for block in doc.blocks:  # each block starts on the page it names
+        assert " ".join(block.text.split()[:3]) in flat[block.page - 1], block
+    after_break = next(b for b in doc.blocks if b.text.startswith("Tijdens de sessie deelden"))
+    before = doc.blocks[doc.blocks.index(after_break) - 1]
+    assert before.text == "Begeleiding: Jornt van Zuylen (VNG)"
+    assert after_break.page == before.page + 1
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_a_paragraph_across_a_page_break_stays_one_block(tmp_path: Path, engine: str) -> None:
+    words = [
+        "de",
+        "gemeenten",
+        "bespraken",
+        "samen",
+        "met",
+        "inwoners",
+        "en",
+        "ontwikkeltrajecten",
+        "hoe",
+        "het",
+        "verder",
+        "moet",
+    ]
+    body = "Lange alinea " + " ".join(words[i % len(words)] for i in range(900)) + "."
+    path = render_pdf(f"# Titel\n\n{body}\n\nSlot.", tmp_path / "long.pdf", hyphenate=True, header="Kop")
+    doc = READERS[engine](path.read_bytes())
+    assert doc.pages >= 2
+    assert [(b.kind, b.page) for b in doc.blocks] == [
+        ("heading", 1),
+        ("paragraph", 1),
+        ("paragraph", doc.pages),
+    ]
+    assert doc.blocks[1].text == body
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_tables_become_cells_like_in_docx(tmp_path: Path, engine: str) -> None:
+    from pipeline.ingest.docx import read_docx
+
+    markup = (
+        "# Overzicht\n\nVoor de tabel.\n\n| Sessie | Gemeenten | Contact |\n"
+        "| 1. Participatie | Rijswijk ZH, Den Haag, Pijnacker-Nootdorp | anna.dewit@minbzk.nl |\n"
+        "| 2. Jongeren | Zeist, De Bilt | [Sophie](mailto:s.vandijk@prodemos.nl) |\n\nNa de tabel."
+    )
+    pdf = READERS[engine](render_pdf(markup, tmp_path / "t.pdf").read_bytes())
+    docx = read_docx(render_docx(markup, tmp_path / "t.docx").read_bytes())
+    cells = [(b.table, b.text) for b in pdf.blocks if b.kind == "table_cell"]
+    assert cells == [(b.table, b.text) for b in docx.blocks if b.kind == "table_cell"]
+    assert cells[4] == ((0, 1, 1), "Rijswijk ZH, Den Haag, Pijnacker-Nootdorp")
+    assert [b.text for b in pdf.blocks if b.kind != "table_cell"] == [
+        "Overzicht",
+        "Voor de tabel.",
+        "Na de tabel.",
+    ]
+
+
+# ----------------------------------------------------------------------------- failures
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_encrypted_pdf(tmp_path: Path, engine: str) -> None:
+    data = render_encrypted_pdf(tmp_path / "secret.pdf").read_bytes()
+    with pytest.raises(IngestError, match=r"^encrypted PDF: a password is needed$"):
+        READERS[engine](data)
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_scanned_pdf(tmp_path: Path, engine: str) -> None:
+    data = render_scanned_pdf(tmp_path / "scan.pdf").read_bytes()
+    with pytest.raises(IngestError, match=r"^no text layer: scanned PDF, needs OCR$"):
+        READERS[engine](data)
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_corrupt_pdf(tmp_path: Path, engine: str) -> None:
+    data = render_corrupt_pdf(tmp_path / "corrupt.pdf").read_bytes()
+    with pytest.raises(IngestError, match=r"^corrupt PDF: "):
+        READERS[engine](data)
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_truncated_pdf(tmp_path: Path, engine: str) -> None:
+    data = render_truncated_pdf(MARKUP, tmp_path / "cut.pdf").read_bytes()
+    with pytest.raises(IngestError, match=r"^corrupt PDF: truncated"):
+        READERS[engine](data)
+
+
+def test_a_pdf_named_docx_is_read_as_pdf(tmp_path: Path, sample_pdf: bytes) -> None:
+    path = tmp_path / "verslag.docx"
+    path.write_bytes(sample_pdf)
+    for engine in READERS:
+        doc = read_document(path, pdf_engine=engine)  # type: ignore[arg-type]
+        assert doc.format == "pdf" and shown(doc) == shown(read_txt(TXT))
+
+
+# ----------------------------------------------------------------------------- layout rules
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("samenwerking tussen gemeen-", "ten en inwoners", "samenwerking tussen gemeenten en inwoners"),
+        ("de provincie Noord-", "Holland", "de provincie Noord-Holland"),
+        ("bel 06-", "12345678", "bel 06-12345678"),
+        ("wijk- of", "dorpsbudgetten", "wijk- of dorpsbudgetten"),
+        ("initiatieven voor wijk-", "of dorpsbudgetten", "initiatieven voor wijk- of dorpsbudgetten"),
+        ("een zin met -", "een los streepje", "een zin met - een los streepje"),
+        ("BZK-", "medewerkers", "BZK-medewerkers"),
+    ],
+)
+def test_join_lines(left: str, right: str, joined: str) -> None:
+    assert join_lines([left, right]) == joined
+
+
+def test_running_lines_and_page_numbers_are_removed() -> None:
+    pages = []
+    for number in (1, 2, 3):
+        lines = [
+            Line("Gemeente Utrecht | Raadsverslag", number, 60, 40, 300, 8, False),
+            Line(f"Tekst van pagina {number} over de raad.", number, 60, 100, 500, 10.5, False),
+            Line(str(number) if number != 2 else "- 2 -", number, 290, 800, 300, 9, False),
+            Line(f"Pagina {number} van 3", number, 450, 815, 530, 8, False),
+        ]
+        pages.append(PageContent(number, 595, 842, lines))
+    remove_running_lines(pages)
+    assert [[ln.text for ln in p.lines] for p in pages] == [
+        [f"Tekst van pagina {n} over de raad."] for n in (1, 2, 3)
+    ]
+
+
+def test_one_page_keeps_body_text_in_the_margin_band() -> None:
+    lines = [
+        Line("Kop in klein lettertype", 1, 60, 40, 200, 8, False),
+        Line("Eerste regel van de tekst.", 1, 60, 80, 500, 10.5, False),
+        Line("Laatste regel onderaan de pagina.", 1, 60, 790, 500, 10.5, False),
+    ]
+    pages = [PageContent(1, 595, 842, lines)]
+    remove_running_lines(pages)
+    assert [ln.text for ln in pages[0].lines] == [
+        "Eerste regel van de tekst.",
+        "Laatste regel onderaan de pagina.",
+    ]

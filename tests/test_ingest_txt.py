@@ -1,0 +1,90 @@
+"""Plain-text reader: encodings, line endings, markers; and the sample markup that mirrors the sample .txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, SAMPLE_STEM
+from render import visible_lines
+
+from pipeline.ingest import IngestError, read_document
+from pipeline.ingest.txt import read_txt
+
+TEXT = (
+    "Verslag “Democratie in Actie”\n\nCollega’s uit Súdwest-Fryslân en Één gemeente\n"
+    "1. Eerste punt\n• Bolletje\n"
+)
+LINES = [
+    (None, "Verslag “Democratie in Actie”"),
+    (None, "Collega’s uit Súdwest-Fryslân en Één gemeente"),
+    ("1.", "Eerste punt"),
+    ("•", "Bolletje"),
+]
+
+
+def shown(data: bytes) -> list[tuple[str | None, str]]:
+    return [(b.marker, b.text) for b in read_txt(data).blocks]
+
+
+def test_utf8() -> None:
+    assert shown(TEXT.encode("utf-8")) == LINES
+
+
+def test_utf8_with_bom() -> None:
+    document = read_txt(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    assert [(b.marker, b.text) for b in document.blocks] == LINES
+    assert not document.text.startswith("\ufeff")
+
+
+def test_windows_1252_quotes_and_accents() -> None:
+    data = "“Mooi”, zei de wethouder. Collega’s uit Zoeterwoude: café en één.".encode("cp1252")
+    assert b"\x93" in data and b"\x92" in data and b"\xe9" in data
+    assert shown(data) == [(None, "“Mooi”, zei de wethouder. Collega’s uit Zoeterwoude: café en één.")]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_line_endings(newline: str) -> None:
+    document = read_txt(TEXT.replace("\n", newline).encode("utf-8"))
+    assert [(b.marker, b.text) for b in document.blocks] == LINES
+    assert "\r" not in document.text
+
+
+def test_form_feed_is_a_page_break() -> None:
+    document = read_txt(b"Pagina een\n\fPagina twee\n")
+    assert [(b.text, b.page) for b in document.blocks] == [("Pagina een", 1), ("Pagina twee", 2)]
+    assert document.pages == 2
+
+
+@pytest.mark.parametrize(
+    ("garbage", "reason"),
+    [
+        (bytes(range(256)) * 8, "not a text file: bytes are neither UTF-8 nor Windows-1252"),
+        (
+            b"\x00\x01\x02\x03data\x04\x05" * 200,
+            "not a text file: binary content (control bytes) in a .txt file",
+        ),
+    ],
+)
+def test_binary_garbage_is_refused(garbage: bytes, reason: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        read_txt(garbage)
+    assert caught.value.reason == reason
+
+
+def test_empty_and_blank_files(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match=r"^no text"):
+        read_txt(b"  \n\t\n")
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(IngestError, match=r"^empty file \(0 bytes\)$"):
+        read_document(empty)
+
+
+def test_sample_markup_matches_the_sample_txt() -> None:
+    """The .md the docx/PDF tests render must say exactly what the .txt says, line for line."""
+    markup = (DATA / "sample" / f"{SAMPLE_STEM}.md").read_text(encoding="utf-8")
+    txt = (DATA / "sample" / f"{SAMPLE_STEM}.txt").read_text(encoding="utf-8")
+    expected = [" ".join(line.split()) for line in txt.splitlines() if line.strip()]
+    assert [" ".join(line.split()) for line in visible_lines(markup)] == expected
+    assert "<pagebreak>" in markup.split("## 2. Sessie", 1)[1].split("## 3.", 1)[0]
