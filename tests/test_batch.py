@@ -99,7 +99,7 @@ def test_layout_and_manifest(corpus: Path, clean_run: Path) -> None:
     } <= set(data)
     paths = [e["path"] for e in data["documents"]]
     assert paths == sorted(paths) and len(paths) == 6
-    assert any(p.endswith(".TXT") for p in paths) and any("/sub/" in p for p in paths)
+    assert any(p.endswith(".TXT") for p in paths) and any(p.startswith("sub/") for p in paths)
     for entry in data["documents"]:
         assert entry["status"] == "ok" and entry["reason"] is None
         assert (clean_run / "documents" / f"{entry['doc_id']}.json").is_file()
@@ -204,7 +204,7 @@ def test_vanished_input_is_kept_with_a_warning_then_pruned(
     assert run_batch([inputs], out, **QUIET) == 0
     assert "--prune" in capsys.readouterr().err
     assert (out / "documents" / f"{gone_id}.json").exists()
-    assert manifest(out)["summary"]["kept_orphans"] == [gone.as_posix()]
+    assert manifest(out)["summary"]["kept_orphans"] == [gone.name]  # recorded relative to the input folder
     assert gone_id not in (out / "tables" / "documents.csv").read_text(encoding="utf-8")
     assert run_batch([inputs], out, prune=True, **QUIET) == 0
     assert not (out / "documents" / f"{gone_id}.json").exists()
@@ -285,3 +285,33 @@ def test_cli_defaults_to_raw_and_extracted(tmp_path: Path) -> None:
     ]
     quiet = cli("run", "--quiet", cwd=tmp_path)
     assert quiet.returncode == 1 and quiet.stdout == ""
+
+
+def test_recorded_paths_are_portable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.batch.discovery import discover
+
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "x.txt").write_text(sub)
+    monkeypatch.chdir(tmp_path)
+    # Relative inputs are kept as given; absolute ones are relative to the folder holding them all.
+    assert [f.display for f in discover([Path("in")])] == ["in/a/x.txt", "in/b/x.txt"]
+    assert [f.display for f in discover([tmp_path / "in"])] == ["a/x.txt", "b/x.txt"]
+    assert [f.display for f in discover([tmp_path / "in" / "a", tmp_path / "in" / "b"])] == [
+        "a/x.txt",
+        "b/x.txt",
+    ]
+    assert [f.display for f in discover([tmp_path / "in" / "a" / "x.txt"])] == ["x.txt"]
+    # The same file reached twice is one input; two files with one name keep apart.
+    assert [f.display for f in discover([Path("in"), Path("in/a/x.txt")])] == ["in/a/x.txt", "in/b/x.txt"]
+    (tmp_path / "x.txt").write_text("c")
+    clash = [f.display for f in discover([tmp_path / "in" / "b" / "x.txt", Path("x.txt")])]
+    assert sorted(clash) == sorted(["x.txt", (tmp_path / "x.txt").as_posix()])
+
+
+def test_a_copy_of_the_inputs_elsewhere_gives_the_same_bytes(
+    corpus: Path, clean_run: Path, tmp_path: Path
+) -> None:
+    moved = shutil.copytree(corpus, tmp_path / "elders" / "anders")
+    assert run_batch([moved], tmp_path / "out", **QUIET) == 0
+    assert snapshot(tmp_path / "out") == snapshot(clean_run)

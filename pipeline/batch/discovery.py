@@ -6,6 +6,13 @@ links to files are followed; links to folders too, unless they lead back into a 
 being walked (a loop), which is reported instead of followed. Anything that cannot be
 walked or read becomes an input with an ``error`` so it gets its own manifest entry; only
 regular files are read (a FIFO named .txt would block a reader forever).
+
+The path recorded for an input (manifest, ``source.path``, hence the document's bytes) is
+portable: an input given as a relative path keeps it (``run raw`` records ``raw/a.txt``),
+so the same command in any checkout gives the same outputs; inputs given as absolute
+paths are recorded relative to the folder that holds them all (``run /data/in`` records
+``a.txt``), so a copy of the inputs elsewhere gives byte-identical outputs too. Should
+two different files still get the same path, the later one keeps its absolute path.
 """
 
 from __future__ import annotations
@@ -39,26 +46,45 @@ def discover(inputs: list[Path], exclude: Path | None = None) -> list[Found]:
     its own output.
     """
     excluded = _identity(exclude) if exclude is not None else None
+    prefixes = display_prefixes(inputs)
     found: dict[str, Found] = {}
     for given in inputs:
-        for item in _discover_one(given, excluded):
+        for item in _discover_one(given, prefixes[given], excluded):
+            same = found.get(item.display)
+            if same is not None and os.path.abspath(same.path) != os.path.abspath(item.path):
+                item = Found(Path(os.path.abspath(item.path)).as_posix(), item.path, item.error)
             found.setdefault(item.display, item)
     return [found[key] for key in sorted(found)]
 
 
-def _discover_one(given: Path, excluded: tuple[int, int] | None) -> list[Found]:
-    display = given.as_posix()
+def display_prefixes(inputs: list[Path]) -> dict[Path, str]:
+    """What each input is called in recorded paths (see the module's docstring)."""
+    portable = {p for p in inputs if not p.is_absolute() and ".." not in p.parts}
+    others = [Path(os.path.abspath(p)) for p in inputs if p not in portable]
+    folders = [p if os.path.isdir(p) else p.parent for p in others]
+    base = os.path.commonpath(folders) if folders else ""
+    prefixes = {}
+    for given in inputs:
+        if given in portable:
+            prefixes[given] = given.as_posix()
+        else:
+            relative = os.path.relpath(os.path.abspath(given), base)
+            prefixes[given] = "" if relative == "." else Path(relative).as_posix()
+    return prefixes
+
+
+def _discover_one(given: Path, prefix: str, excluded: tuple[int, int] | None) -> list[Found]:
     try:
         st = os.stat(given)
     except OSError as exc:
-        return [Found(display, given, _link_error(exc))]
+        return [Found(prefix or given.as_posix(), given, _link_error(exc))]
     if stat.S_ISDIR(st.st_mode):
         out: list[Found] = []
-        _walk(given, display, {(st.st_dev, st.st_ino)}, excluded, out)
+        _walk(given, prefix, {(st.st_dev, st.st_ino)}, excluded, out)
         return out
     if stat.S_ISREG(st.st_mode):
-        return [Found(display, given)]
-    return [Found(display, given, "not a regular file")]
+        return [Found(prefix, given)]
+    return [Found(prefix, given, "not a regular file")]
 
 
 def _walk(
@@ -72,10 +98,10 @@ def _walk(
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        out.append(Found(display, folder, f"cannot read folder: {exc.strerror or exc}"))
+        out.append(Found(display or folder.as_posix(), folder, f"cannot read folder: {exc.strerror or exc}"))
         return
     for entry in entries:
-        path, shown = Path(entry.path), f"{display}/{entry.name}"
+        path, shown = Path(entry.path), f"{display}/{entry.name}" if display else entry.name
         try:
             st = os.stat(entry.path)  # follows links: a loop or dangling link raises
         except FileNotFoundError as exc:

@@ -34,7 +34,7 @@ from pipeline.batch.outputs import (
 from pipeline.batch.plan import make_plan
 from pipeline.batch.report import Reporter
 from pipeline.batch.worker import Result, Task, WorkerConfig
-from pipeline.rules import rules_version
+from pipeline.rules import rules_dir, rules_version
 
 DEFAULT_INPUT = Path("raw")
 
@@ -87,7 +87,7 @@ def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporte
     started, clock = now_iso(), time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out)
-    rules = rules_version()
+    rules = rules_version(rules_dir())  # keyed by folder: PIPELINE_RULES may change between runs
     key, key_parts = cache_key(rules, options.pdf_engine, options.spacy_model)
     found = discover(inputs, exclude=out)
     if not found:

@@ -155,9 +155,9 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     _apply_env(config.env)
     warm_up(config)
     _limit_address_space(config.memory_mb)
-    from pipeline.rules import rules_version
+    from pipeline.rules import rules_dir, rules_version
 
-    conn.send(("ready", rules_version()))
+    conn.send(("ready", rules_version(rules_dir())))
     while True:
         try:
             task = conn.recv()
