@@ -52,3 +52,16 @@ def test_dask_time_limit_and_crash_cost_one_document(
     assert got["hangt.txt"]["reason"] == "timed out after 3 s"
     assert got["segfault.txt"]["reason"].startswith("worker crashed")
     assert manifest(tmp_path / "out")["summary"]["ok"] == 2
+
+
+def test_a_worker_with_other_code_or_rules_fails_its_documents() -> None:
+    from pipeline.batch.dask_executor import DaskExecutor
+    from pipeline.batch.worker import Result, WorkerConfig
+
+    executor = DaskExecutor(WorkerConfig(), scheduler=None, workers=1, timeout=1, memory_mb=None)
+    executor.expected_versions = ("code-a", "rules-a")
+    same = Result(0, "ok", 0.1, doc_id="d", versions=("code-a", "rules-a"))
+    other = Result(1, "ok", 0.1, doc_id="d", versions=("code-b", "rules-a"))
+    assert executor._check(same) is same
+    checked = executor._check(other)
+    assert checked.status == "failed" and "install the same version" in (checked.reason or "")

@@ -41,6 +41,8 @@ class DaskExecutor:
         self.workers = workers
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.expected_versions: tuple[str, str] | None = None
+        """(code, rules) versions of this process: a worker with others fails its documents."""
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
         from distributed import Client, LocalCluster, as_completed
@@ -79,10 +81,20 @@ class DaskExecutor:
                 for future in done.next_batch(block=False):
                     if future in running:
                         task, started = running.pop(future)
-                        yield _result(future, task, started)
+                        yield self._check(_result(future, task, started))
             else:
                 time.sleep(POLL_SECONDS)
             yield from self._expire(client, running)
+
+    def _check(self, result: Result) -> Result:
+        if self.expected_versions and result.versions and result.versions != self.expected_versions:
+            (code, rules), (my_code, my_rules) = result.versions, self.expected_versions
+            reason = (
+                f"the Dask worker runs other pipeline code or rules (code {code}, rules {rules}; "
+                f"here: code {my_code}, rules {my_rules}): install the same version on the workers"
+            )
+            return Result(result.index, "failed", result.seconds, stage="worker", reason=reason)
+        return result
 
     def _submit(self, client: Any, task: Task) -> tuple[Any, Result | None]:
         try:

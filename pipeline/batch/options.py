@@ -39,7 +39,11 @@ class BatchOptions:
 
 
 def default_workers() -> int:
-    return os.cpu_count() or 1
+    """One worker per CPU this process may run on (``taskset`` and the like respected)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def validate(options: BatchOptions, inputs: list[Path], out: Path) -> None:

@@ -129,10 +129,12 @@ def _executor(options: BatchOptions, rules: str) -> Executor:
     if options.executor == "dask":
         from pipeline.batch.dask_executor import DaskExecutor
 
-        return DaskExecutor(
+        dask = DaskExecutor(
             config, scheduler=options.scheduler, workers=options.workers, timeout=options.timeout,
             memory_mb=options.memory_mb or None,
         )  # fmt: skip
+        dask.expected_versions = (code_version(), rules)
+        return dask
     if not options.isolation:
         return _InProcess(config)
     local = LocalExecutor(

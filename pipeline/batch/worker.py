@@ -82,6 +82,9 @@ class Result:
     stage: str | None = None
     reason: str | None = None
     out_of_memory: bool = False
+    versions: tuple[str, str] | None = None
+    """(code, rules) versions the document was made with; set on Dask, where workers run
+    their own installation and may differ from the client's."""
 
 
 def out_of_memory_reason(memory_mb: int | None) -> str:
@@ -101,9 +104,14 @@ _ONE_AT_A_TIME = threading.Lock()
 
 def run_bytes_task(index: int, data: bytes, display: str, config: WorkerConfig) -> Result:
     """The Dask task: extract content shipped from the client (workers need no shared disk)."""
+    from pipeline.batch.cache import code_version
+    from pipeline.rules import rules_dir, rules_version
+
     with _ONE_AT_A_TIME:
         _apply_env(config.env)
-        return _run(index, config, display, lambda: process_bytes(data, display, config.options))
+        result = _run(index, config, display, lambda: process_bytes(data, display, config.options))
+        result.versions = (code_version(), rules_version(rules_dir()))
+        return result
 
 
 def _run(index: int, config: WorkerConfig, display: str, work) -> Result:  # type: ignore[no-untyped-def]
