@@ -42,6 +42,12 @@ def test_blocks_equal_the_txt_blocks(doc: Document) -> None:
     assert doc.text == read_txt(TXT).text
 
 
+def test_rendering_is_deterministic(tmp_path: Path, sample_docx: bytes) -> None:
+    assert (
+        render_docx(MARKUP, tmp_path / "again.docx", header=HEADER, footer=FOOTER).read_bytes() == sample_docx
+    )
+
+
 def test_numbers_come_from_word_numbering_not_from_the_text(sample_docx: bytes, doc: Document) -> None:
     xml = zipfile.ZipFile(io.BytesIO(sample_docx)).read("word/document.xml").decode()
     assert ">Doel (wat wil je" in xml and "1. Doel" not in xml  # the number is not typed
@@ -193,6 +199,35 @@ def test_word_numbering_levels_formats_and_restarts() -> None:
         ("◦", 1, "rondje"),
         ("IV", 0, "romeins"),
         (None, None, "uit"),
+    ]
+
+
+STYLES = f"""<w:styles xmlns:w="{W_NS}">
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
+  <w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Sessiekop"><w:name w:val="Sessiekop"/>
+  <w:basedOn w:val="Kop1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Opsomming"><w:name w:val="Opsomming"/>
+  <w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+<w:style w:type="character" w:styleId="Nadruk"><w:name w:val="Emphasis"/></w:style>
+</w:styles>"""
+
+
+def styled(text: str, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+@pytest.mark.parametrize("prefix", ["w", "x"])  # "x": not the usual prefix, so the part is parsed whole
+def test_styles_through_based_on(prefix: str) -> None:
+    styles = STYLES.replace("w:", f"{prefix}:").replace("xmlns:w=", f"xmlns:{prefix}=")
+    body = styled("Verslag", "Kop1") + styled("1. Rolvastheid", "Sessiekop") + styled("Een punt", "Opsomming")
+    document = read_docx(package(body + styled("Gewoon", "Normal"), styles=styles, numbering=NUMBERING))
+    assert [(b.kind, b.level, b.marker, b.style, b.text) for b in document.blocks] == [
+        ("heading", 1, None, "Heading 1", "Verslag"),
+        ("heading", 1, "1.", "Sessiekop", "Rolvastheid"),  # heading by the outline level it inherits
+        ("list_item", 0, "•", "Opsomming", "Een punt"),  # numbering from the style
+        ("paragraph", None, None, "Normal", "Gewoon"),
     ]
 
 

@@ -77,6 +77,11 @@ def test_both_engines_give_identical_documents(docs: dict[str, Document]) -> Non
     assert (pdfium_doc.text, pdfium_doc.pages) == (plumber_doc.text, plumber_doc.pages)
 
 
+def test_rendering_is_deterministic(tmp_path: Path, sample_pdf: bytes) -> None:
+    again = render_pdf(MARKUP, tmp_path / "again.pdf", header=HEADER, footer=FOOTER, hyphenate=True)
+    assert again.read_bytes() == sample_pdf
+
+
 def test_the_pdf_really_has_headers_footers_and_hyphenated_words(raw_pages: list[str]) -> None:
     """Guards the other tests: what the reader must remove is in the rendered PDF."""
     assert len(raw_pages) >= 3
@@ -182,6 +187,20 @@ def test_tables_become_cells_like_in_docx(tmp_path: Path, engine: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("engine", READERS)
+def test_a_table_across_a_page_break_is_one_table(tmp_path: Path, engine: str) -> None:
+    from pipeline.ingest.docx import read_docx
+
+    rows = "\n".join(f"| {n}. Sessie over onderwerp {n} | Gemeente {n} |" for n in range(1, 61))
+    markup = f"# Lange tabel\n\n| Sessie | Gemeenten |\n{rows}\n\nEinde."
+    pdf = READERS[engine](render_pdf(markup, tmp_path / "t.pdf").read_bytes())
+    docx = read_docx(render_docx(markup, tmp_path / "t.docx").read_bytes())
+    assert pdf.pages == 2
+    cells = [(b.table, b.text) for b in pdf.blocks if b.kind == "table_cell"]
+    assert cells == [(b.table, b.text) for b in docx.blocks if b.kind == "table_cell"]
+    assert cells[-1] == ((0, 60, 1), "Gemeente 60")
+
+
 # ----------------------------------------------------------------------------- failures
 
 
@@ -234,6 +253,9 @@ def test_a_pdf_named_docx_is_read_as_pdf(tmp_path: Path, sample_pdf: bytes) -> N
         ("initiatieven voor wijk-", "of dorpsbudgetten", "initiatieven voor wijk- of dorpsbudgetten"),
         ("een zin met -", "een los streepje", "een zin met - een los streepje"),
         ("BZK-", "medewerkers", "BZK-medewerkers"),
+        ("een zee-", "egel", "een zee-egel"),
+        ("een jongerenraad-", "in-een-dag", "een jongerenraad-in-een-dag"),
+        ("soft\u00ad", "hyphen", "softhyphen"),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:

@@ -67,6 +67,8 @@ W_VAL = W + "val"
 _RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR)
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+_STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
+_PARAGRAPH_STYLE = re.compile(rb'<w:style\b[^>]*\bw:type="paragraph"[^>]*(?<!/)>.*?</w:style>', re.S)
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
 
 
@@ -76,7 +78,7 @@ def read_docx(data: bytes) -> Document:
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
         root = etree.fromstring(parts[MAIN], parser)
-        styles = etree.fromstring(parts[STYLES], parser) if STYLES in parts else None
+        styles = paragraph_styles(parts[STYLES], parser) if STYLES in parts else None
         numbering = etree.fromstring(parts[NUMBERING], parser) if NUMBERING in parts else None
         links = _external_links(parts.get(MAIN_RELS), parser)
     except etree.XMLSyntaxError as exc:
@@ -125,6 +127,23 @@ def check_part_size(info: zipfile.ZipInfo) -> None:
             f"zip bomb: {info.filename} would unpack {ratio:.0f}x "
             f"({info.compress_size / 1024:.0f} KB to {info.file_size / 2**20:.0f} MB)"
         )
+
+
+def paragraph_styles(xml: bytes, parser: Any) -> Any:
+    """styles.xml with only its paragraph styles, the only ones the reader looks at.
+
+    Table, character and latent styles are most of the part (python-docx's template writes
+    350 KB of them); parsing only the paragraph styles, under the part's own root tag with all
+    its namespace declarations, is about 8x faster. Anything unexpected: parse the whole part.
+    """
+    root = _STYLES_ROOT.search(xml, 0, 4096)
+    if root is not None:
+        wanted = root[0] + b"".join(_PARAGRAPH_STYLE.findall(xml)) + b"</w:styles>"
+        try:
+            return etree.fromstring(wanted, parser)
+        except etree.XMLSyntaxError:
+            pass
+    return etree.fromstring(xml, parser)
 
 
 def _external_links(rels: bytes | None, parser: Any) -> dict[str, str]:

@@ -38,6 +38,9 @@ PAGE_NUMBER = re.compile(
 )
 # After "wijk-" these words mean the hyphen is real ("wijk- of dorpsbudgetten").
 _CONJUNCTIONS = {"en", "of", "tot", "en/of", "dan", "noch"}
+# Two vowels that read as one sound: a hyphen between them is part of the word.
+_VOWEL_PAIRS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe", "ij", "ae", "oi", "ai"}
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
 
 
@@ -186,17 +189,26 @@ def join_lines(parts: list[str]) -> str:
 
 
 def join_two(left: str, right: str) -> str:
+    """Join two lines: a word split at the line end is made whole, a real hyphen kept."""
     right = right.lstrip()
     if not right:
         return left
+    if left.endswith("\u00ad"):  # a soft hyphen only ever marks a break
+        return left[:-1] + right
     if len(left) < 2 or not left.endswith("-") or not left[-2].isalnum():
         return f"{left} {right}"
-    first = right.split(None, 1)[0].rstrip(",.;:").lower()
-    if first in _CONJUNCTIONS:
-        return f"{left} {right}"
-    if left[-2].islower() and right[0].islower():
+    first = right.split(None, 1)[0]
+    if first.rstrip(",.;:").lower() in _CONJUNCTIONS:
+        return f"{left} {right}"  # "wijk-" + "of dorpsbudgetten"
+    if left[-2].islower() and right[0].islower() and not _real_hyphen(left[-2], first):
         return left[:-1] + right  # "gemeen-" + "ten"
-    return left + right  # "Noord-" + "Holland", "06-" + "12345678"
+    return left + right  # "Noord-" + "Holland", "06-" + "12345678", "zee-" + "egel"
+
+
+def _real_hyphen(before: str, first: str) -> bool:
+    """A hyphen Dutch spelling needs: between two vowels that would merge ("zee-egel",
+    "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag")."""
+    return (before + first[0]).lower() in _VOWEL_PAIRS or "-" in first
 
 
 # ----------------------------------------------------------------------------- the document
@@ -224,6 +236,8 @@ class _Group:
     page: int = 0
     body_x: float | None = None
     marker: bool = False
+    continued: bool = False
+    """A table that goes on from the end of the previous page (its rows are numbered on)."""
 
 
 def build_document(pages: list[PageContent], warnings: list[str] | None = None) -> Document:
@@ -241,13 +255,16 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
             page.lines = [ln for ln in page.lines if not _in_table(ln, page.tables)]
     remove_running_lines(pages)
     metrics = _measure(pages)
-    table_index = 0
+    table_index, rows = -1, 0
     for group in _groups(pages, metrics):
         if group.table is not None:
-            _emit_table(builder, group.table, group.page, table_index)
-            table_index += 1
+            if not group.continued:
+                table_index, rows = table_index + 1, 0
+            rows = _emit_table(builder, group.table, group.page, table_index, rows)
         else:
             _emit_text(builder, group, metrics)
+    if not builder.blocks:  # only page numbers or a running line: a scan with a stamped number
+        raise IngestError("no text layer: scanned PDF, needs OCR")
     return builder.build(pages=len(pages))
 
 
@@ -321,10 +338,12 @@ def _groups(pages: list[PageContent], metrics: _Metrics) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     for page in pages:
-        for item in _page_items(page):
+        for position, item in enumerate(_page_items(page)):
             if isinstance(item, Table):
                 current = None
-                groups.append(_Group(table=item, page=page.number))
+                previous = groups[-1].table if groups else None
+                continued = position == 0 and previous is not None and _columns(previous) == _columns(item)
+                groups.append(_Group(table=item, page=page.number, continued=continued))
                 continue
             if current is not None and _continues(current, item, metrics):
                 _add_line(current, item)
@@ -357,36 +376,41 @@ def _add_line(group: _Group, line: Line) -> None:
 
 
 def _continues(group: _Group, line: Line, m: _Metrics) -> bool:
-    """Whether ``line`` belongs to the block ``group`` is building."""
+    """Whether ``line`` goes on with the block ``group`` is building."""
     last = group.lines[-1]
     if abs(line.size - last.size) > 0.3 or line.bold != last.bold:
         return False
     if line.page != last.page:
         return _continues_on_next_page(group, line, m)
-    delta = line.top - last.top
-    if delta <= 0 or delta > m.pitch * line.size * 1.15:
-        return False
+    if not 0 < line.top - last.top <= m.pitch * line.size * 1.15:
+        return False  # a vertical gap, or back up to a new column
     if not _same_indent(group, line):
         return False
-    hyphenated = last.text.endswith("-")
-    if LIST_MARKER.match(line.text) and not (group.body_x is not None and not _ends_short(last, line, m)):
-        return False
-    return hyphenated or _is_heading_size(line, m) or not _ends_short(last, line, m)
+    marker = LIST_MARKER.match(line.text) is not None
+    if marker and group.body_x is None:
+        return False  # a list marker after a first line starts a new item
+    if _hyphenated(last):
+        return True
+    if _is_heading_size(line, m):
+        return not marker
+    # A marker-like start ("- en", "3. ") at the block's own indent after a full line is just
+    # wrapped text; otherwise a short line ends the paragraph.
+    return not _ends_short(last, line, m)
 
 
 def _continues_on_next_page(group: _Group, line: Line, m: _Metrics) -> bool:
     """A paragraph goes on at the top of the next page only when it clearly does."""
-    last = group.lines[-1]
     if _is_heading_size(line, m) or line.bold or LIST_MARKER.match(line.text):
         return False
-    expected_x = group.body_x if group.body_x is not None else group.lines[0].x0
-    if group.marker and group.body_x is None:
-        expected_x = line.x0 if line.x0 > group.lines[0].x0 + 2 else -1.0
-    if abs(line.x0 - expected_x) > 2:
+    if not _same_indent(group, line):
         return False
     # Only a lower-case start or a word hyphenated at the page end is clear enough: a full last
     # line followed by a capital is as often a one-line paragraph followed by the next one.
-    return line.text[:1].islower() or (last.text.endswith("-") and last.text[-2:-1].isalnum())
+    return line.text[:1].islower() or _hyphenated(group.lines[-1])
+
+
+def _hyphenated(line: Line) -> bool:
+    return line.text.endswith(("-", "\u00ad")) and line.text[-2:-1].isalnum()
 
 
 def _same_indent(group: _Group, line: Line) -> bool:
@@ -420,13 +444,20 @@ def _is_heading_size(line: Line, m: _Metrics) -> bool:
 # ----------------------------------------------------------------------------- output
 
 
-def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int) -> None:
+def _columns(table: Table) -> int:
+    return 1 + max(cell.col for cell in table.cells)
+
+
+def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int, first_row: int) -> int:
+    """Add the table's cells; returns the row number the next part of the table starts at."""
     for cell in table.cells:
-        builder.add("table_cell", cell.text, page=page, table=(index, cell.row, cell.col))
+        text = cell.text.translate(_LIGATURES).replace("\u00ad", "")
+        builder.add("table_cell", text, page=page, table=(index, first_row + cell.row, cell.col))
+    return first_row + 1 + max(cell.row for cell in table.cells)
 
 
 def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
-    text = join_lines([ln.text for ln in group.lines])
+    text = join_lines([ln.text for ln in group.lines]).translate(_LIGATURES).replace("\u00ad", "")
     first = group.lines[0]
     kind: BlockKind = "paragraph"
     level: int | None = None

@@ -73,7 +73,10 @@ def _read_page(page: Any) -> PageContent:
 
 
 def _route(
-    char: dict[str, Any], tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]], flow: list
+    char: dict[str, Any],
+    tables: list[Table],
+    cell_chars: dict[int, list[dict[str, Any]]],
+    flow: list[dict[str, Any]],
 ) -> None:
     """Send a character to the table cell its centre lies in, or to the running text."""
     if tables:
