@@ -251,6 +251,26 @@ def test_content_controls_breaks_and_fields() -> None:
     assert [(link.text, link.target) for link in document.links] == [("het team", "mailto:info@vng.nl")]
 
 
+def test_pages_from_word_saved_layout() -> None:
+    """When Word saved its layout, its rendered breaks count, not the explicit ones as well."""
+    body = (
+        "<w:p><w:r><w:t>Een</w:t></w:r></w:p>"
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+        "<w:p><w:r><w:lastRenderedPageBreak/><w:t>Twee</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Nog twee</w:t></w:r>"
+        "<w:r><w:lastRenderedPageBreak/><w:t xml:space='preserve'> drie</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Drie</w:t></w:r></w:p>"
+    )
+    document = read_docx(package(body))
+    assert [(b.text, b.page) for b in document.blocks] == [
+        ("Een", 1),
+        ("Twee", 2),
+        ("Nog twee drie", 2),
+        ("Drie", 3),
+    ]
+    assert document.pages == 3
+
+
 # ----------------------------------------------------------------------------- failures
 
 

@@ -65,6 +65,7 @@ W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
 W_RENDERED_BREAK, W_NOBREAK_HYPHEN = W + "lastRenderedPageBreak", W + "noBreakHyphen"
 W_VAL = W + "val"
 _RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR)
+_RUN_CHARS = {W_TAB: "\t", W_CR: " ", W_NOBREAK_HYPHEN: "-"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 _STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
@@ -86,8 +87,13 @@ def read_docx(data: bytes) -> Document:
     body = root.find(W + "body")
     if body is None:
         raise IngestError("not a Word document: word/document.xml has no w:body")
-    reader = _BodyReader(_Styles(styles), _Numbering(numbering), links, _page_mode(body))
-    return reader.read(body)
+    try:
+        reader = _BodyReader(_Styles(styles), _Numbering(numbering), links, _page_mode(body))
+        return reader.read(body)
+    except IngestError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError) as exc:  # malformed attributes
+        raise IngestError(f"corrupt .docx: unexpected structure ({type(exc).__name__}: {exc})") from exc
 
 
 def read_parts(data: bytes) -> dict[str, bytes]:
@@ -111,6 +117,8 @@ def read_parts(data: bytes) -> dict[str, bytes]:
             return {info.filename: package.read(info) for info in wanted}
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
         raise IngestError(f"not a .docx: not a valid zip package ({exc})") from exc
+    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encrypted entries
+        raise IngestError(f"not a .docx: a zip package Word does not write ({exc})") from exc
 
 
 def check_part_size(info: zipfile.ZipInfo) -> None:
@@ -444,9 +452,6 @@ class _BodyReader:
             raise IngestError("no text: the Word document has no text in its body")
         return self.builder.build(pages=self.page if self.mode else None)
 
-    def _page(self) -> int | None:
-        return self.page if self.mode else None
-
     # --------------------------------------------------------------------- paragraphs
 
     def _paragraph(self, p: Any) -> None:
@@ -498,25 +503,20 @@ class _BodyReader:
                 continue
             tag = el.tag
             if tag == W_T:
-                if page is None and el.text and not el.text.isspace():
+                text = el.text or ""
+                if page is None and text.strip():
                     page = self.page
-                parts.append(el.text or "")
-                fields.text(el.text or "")
-            elif tag == W_TAB:
-                parts.append("\t")
+                parts.append(text)
+                fields.text(text)
+            elif tag in _RUN_CHARS:
+                parts.append(_RUN_CHARS[tag])
             elif tag == W_BR:
-                if el.get(W + "type") == "page":
-                    if self.mode == "explicit":
-                        self.page += 1
-                else:
+                if el.get(W + "type") != "page":
                     parts.append(" ")
-            elif tag == W_RENDERED_BREAK:
-                if self.mode == "rendered":
+                elif self.mode == "explicit":
                     self.page += 1
-            elif tag == W_CR:
-                parts.append(" ")
-            elif tag == W_NOBREAK_HYPHEN:
-                parts.append("-")
+            elif tag == W_RENDERED_BREAK:
+                self.page += self.mode == "rendered"
             elif tag == W_FLDCHAR:
                 fields.char(el.get(W + "fldCharType"))
             else:  # instrText

@@ -41,6 +41,7 @@ _CONJUNCTIONS = {"en", "of", "tot", "en/of", "dan", "noch"}
 # Two vowels that read as one sound: a hyphen between them is part of the word.
 _VOWEL_PAIRS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe", "ij", "ae", "oi", "ai"}
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_ODD_CHARS = re.compile("[\ufb00-\ufb06\u00ad]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
 
 
@@ -253,8 +254,9 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
         # Table text is read per cell; the engine's line view of it must not count as body text.
         if page.tables:
             page.lines = [ln for ln in page.lines if not _in_table(ln, page.tables)]
-    remove_running_lines(pages)
-    metrics = _measure(pages)
+    body = _body_size([ln for p in pages for ln in p.lines])
+    remove_running_lines(pages, body)
+    metrics = _measure(pages, body)
     table_index, rows = -1, 0
     for group in _groups(pages, metrics):
         if group.table is not None:
@@ -268,7 +270,7 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     return builder.build(pages=len(pages))
 
 
-def remove_running_lines(pages: list[PageContent]) -> None:
+def remove_running_lines(pages: list[PageContent], body_size: float | None = None) -> None:
     """Drop headers, footers and page numbers: what repeats in the page margins."""
     in_band = [[ln for ln in p.lines if _in_band(ln, p.height)] for p in pages]
     seen: Counter[str] = Counter()
@@ -276,7 +278,7 @@ def remove_running_lines(pages: list[PageContent]) -> None:
         seen.update({_running_key(ln.text) for ln in lines})
     with_text = sum(1 for p in pages if p.lines)
     repeated = {key for key, n in seen.items() if n >= 2 and n >= with_text / 2}
-    body = _body_size([ln for p in pages for ln in p.lines])
+    body = body_size or _body_size([ln for p in pages for ln in p.lines])
     for page, lines in zip(pages, in_band, strict=True):
         drop = {id(ln) for ln in lines if _is_running(ln, repeated, body, with_text)}
         if drop:
@@ -307,9 +309,7 @@ def _body_size(lines: list[Line]) -> float:
     return weights.most_common(1)[0][0] if weights else 10.0
 
 
-def _measure(pages: list[PageContent]) -> _Metrics:
-    lines = [ln for p in pages for ln in p.lines]
-    body = _body_size(lines)
+def _measure(pages: list[PageContent], body: float) -> _Metrics:
     pitches: list[float] = []
     rights: list[float] = []
     lefts: list[float] = []
@@ -451,13 +451,12 @@ def _columns(table: Table) -> int:
 def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int, first_row: int) -> int:
     """Add the table's cells; returns the row number the next part of the table starts at."""
     for cell in table.cells:
-        text = cell.text.translate(_LIGATURES).replace("\u00ad", "")
-        builder.add("table_cell", text, page=page, table=(index, first_row + cell.row, cell.col))
+        builder.add("table_cell", _clean(cell.text), page=page, table=(index, first_row + cell.row, cell.col))
     return first_row + 1 + max(cell.row for cell in table.cells)
 
 
 def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
-    text = join_lines([ln.text for ln in group.lines]).translate(_LIGATURES).replace("\u00ad", "")
+    text = _clean(join_lines([ln.text for ln in group.lines]))
     first = group.lines[0]
     kind: BlockKind = "paragraph"
     level: int | None = None
@@ -470,6 +469,13 @@ def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
         builder.add(kind, match["text"], page=group.page, level=level, marker=match["marker"])
     else:
         builder.add(kind, text, page=group.page, level=level)
+
+
+def _clean(text: str) -> str:
+    """Ligatures spelled out, soft hyphens dropped (checked first: translate is slow)."""
+    if _ODD_CHARS.search(text) is None:
+        return text
+    return text.translate(_LIGATURES).replace("\u00ad", "")
 
 
 def _short_block(group: _Group, text: str) -> bool:

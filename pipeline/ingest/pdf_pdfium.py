@@ -52,7 +52,7 @@ def read_pdf_pdfium(data: bytes) -> Document:
     try:
         reader = _PageReader()
         pages = [reader.read(pdf, index) for index in range(len(pdf))]
-    except pdfium.PdfiumError as exc:
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise IngestError(f"corrupt PDF: {exc}") from exc
     finally:
         pdf.close()

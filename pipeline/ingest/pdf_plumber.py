@@ -10,6 +10,7 @@ Each page is closed after reading: pdfplumber keeps per-page caches otherwise.
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 import pdfplumber
@@ -29,6 +30,10 @@ from pipeline.ingest.pdf_layout import (
     join_lines,
 )
 from pipeline.model import Document
+
+# pdfminer logs every oddity of a broken file as a warning, and formats debug messages when a
+# peer library sets the root logger to DEBUG (that doubled pdfplumber's time once): errors only.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # A gap wider than this (in font sizes) between two characters on a line is a word space.
 SPACE_GAP = 0.25
