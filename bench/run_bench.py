@@ -137,6 +137,21 @@ def run_pipeline(name: str, inputs: Path, out: Path, workers: int, pages: int, f
     return Run(name, docs, pages, workers, wall, *counts, peak, seen, failure)
 
 
+def no_change_rerun(inputs: Path, out: Path, docs: int, attempts: int = 3) -> Run:
+    """Rerun into a finished run's folder. The cache is keyed on the pipeline's code, so
+    when someone edits it in the same tree meanwhile, that rerun re-extracts everything:
+    then measure again, now that the cache holds the new code's outputs."""
+    for _ in range(attempts):
+        rerun = run_pipeline("rerun", inputs, out, 2, docs, fresh=False)
+        if rerun.skipped == rerun.docs:
+            break
+        print(
+            f"  (rerun skipped {rerun.skipped} of {rerun.docs}: the code changed meanwhile; again)",
+            flush=True,
+        )
+    return rerun
+
+
 # --- bare baselines ---------------------------------------------------------------------------------
 
 
@@ -257,7 +272,7 @@ def main() -> None:
     go("txt_small_1", f"txt x{size['txt_small']}, 1 worker", sets["txt_small"], 1, size["txt_small"])
     go("txt_small_2", f"txt x{size['txt_small']}, 2 workers", sets["txt_small"], 2, size["txt_small"])
     go("txt_2", f"txt x{size['txt']}, 2 workers", sets["txt"], 2, size["txt"])
-    rerun = run_pipeline("rerun", sets["txt"], work / "runs" / "txt_2", 2, size["txt"], fresh=False)
+    rerun = no_change_rerun(sets["txt"], work / "runs" / "txt_2", size["txt"])
     runs["rerun"] = rerun
     print(
         f"  no-change rerun of txt x{size['txt']}: {rerun.wall:.2f} s ({rerun.skipped} skipped)", flush=True

@@ -59,6 +59,7 @@ class _Worker:
         self.task: Task | None = None
         self.deadline = 0.0
         self.done = 0
+        self._ps: psutil.Process | None = None
 
     def assign(self, task: Task, timeout: float) -> bool:
         try:
@@ -70,7 +71,9 @@ class _Worker:
 
     def rss(self) -> int:
         try:
-            return psutil.Process(self.process.pid).memory_info().rss  # type: ignore[arg-type]
+            if self._ps is None:
+                self._ps = psutil.Process(self.process.pid)  # type: ignore[arg-type]
+            return self._ps.memory_info().rss
         except (psutil.Error, ValueError):
             return 0
 
@@ -141,7 +144,7 @@ class LocalExecutor:
             elif worker.task and self.memory_mb and worker.rss() > self.memory_mb * MB:
                 yield from self._lost(worker, out_of_memory_reason(self.memory_mb))
             elif not worker.ready and time.monotonic() - worker.started > START_TIMEOUT:
-                yield from self._lost(worker, None)
+                yield from self._lost(worker, f"worker did not start within {START_TIMEOUT:g} s")
 
     def _wait_seconds(self) -> float:
         deadlines = [w.deadline for w in self._pool if w.task]
