@@ -45,7 +45,8 @@ Begeleiding: Piet Pietersen (VNG)
         ("Ronde 2 - Raadsakkoord\nBegeleid door Jan Jansen\n", [(2, "Raadsakkoord")]),
         # A numbered heading without a keyword is a session only when its body shows it.
         (
-            "1. Wijkgericht werken\nAanwezige gemeenten: Zwolle\n2. Digitale participatie\nAanwezig: Kampen\n",
+            "1. Wijkgericht werken\nAanwezige gemeenten: Zwolle\n"
+            "2. Digitale participatie\nAanwezig: Kampen\n",
             [(1, "Wijkgericht werken"), (2, "Digitale participatie")],
         ),
         ("Vragen:\n1. Wat is het doel?\n2. Wie doet mee\n3. Hoe verder\n", []),
