@@ -215,6 +215,16 @@ def evaluate_dirs(gold_dir: Path, pred_dir: Path) -> Report:
     return Report(totals, documents, unmatched)
 
 
+def report_markdown(report: Report) -> str:
+    """The per-field table as Markdown (for logs and the README)."""
+    lines = ["| field | tp | fp | fn | precision | recall | F1 |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for name, c in report.fields.items():
+        lines.append(
+            f"| {name} | {c.tp} | {c.fp} | {c.fn} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} |"
+        )
+    return "\n".join(lines)
+
+
 def print_report(report: Report, *, details: bool = False) -> None:
     """A table per field (rich), then the misses per document when asked."""
     from rich.console import Console

@@ -13,6 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
 SAMPLE_STEM = "verslag-opstartsessie-utrecht-2019"
+# Text a test leaves for the end of the run (the corpus F1 table), so CI logs always show it.
+SUMMARY = pytest.StashKey[list[str]]()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    for text in config.stash.get(SUMMARY, []):
+        terminalreporter.write_line(text)
 
 
 def run_cli(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:

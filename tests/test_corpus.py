@@ -32,9 +32,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, run_cli
+from conftest import ROOT, SUMMARY, run_cli
 
-from pipeline.evaluate import Report, evaluate_dirs, print_report
+from pipeline.evaluate import Report, evaluate_dirs, print_report, report_markdown
 
 CORPUS = ROOT / "tests" / "corpus"
 CORPUS_YML = CORPUS / "corpus.yml"
@@ -235,8 +235,11 @@ def describe(failures: set[Failure]) -> str:
 
 
 @pytest.fixture(scope="module")
-def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
+def corpus_run(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config) -> CorpusRun:
     run = run_corpus(tmp_path_factory.mktemp("corpus"))
+    summary = pytestconfig.stash.setdefault(SUMMARY, [])
+    summary.append(f"\nTest corpus ({len(run.report.documents)} documents): F1 per field\n")
+    summary.append(report_markdown(run.report))
     if run.not_built:
         warnings.warn(
             f"tests/render.py is not there yet: {len(run.not_built)} docx/pdf reports not scored",
