@@ -290,3 +290,35 @@ def test_one_page_keeps_body_text_in_the_margin_band() -> None:
         "Eerste regel van de tekst.",
         "Laatste regel onderaan de pagina.",
     ]
+
+
+def _winansi_pdf(lines: list[bytes]) -> bytes:
+    """A one-page PDF in the standard Helvetica with WinAnsiEncoding, as reportlab writes it."""
+    stream = b"BT /F1 11 Tf 72 760 Td 14 TL " + b" ".join(b"(" + line + b") '" for line in lines) + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("code", [b"\x7f", b"\x95"])
+def test_winansi_bullets_read_as_bullets_by_both_engines(engine: str, code: bytes) -> None:
+    # 0x95 is WinAnsi's bullet; 0x7F is unused, which the PDF specification maps to the bullet too.
+    pdf = _winansi_pdf([b"Programma's in voorbereiding:", code + b" Omgevingswet en participatie"])
+    read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
+    blocks = [(block.kind, block.text, block.marker) for block in read(pdf).blocks]
+    assert blocks[-1] == ("list_item", "Omgevingswet en participatie", "\u2022")

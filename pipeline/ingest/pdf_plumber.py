@@ -113,13 +113,24 @@ def _split_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [line for line in lines if any(not c["text"].isspace() for c in line)]
 
 
+# Codes WinAnsiEncoding leaves undefined. The PDF specification (Annex D, note 6) maps every
+# unused code above octal 40 to the bullet, and writers rely on it (reportlab draws "•" as
+# code 127 in Helvetica); pdfminer does not, and gives "(cid:127)" where PDFium gives "•".
+_WINANSI_BULLETS = frozenset(f"(cid:{code})" for code in (127, 129, 141, 143, 144, 157))
+
+
+def _glyph(char: dict[str, Any]) -> str:
+    text = char["text"]
+    return "\u2022" if text in _WINANSI_BULLETS else text
+
+
 def _text(chars: list[dict[str, Any]]) -> str:
     parts: list[str] = []
     previous: dict[str, Any] | None = None
     for char in chars:
         if previous is not None and char["x0"] - previous["x1"] > SPACE_GAP * char["size"]:
             parts.append(" ")
-        parts.append(char["text"])
+        parts.append(_glyph(char))
         previous = char
     return " ".join("".join(parts).split())
 
