@@ -292,9 +292,11 @@ def test_one_page_keeps_body_text_in_the_margin_band() -> None:
     ]
 
 
-def _winansi_pdf(lines: list[bytes]) -> bytes:
+def _winansi_pdf(lines: list[bytes], stream: bytes = b"") -> bytes:
     """A one-page PDF in the standard Helvetica with WinAnsiEncoding, as reportlab writes it."""
-    stream = b"BT /F1 11 Tf 72 760 Td 14 TL " + b" ".join(b"(" + line + b") '" for line in lines) + b" ET"
+    stream = (
+        stream or b"BT /F1 11 Tf 72 760 Td 14 TL " + b" ".join(b"(" + ln + b") '" for ln in lines) + b" ET"
+    )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -322,3 +324,24 @@ def test_winansi_bullets_read_as_bullets_by_both_engines(engine: str, code: byte
     read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
     blocks = [(block.kind, block.text, block.marker) for block in read(pdf).blocks]
     assert blocks[-1] == ("list_item", "Omgevingswet en participatie", "\u2022")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_list_marker_in_a_larger_font_keeps_its_item_one_list_item(engine: str) -> None:
+    # reportlab's ListFlowable sets the bullet larger than the text and hangs the wrapped line
+    # under the text: neither makes the item a heading or cuts it in two.
+    stream = (
+        b"BT /F1 10 Tf 72 760 Td (Democratie in Actie biedt in dit traject:) Tj ET "
+        b"BT /F1 14 Tf 78 740 Td (\x95) Tj ET "
+        b"BT /F1 10 Tf 96 740 Td (Een leeromgeving met deskundige adviseurs en collega's, die met) Tj ET "
+        b"BT /F1 10 Tf 96 728 Td (de deelnemers werken aan hun eigen vraagstukken.) Tj ET "
+        b"BT /F1 10 Tf 72 700 Td (Tot slot bedankte de dagvoorzitter iedereen voor de inzet.) Tj ET"
+    )
+    read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
+    blocks = [(block.kind, block.text) for block in read(_winansi_pdf([], stream)).blocks]
+    assert blocks[1] == (
+        "list_item",
+        "Een leeromgeving met deskundige adviseurs en collega's, die met de deelnemers werken "
+        "aan hun eigen vraagstukken.",
+    )
+    assert blocks[2][0] == "paragraph"

@@ -32,6 +32,7 @@ from pipeline.ingest.pdf_layout import (
     is_bold_font,
     join_lines,
 )
+from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
 
 # A physical line: text up to PDFium's line break, or up to a line-end hyphen it swallowed
@@ -121,7 +122,9 @@ class _PageReader:
         pdfium_c.FPDFText_GetCharOrigin(tp, first, self._x, self._y)
         pdfium_c.FPDFText_GetCharBox(tp, last, self._left, self._right, self._bottom, self._top)
         bold = self._is_bold(tp, first) and self._is_bold(tp, last)
-        size = pdfium_c.FPDFText_GetFontSize(tp, first)
+        # A list marker may be set in its own size (reportlab draws bullets larger): the text's
+        # size is then the last character's, or the item would read as a heading.
+        size = pdfium_c.FPDFText_GetFontSize(tp, last if LIST_MARKER.match(text) else first)
         if "  " in text:
             text = " ".join(text.split())
         return Line(text, page, self._x.value, height - self._y.value, self._right.value, size, bold)

@@ -29,6 +29,7 @@ from pipeline.ingest.pdf_layout import (
     is_bold_font,
     join_lines,
 )
+from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
 
 # pdfminer logs every oddity of a broken file as a warning, and formats debug messages when a
@@ -139,9 +140,10 @@ def _line(chars: list[dict[str, Any]], page: int, height: float) -> Line:
     visible = [c for c in chars if not c["text"].isspace()]
     first, last = visible[0], visible[-1]
     bold = is_bold_font(first["fontname"]) and is_bold_font(last["fontname"])
-    return Line(
-        _text(chars), page, first["matrix"][4], height - _baseline(first), last["x1"], first["size"], bold
-    )
+    text = _text(chars)
+    # A list marker may be set in its own size: the text's size is then the last character's.
+    size = last["size"] if LIST_MARKER.match(text) else first["size"]
+    return Line(text, page, first["matrix"][4], height - _baseline(first), last["x1"], size, bold)
 
 
 def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]) -> None:
