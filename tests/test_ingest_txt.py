@@ -88,3 +88,26 @@ def test_sample_markup_matches_the_sample_txt() -> None:
     expected = [" ".join(line.split()) for line in txt.splitlines() if line.strip()]
     assert [" ".join(line.split()) for line in visible_lines(markup)] == expected
     assert "<pagebreak>" in markup.split("## 2. Sessie", 1)[1].split("## 3.", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "text"),
+    [
+        ("\uf0b7 Een leeromgeving", "\u2022", "Een leeromgeving"),  # Word's Symbol bullet in a PDF export
+        ("\uf0a7 Advies op maat", "\u2022", "Advies op maat"),  # Wingdings square
+        ("\u25aa Netwerk", "\u25aa", "Netwerk"),
+        ("\u27a2 Handreiking", "\u27a2", "Handreiking"),
+        ("\u2192 Zie ook de website", "\u2192", "Zie ook de website"),
+        ("12) Twaalfde punt", "12)", "Twaalfde punt"),
+        ("b. Tweede optie", "b.", "Tweede optie"),
+    ],
+)
+def test_list_markers(line: str, marker: str, text: str) -> None:
+    assert shown(line.encode("utf-8")) == [(marker, text)]
+
+
+@pytest.mark.parametrize(
+    "line", ["2019 was een goed jaar", "€ 10.000 per jaar", "Ommen-Hardenberg", "-5 graden"]
+)
+def test_not_list_markers(line: str) -> None:
+    assert shown(line.encode("utf-8")) == [(None, line)]

@@ -39,7 +39,7 @@ from docx.styles import BabelFish
 from lxml import etree
 
 from pipeline.ingest import IngestError
-from pipeline.ingest.txt import LIST_MARKER
+from pipeline.ingest.txt import LIST_MARKER, list_marker
 from pipeline.model import Block, BlockKind, Document, DocumentBuilder
 
 MAIN, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
@@ -483,7 +483,7 @@ class _BodyReader:
             if match:  # typed by hand: "1. Doel" in a normal paragraph, as txt splits it
                 kind = "list_item" if kind == "paragraph" else kind
                 level = 0 if kind == "list_item" else level
-                marker, text = match["marker"], match["text"]
+                marker, text = list_marker(match), match["text"]
         return self.builder.add(kind, text, page=page, level=level, marker=marker, style=style)
 
     def _links(self, block: Block | None, read: _Paragraph) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from pipeline.ingest import IngestError
-from pipeline.ingest.txt import LIST_MARKER
+from pipeline.ingest.txt import LIST_MARKER, list_marker
 from pipeline.model import BlockKind, Document, DocumentBuilder
 
 # A header or footer lies in the top or bottom band of a page (fraction of the page height).
@@ -466,7 +466,7 @@ def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
     if match:
         if kind == "paragraph":
             kind, level = "list_item", 0
-        builder.add(kind, match["text"], page=group.page, level=level, marker=match["marker"])
+        builder.add(kind, match["text"], page=group.page, level=level, marker=list_marker(match))
     else:
         builder.add(kind, text, page=group.page, level=level)
 

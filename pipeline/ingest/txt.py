@@ -13,7 +13,11 @@ import re
 from pipeline.ingest import IngestError
 from pipeline.model import Document, DocumentBuilder
 
-LIST_MARKER = re.compile(r"^\s*(?P<marker>\d{1,3}[.)]|[a-z][.)]|[•●▪◦·\-–*])\s+(?P<text>\S.*)$")
+# Bullets as typed, as Word draws them and as PDFs exported from Word carry them: a Symbol or
+# Wingdings bullet has no Unicode value and comes out as a private-use character (U+F0B7 ...).
+LIST_MARKER = re.compile(
+    r"^\s*(?P<marker>\d{1,3}[.)]|[a-z][.)]|[•●▪◦·■□►▶➢➤✓✔→\-–*\uf000-\uf8ff])\s+(?P<text>\S.*)$"
+)
 # Control characters other than tab/newline/carriage return/form feed mark binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -38,6 +42,12 @@ def decode_text(data: bytes) -> str:
     return text
 
 
+def list_marker(match: re.Match[str]) -> str:
+    """The marker of a ``LIST_MARKER`` match, a private-use bullet shown as the "•" it looks like."""
+    marker = match["marker"]
+    return "\u2022" if "\uf000" <= marker <= "\uf8ff" else marker
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     builder = DocumentBuilder("txt")
@@ -50,7 +60,7 @@ def read_txt(data: bytes) -> Document:
             continue
         match = LIST_MARKER.match(line)
         if match:
-            builder.add("list_item", match["text"], page=page, marker=match["marker"], level=0)
+            builder.add("list_item", match["text"], page=page, marker=list_marker(match), level=0)
         else:
             builder.add("paragraph", line, page=page)
     if not builder.blocks:
