@@ -328,3 +328,36 @@ def test_a_docx_named_pdf_is_detected_by_content(tmp_path: Path, sample_docx: by
     path = tmp_path / "verslag.pdf"
     path.write_bytes(sample_docx)
     assert read_document(path).format == "docx"
+
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _text_box(paragraphs: str) -> str:
+    """A floating text box as Word writes it: DrawingML, plus a VML copy as the fallback."""
+    box = f"<w:txbxContent>{paragraphs}</w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent xmlns:mc="{MC_NS}">'
+        f"<mc:Choice><w:drawing><anchor><txbx>{box}</txbx></anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><shape><textbox>{box}</textbox></shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_read_once_as_blocks_of_its_own() -> None:
+    quote = (
+        "<w:p><w:r><w:t>“Samen komen we verder.”</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>- Petra de Groot, wethouder gemeente Zwolle</w:t></w:r></w:p>"
+    )
+    body = (
+        "<w:p><w:r><w:t>Tijdens de sessie spraken de deelnemers over spelregels.</w:t></w:r>"
+        f"{_text_box(quote)}</w:p>"
+        "<w:p><w:r><w:t>Daarna volgde de lunch.</w:t></w:r></w:p>"
+    )
+    document = read_docx(package(body))
+    assert [(b.kind, b.marker, b.text) for b in document.blocks] == [
+        ("paragraph", None, "Tijdens de sessie spraken de deelnemers over spelregels."),
+        ("paragraph", None, "“Samen komen we verder.”"),
+        ("list_item", "-", "Petra de Groot, wethouder gemeente Zwolle"),
+        ("paragraph", None, "Daarna volgde de lunch."),
+    ]

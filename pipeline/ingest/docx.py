@@ -64,6 +64,7 @@ W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
 )
 W_RENDERED_BREAK, W_NOBREAK_HYPHEN = W + "lastRenderedPageBreak", W + "noBreakHyphen"
 W_VAL = W + "val"
+W_TXBX = W + "txbxContent"
 _RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR)
 _RUN_CHARS = {W_TAB: "\t", W_CR: " ", W_NOBREAK_HYPHEN: "-"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
@@ -470,6 +471,13 @@ class _BodyReader:
             kind, level = "list_item", numbered[1] if numbered else 0
         block = self._add(kind, read, level, marker, name)
         self._links(block, read)
+        # A text box (a pull quote, a contact card) is text of its own, read after its anchor.
+        for box in _text_boxes(p):
+            for element in _blocks(box):
+                if element.tag == W_P:
+                    self._paragraph(element)
+                else:
+                    self._table(element)
         if self.mode == "explicit" and ppr is not None and _section_break(ppr):
             self.page += 1
 
@@ -656,6 +664,22 @@ def _cell_props(tc: Any) -> tuple[int, bool]:
 
 
 def _skipped(p: Any) -> set[Any]:
-    """Elements not to read: the fallback copy of alternate content, text moved away."""
-    hidden = [*p.iter(MC_FALLBACK, W + "moveFrom", W + "del")]
+    """Elements not to read as the paragraph's own text: the fallback copy of alternate
+    content, text moved away or deleted, and text boxes (read as blocks of their own)."""
+    hidden = [*p.iter(MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX)]
     return {el for root in hidden for el in root.iter()} if hidden else set()
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The paragraph's outermost text boxes, without the fallback copies of alternate content
+    (Word writes each box twice: as DrawingML and as a VML fallback)."""
+    boxes = []
+    for box in p.iter(W_TXBX):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (W_TXBX, MC_FALLBACK):
+                break
+            ancestor = ancestor.getparent()
+        else:
+            boxes.append(box)
+    return boxes
