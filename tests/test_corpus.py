@@ -110,6 +110,8 @@ class CorpusRun:
     not_built: list[Entry]
     failed: dict[str, str] = field(default_factory=dict)
     """Built file name -> the reason the pipeline gave for not extracting it."""
+    out: Path | None = None
+    """The run's output folder."""
 
     def failures(self) -> set[Failure]:
         names = {e.stem: e.built_name for e in self.built}
@@ -209,7 +211,7 @@ def run_corpus(workdir: Path, entries: list[Entry] | None = None) -> CorpusRun:
     for entry in built:
         shutil.copyfile(CORPUS / f"{entry.stem}.gold.json", gold / f"{entry.stem}.gold.json")
     failed = run_pipeline(inputs, out)
-    return CorpusRun(evaluate_dirs(gold, out), built, not_built, failed)
+    return CorpusRun(evaluate_dirs(gold, out), built, not_built, failed, out)
 
 
 def _document_name(path: str, built_names: dict[str, str]) -> str:
@@ -293,6 +295,14 @@ def test_f1_floors_are_ratcheted(corpus_run: CorpusRun) -> None:
     assert not stale, "raise these floors in F1_FLOORS (or drop them once at the target): " + ", ".join(
         f"{name} floor {floor} but F1 {v}" for name, (floor, v) in sorted(stale.items())
     )
+
+
+def test_every_output_document_follows_the_contract(corpus_run: CorpusRun, schema: dict) -> None:
+    assert corpus_run.out is not None
+    documents = sorted((corpus_run.out / "documents").glob("*.json"))
+    assert len(documents) == len(corpus_run.built) - len(corpus_run.failed)
+    for path in documents:
+        jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
 
 
 def test_every_document_is_built(corpus_run: CorpusRun) -> None:
