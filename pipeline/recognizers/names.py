@@ -153,15 +153,20 @@ def _lexicon() -> _Lexicon:
 
 
 def _tokenize(text: str) -> list[_Token]:
-    tokens = []
+    tokens: list[_Token] = []
+    append = tokens.append
     markers_only = True  # so far on this line
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         word = match.group()
-        tokens.append(_Token(word, kind, match.start(), match.end(), markers_only and kind != "newline"))
+        start, end = match.span()
         if kind == "newline":
+            append(_Token(word, kind, start, end, False))
             markers_only = True
-        elif word not in _LINE_MARKERS and not word.isdigit() and word != ".":
+            continue
+        append(_Token(word, kind, start, end, markers_only))
+        # Once a line holds a real word it stays so: the tests below only run until then.
+        if markers_only and word not in _LINE_MARKERS and not word.isdigit() and word != ".":
             markers_only = False
     return tokens
 
