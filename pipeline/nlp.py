@@ -31,7 +31,7 @@ gives identical tokens (tests/test_nlp.py checks) and about twice the speed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -41,8 +41,9 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, filter_spans
 
 from pipeline.recognizers import Found
 from pipeline.recognizers.names import find_people
@@ -301,6 +302,33 @@ def make_resolve(nlp: Language, name: str) -> ResolveComponent:
 
 # ----------------------------------------------------------------------------- building
 
+TOKENIZER = "dia.tokenizer_without_whitespace_rules.v1"
+
+
+@spacy.registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's default tokenizer (``spacy.Tokenizer.v1``) without the whitespace special cases.
+
+    Built with the filtered rules at once: building the default and then assigning
+    ``tokenizer.rules`` loads the ~4,600 Dutch special cases twice, 0.54 s and 0.26 s of a
+    worker's 1.5 s warm-up (cProfile).
+    """
+
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        rules = {text: rule for text, rule in (defaults.tokenizer_exceptions or {}).items() if text.strip()}
+        return Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
+
 
 @cache
 def municipality_phrases() -> list[str]:
@@ -329,9 +357,8 @@ def build_nlp(spacy_model: str | None = None, municipalities: list[str] | None =
     """
     if spacy_model and not model_installed(spacy_model):
         raise SpacyModelNotInstalled(spacy_model)
-    nlp = spacy.blank("nl")
+    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.max_length = MAX_TEXT_LENGTH
-    nlp.tokenizer.rules = {text: rule for text, rule in nlp.tokenizer.rules.items() if text.strip()}
     nlp.add_pipe("dia_organisations")
     nlp.add_pipe("dia_municipalities", config={"phrases": municipalities})
     nlp.add_pipe("dia_persons")
