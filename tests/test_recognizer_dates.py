@@ -47,3 +47,20 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
 def test_parse_date() -> None:
     assert parse_date("14 februari 2019") == "2019-02-14"
     assert parse_date("februari 2019") is None
+
+
+def test_matching_at_digit_runs_finds_what_finditer_finds() -> None:
+    import random
+
+    from pipeline.recognizers import dates
+
+    rng = random.Random(7)
+    pieces = [*"0123456789-/., a\n", "2019", "21-02-", "2019-02-21", "٣", "x1"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for pattern in (dates._NUMERIC, dates._ISO):
+        matched = 0
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._matches_at_digit_runs(pattern, text)] == expected, text
+            matched += len(expected)
+        assert matched > 0  # matches compared, not only misses
