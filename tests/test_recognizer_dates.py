@@ -47,3 +47,49 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
 def test_parse_date() -> None:
     assert parse_date("14 februari 2019") == "2019-02-14"
     assert parse_date("februari 2019") is None
+
+
+def test_matching_at_digit_runs_finds_what_finditer_finds() -> None:
+    import random
+
+    from pipeline.recognizers import dates
+
+    rng = random.Random(7)
+    pieces = [*"0123456789-/., a\n", "2019", "21-02-", "2019-02-21", "٣", "x1"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for pattern in (dates._NUMERIC, dates._ISO):
+        matched = 0
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._matches_at_digit_runs(pattern, text)] == expected, text
+            matched += len(expected)
+        assert matched > 0  # matches compared, not only misses
+
+
+def test_textual_dates_tried_at_their_possible_starts_match_like_finditer() -> None:
+    import random
+
+    from pipeline.recognizers import dates
+
+    _, textual, _ = dates._date_rules()
+    assert dates._weekdays_are_words()  # the rules fit what _textual_starts assumes
+    rng = random.Random(7)
+    gaps = [" ", "  ", "\t", "", ",", ".", ", ", ". ", "\n", "-", "("]
+    parts = [
+        ["donderdag", "Do", "zo", "ma.", "xma", "(vr", "_di", ""],
+        ["3", "14", "14e", "1234", "x", "٣"],
+        ["februari", "feb.", "Okt", "x"],
+        ["2019", "'19", "20190", "2019-1"],
+    ]
+
+    def fragment() -> str:
+        return "".join(rng.choice(choices) + rng.choice(gaps) for choices in parts)
+
+    texts = ["".join(fragment() for _ in range(rng.randint(1, 3))) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        expected = [m.span() for m in textual.finditer(text)]
+        found = dates._matches_at(textual, text, dates._textual_starts(text))
+        assert [m.span() for m in found] == expected, text
+        matched += len(expected)
+    assert matched > 0  # matches compared, not only misses

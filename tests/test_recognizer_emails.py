@@ -59,3 +59,27 @@ def test_find_emails(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_normalise_email(text: str, expected: str | None) -> None:
     assert normalise_email(text) == expected
+
+
+def test_anchored_search_finds_what_finditer_finds() -> None:
+    import random
+
+    from pipeline.recognizers import emails
+
+    rng = random.Random(7)
+    pieces = [*"ab .@[](){}<>-+'_x1\n\t", " at ", " AT ", " dot ", "[at]", "(a)", " @ ", ".nl", " .nl", "vng"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    texts.append("Mail naar info [at] vng [dot] nl of naam at vng punt nl, jan @ vng .nl en a.b@c.d.nl.")
+    patterns = [
+        (emails._PLAIN, emails._AT),
+        (emails._BRACKETED, emails._AT_OR_BRACKET),
+        (emails._BARE, emails._BARE_AT),
+        (emails._SPACED, emails._AT),
+    ]
+    for pattern, anchor in patterns:
+        matched = 0
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in emails._finditer_near(pattern, text, anchor)] == expected, text
+            matched += len(expected)
+        assert matched > 0  # matches compared, not only misses

@@ -117,3 +117,24 @@ def test_aliases_start_with_canonical_name() -> None:
     aliases = default_gazetteer().aliases("VNG")
     assert aliases[0] == "Vereniging van Nederlandse Gemeenten" and "VNG" in aliases
     assert default_gazetteer().aliases("Onbekende Club") == []
+
+
+def test_trie_alternation_matches_like_the_longest_first_alternation() -> None:
+    import re
+
+    from pipeline.recognizers.organisations import _exact_case, trie_alternation
+
+    gazetteer = default_gazetteer()
+    forms = [form for forms in gazetteer._aliases.values() for form in forms]
+    words = {*forms, "ab", "abc", "abd", "a"}
+    probe = " ".join(
+        f"{f} {f.upper()} {f.lower()} x{f} {f}x {f}.nl @{f} {f[:-1]} {f}-a {f}'s" for f in sorted(words)
+    )
+    for flags in (0, re.IGNORECASE):
+        plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        trie = trie_alternation(words)
+        wrap = r"(?<![\w@./-])(?:{})(?![\w]|\.\w|@)"
+        expected = [(m.span(), m.group()) for m in re.finditer(wrap.format(plain), probe, flags)]
+        assert [(m.span(), m.group()) for m in re.finditer(wrap.format(trie), probe, flags)] == expected
+        assert len(expected) > len(words)
+    assert any(_exact_case(f) for f in forms) and not all(_exact_case(f) for f in forms)
