@@ -63,6 +63,7 @@ class _Patterns:
     session_heading: re.Pattern[str]
     leading_number: re.Pattern[str]
     table_columns: dict[str, re.Pattern[str]]
+    closing_section: re.Pattern[str]
 
 
 @cache
@@ -79,7 +80,8 @@ def patterns() -> _Patterns:
         name: re.compile(rf"^(?:{'|'.join(alts)})\s*[:?]?$", re.IGNORECASE)
         for name, alts in rules["table_columns"].items()
     }
-    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns)
+    closing = re.compile(rf"^(?:{'|'.join(rules['closing_sections'])})\s*[:.]?$", re.IGNORECASE)
+    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing)
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -105,30 +107,55 @@ def find_label(block: Block) -> Label | None:
 
 def session_heading(block: Block) -> tuple[int | None, str] | None:
     """(number, title) when ``block`` reads as a session heading by its keyword, else None."""
-    if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+    if block.kind == "table_cell":
         return None
-    match = patterns().session_heading.match(block.text)
+    parsed = _keyword_title(block.text, block.number)
+    if parsed is None or (block.kind == "paragraph" and parsed[0] is None and parsed[1].endswith(".")):
+        return None
+    return parsed
+
+
+def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, str] | None:
+    """(number, title) of "Sessie 2: X", "Workshop B – X", "1. Sessie X", "Werksessie: X"."""
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    match = patterns().session_heading.match(text)
     if not match:
         return None
-    number = _number(match.group("num")) or _number(match.group("lead")) or block.number
+    number = _number(match.group("num")) or _number(match.group("lead")) or number
     title = match.group("title").strip(" :-–—")
-    if not title or (block.kind == "paragraph" and number is None and title.endswith(".")):
-        return None
-    return number, title
+    return (number, title) if title else None
 
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
     if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
         return None
-    text = block.text
-    number = block.number
-    lead = patterns().leading_number.match(text)
-    if lead and number is None:
-        number, text = int(lead.group(1)), text[lead.end() :]
+    number, text = _strip_leading_number(block.text, block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
+    return number, text
+
+
+def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, str]:
+    """ "2. Digitale raadsinformatie" -> (2, "Digitale raadsinformatie"); a Word list number
+    that a reader kept in the text goes too, since the marker already carries it."""
+    lead = patterns().leading_number.match(text)
+    if lead and (number is None or number == int(lead.group(1))):
+        number, text = int(lead.group(1)), text[lead.end() :]
     return number, text.strip()
+
+
+def table_title(cell: Block) -> tuple[int | None, str]:
+    """(number, title) of a session table's title cell: "1. X", "Sessie 2: X" or just "X"."""
+    return _keyword_title(cell.text) or _strip_leading_number(cell.text, None)
+
+
+def is_closing_section(block: Block) -> bool:
+    """A plain line such as "Hoe verder?" or "Tot slot" that opens the report's closing part."""
+    return block.kind in ("paragraph", "heading") and bool(
+        patterns().closing_section.match(block.text.strip())
+    )
 
 
 def _number(token: str | None) -> int | None:
@@ -179,8 +206,10 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
     candidates: dict[int, tuple[int | None, str, bool]] = {}
     for index, block in enumerate(blocks):
         keyword = session_heading(block)
-        if keyword and (keyword[0] is not None or block.kind in ("heading", "list_item")):
-            candidates[index] = (*keyword, True)
+        if keyword:
+            # "Werksessie: Loting" as a plain line has no number: its body must show it.
+            certain = keyword[0] is not None or block.kind in ("heading", "list_item")
+            candidates[index] = (*keyword, certain)
             continue
         numbered = numbered_title(block)
         if numbered:
@@ -220,6 +249,8 @@ def _ends_session(session: Section, block: Block) -> bool:
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
         return True
+    if block.kind == "paragraph" and is_closing_section(block):
+        return True
     if block.kind == "paragraph" and is_title_like(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
@@ -252,7 +283,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             title_cell = row_cells.get("title", [None])[0]
             if title_cell is None:
                 continue
-            parsed = session_heading(title_cell) or numbered_title(title_cell) or (None, title_cell.text)
+            parsed = table_title(title_cell)
             number = parsed[0]
             if "number" in row_cells and row_cells["number"][0].text.strip(".# ").isdigit():
                 number = int(row_cells["number"][0].text.strip(".# "))
@@ -291,9 +322,10 @@ def _insert_table_sessions(
 
 
 def _number_sessions(sections: list[Section]) -> list[Section]:
-    """Sessions without a number get their position (1-based) among the sessions."""
+    """A series of sessions none of which has a number gets their positions (1-based); a
+    single session without a number keeps None, as an analyst writes it ("Werksessie: X")."""
     sessions = [s for s in sections if s.kind == "session"]
-    if sessions and all(s.number is None for s in sessions):
+    if len(sessions) > 1 and all(s.number is None for s in sessions):
         for position, session in enumerate(sessions, start=1):
             session.number = position
     return sections

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.txt import read_txt
-from pipeline.segment import find_label, segment
+from pipeline.model import Block
+from pipeline.segment import find_label, segment, table_title
 
 
 def sessions_of(text: str) -> list[tuple[int | None, str]]:
@@ -50,6 +51,18 @@ Begeleiding: Piet Pietersen (VNG)
             [(1, "Wijkgericht werken"), (2, "Digitale participatie")],
         ),
         ("Vragen:\n1. Wat is het doel?\n2. Wie doet mee\n3. Hoe verder\n", []),
+        # A keyword line without a number is a session when its body shows it; number None.
+        (
+            "Werksessie: loting en representativiteit\nDeelnemende gemeenten: Ede\n",
+            [(None, "loting en representativiteit")],
+        ),
+        ("Workshop: Jongeren en de raad\nBegeleiding: Jan Jansen (VNG)\n", [(None, "Jongeren en de raad")]),
+        ("Werksessie: hoe nu verder\nDe werksessie duurde lang.\n", []),
+        ("Workshop over participatie was nuttig.\nAanwezig: Ede\n", []),
+        # The keyword and number are not part of the title.
+        ("Webinar 1: Wat doet een raadslid?\nGemeenten: Weesp\n", [(1, "Wat doet een raadslid?")]),
+        ("Webinar 2 – Integriteit\nGemeenten: Ede\n", [(2, "Integriteit")]),
+        ("Webinarochtend voor raadsleden\nGemeenten: Ede\n", []),
         ("Tijdens de sessie spraken we over geld.\nDe sessie duurde lang.\n", []),
     ],
 )
@@ -105,3 +118,50 @@ def test_labels(line: str, kind: str, value: str) -> None:
 )
 def test_not_labels(line: str) -> None:
     assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Hoe verder?",
+        "Tot slot",
+        "Vervolg",
+        "Het vervolg",
+        "Volgende bijeenkomst",
+        "Hoe nu verder?",
+        "Tot slot:",
+    ],
+)
+def test_a_closing_line_ends_the_last_session_without_closing_parts(closing: str) -> None:
+    text = f"Sessie 1: Wijkraden\nGemeenten: Ede\nWe spraken over geld.\n\n{closing}\n\nMail naar a@vng.nl.\n"
+    session = segment(read_txt(text.encode("utf-8"))).sessions[-1]
+    assert [b.text for b in session.blocks] == ["Gemeenten: Ede", "We spraken over geld."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hoe verder gaan we met de wijkraden?",
+        "Tot slot vroeg de wethouder het woord.",
+        "Vervolgens sprak Ede.",
+    ],
+)
+def test_a_sentence_with_a_closing_word_does_not_end_the_session(line: str) -> None:
+    text = f"Sessie 1: Wijkraden\nGemeenten: Ede\n\n{line}\n"
+    session = segment(read_txt(text.encode("utf-8"))).sessions[-1]
+    assert session.blocks[-1].text == line
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("1. Participatie bij de Omgevingswet", (1, "Participatie bij de Omgevingswet")),
+        ("Sessie 2: Digitale raadsinformatie", (2, "Digitale raadsinformatie")),
+        ("Workshop B – Jongeren", (2, "Jongeren")),
+        ("Jongerenparticipatie", (None, "Jongerenparticipatie")),
+        ("2021 in cijfers", (None, "2021 in cijfers")),
+    ],
+)
+def test_table_title_cells(cell: str, expected: tuple[int | None, str]) -> None:
+    block = Block("table_cell", cell, 0, len(cell), table=(0, 1, 0))
+    assert table_title(block) == expected
