@@ -44,8 +44,6 @@ F1_TARGET = 0.95
 # Fields still below the target, floored at what they reach today. A floor that the run beats
 # by more than RATCHET_SLACK must be raised (the test says so), so gains are locked in.
 F1_FLOORS: dict[str, float] = {
-    "event_date": 0.93,
-    "location": 0.14,
     "facilitator_organisations": 0.91,
     "quotes": 0.83,
     "organisations": 0.93,

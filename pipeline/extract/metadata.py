@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.extract.context import Context
+from pipeline.extract.location import find_location
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
@@ -15,6 +16,7 @@ from pipeline.rules import load_yaml
 
 # A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
 _TOP_BLOCKS = 4
+_BYLINE_WORDS = 16
 _TITLE_PLACE = re.compile(
     r"\b(?:in|te)\s+(?P<place>(?:'s[- ])?[A-Z][\w'’-]*(?:\s+(?:aan|op|bij|en|de|den|[A-Z])[\w'’-]*)*)\s*$"
 )
@@ -74,10 +76,18 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found |
                 return found[0]
     for block in blocks[:_TOP_BLOCKS]:
         found = _dates_in(dates, block)
-        if found and len(block.text) <= len(found[0].text) + 30:
+        if found and (len(block.text) <= len(found[0].text) + 30 or _is_byline(block)):
             ctx.mention_found(found[0], "published")
             return found[0]
     return None
+
+
+def _is_byline(block: Block) -> bool:
+    """ "Verslag door Lisanne Wouters, ProDemos – 22 oktober 2021": author and date."""
+    return (
+        len(block.text.split()) <= _BYLINE_WORDS
+        and _label_regex("byline_labels").match(block.text) is not None
+    )
 
 
 def _event_date(
@@ -92,11 +102,40 @@ def _event_date(
     for block in blocks:
         if block.kind == "heading" or len(block.text.split()) < 6:
             continue
-        for found in _dates_in(dates, block):
-            if published is None or found.start != published.start:
-                ctx.mention_found(found, "event_date")
-                return found
+        candidates = [
+            d
+            for d in _dates_in(dates, block)
+            if (published is None or d.start != published.start) and not _is_other_date(ctx, d)
+        ]
+        if candidates:
+            found = next((d for d in candidates if _is_meeting_day(ctx, d)), candidates[0])
+            ctx.mention_found(found, "event_date")
+            return found
     return None
+
+
+@cache
+def _date_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    other = "|".join(rules["not_event_date_before"])
+    return (
+        re.compile(rf"(?:{rules['event_date_before']})\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{other})\s*$", re.IGNORECASE),
+    )
+
+
+def _words_before(ctx: Context, found: Found) -> str:
+    return ctx.document.text[max(0, found.start - 30) : found.start]
+
+
+def _is_meeting_day(ctx: Context, found: Found) -> bool:
+    """ "op dinsdag 15 februari 2022": the day something took place."""
+    return _date_context()[0].search(_words_before(ctx, found)) is not None
+
+
+def _is_other_date(ctx: Context, found: Found) -> bool:
+    """ "de verkiezingen van 16 maart 2022", "uiterlijk 1 mei": a date of something else."""
+    return _date_context()[1].search(_words_before(ctx, found)) is not None
 
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
@@ -113,6 +152,10 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
             start = title.start + match.start("place")
             ctx.mention("location", start, title.start + match.end("place"), "rule:heading")
             return match.group("place")
+    found = find_location(ctx, blocks)
+    if found is not None:
+        ctx.mention("location", found.start, found.start + len(found.place), "rule:prose")
+        return found.place
     return None
 
 
