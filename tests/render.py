@@ -10,6 +10,8 @@ The markup (other tests and ``tests/corpus/*.md`` are written in it, keep it sta
     | a | b | c |         -> table row; consecutive rows form one table (first row = header)
     <pagebreak>           -> page break
     [text](mailto:x@y.nl) -> hyperlink inside a paragraph (docx: w:hyperlink; PDF: plain text)
+    **whole line**        -> a paragraph of its own in bold body text (no heading style)
+    *whole line*          -> a paragraph of its own in italics
     other lines           -> paragraph text; consecutive non-blank lines are one paragraph
 
 A blank line or a line of another kind ends a paragraph, a list or a table. The bullet keeps its
@@ -44,6 +46,8 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
 _BULLET = re.compile(r"^([-•])\s+(\S.*)$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+_BOLD_LINE = re.compile(r"^\*\*(\S.*?\S|\S)\*\*$")
+_ITALIC_LINE = re.compile(r"^\*(?!\*)(\S.*?\S|\S)\*$")
 
 
 @dataclass
@@ -60,6 +64,8 @@ class Node:
     list_id: int = 0
     """Items of one list share this id (a new list restarts its numbering)."""
     rows: list[list[str]] = field(default_factory=list)
+    emphasis: Literal["", "bold", "italic"] = ""
+    """A paragraph written wholly in bold or italics."""
 
 
 # ----------------------------------------------------------------------------- markup
@@ -106,6 +112,10 @@ def _parse_line(
         else:
             node = Node("bullet", bullet[2], bullet=bullet[1], list_id=list_count)
         return node, kind, list_count
+    if match := _BOLD_LINE.match(line):
+        return Node("paragraph", match[1], emphasis="bold"), None, list_count
+    if match := _ITALIC_LINE.match(line):
+        return Node("paragraph", match[1], emphasis="italic"), None, list_count
     if open_kind == "paragraph":
         nodes[-1].text += " " + line
         return None, "paragraph", list_count
@@ -185,7 +195,8 @@ def _docx_node(document: Any, numbering: _DocxNumbering, node: Node) -> None:
         style = "Title" if node.level == 1 else f"Heading {node.level}"
         _add_runs(document.add_paragraph(style=style), node.text)
     elif node.kind == "paragraph":
-        _add_runs(document.add_paragraph(), node.text)
+        paragraph = document.add_paragraph()
+        _add_runs(paragraph, node.text, bold=node.emphasis == "bold", italic=node.emphasis == "italic")
     elif node.kind in ("numbered", "bullet"):
         style = "List Number" if node.kind == "numbered" else "List Bullet"
         paragraph = document.add_paragraph(style=style)
@@ -207,10 +218,13 @@ def _docx_table(document: Any, rows: list[list[str]]) -> None:
             _add_runs(paragraph, row[c] if c < len(row) else "", bold=r == 0)
 
 
-def _add_runs(paragraph: Any, text: str, *, bold: bool = False) -> None:
+def _add_runs(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
     for piece, target in split_links(text):
         if target is None:
-            paragraph.add_run(piece).bold = bold or None
+            run = paragraph.add_run(piece)
+            run.bold = bold or None
+            if italic:
+                run.italic = True
         else:
             _add_hyperlink(paragraph, piece, target)
 
@@ -335,6 +349,7 @@ class _Pdf(FPDF):
         self.header_text, self.footer_text, self.page_numbers = header, footer, page_numbers
         self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
         self.set_auto_page_break(False)
         self.set_creation_date(FIXED_DATE)
         self.set_margins(MARGIN_X, MARGIN_TOP, MARGIN_X)
@@ -413,7 +428,8 @@ def _pdf_node(layout: _Layout, node: Node, counters: dict[int, int]) -> None:
         _pdf_lines(layout, plain_text(node.text), 0.0, heading_size, bold=True, hyphenate=False)
         layout.y += heading_size * 0.3
     elif node.kind == "paragraph":
-        _pdf_lines(layout, plain_text(node.text), 0.0, size)
+        style = {"bold": "B", "italic": "I"}.get(node.emphasis, "")
+        _pdf_lines(layout, plain_text(node.text), 0.0, size, style=style)
         layout.y += size * 0.8
     elif node.kind in ("numbered", "bullet"):
         if node.kind == "numbered":
@@ -437,9 +453,10 @@ def _pdf_lines(
     bold: bool = False,
     marker: str | None = None,
     hyphenate: bool | None = None,
+    style: str = "",
 ) -> None:
     pdf = layout.pdf
-    pdf.set_font("DejaVu", "B" if bold else "", size)
+    pdf.set_font("DejaVu", "B" if bold else style, size)
     hyphenate = layout.hyphenate if hyphenate is None else hyphenate
     for number, line in enumerate(fill_lines(pdf, text, layout.width - indent, hyphenate)):
         layout.ensure(layout.pitch(size))
