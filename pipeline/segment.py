@@ -322,10 +322,6 @@ def _insert_table_sessions(
 
 
 def _number_sessions(sections: list[Section]) -> list[Section]:
-    """A series of sessions none of which has a number gets their positions (1-based); a
-    single session without a number keeps None, as an analyst writes it ("Werksessie: X")."""
-    sessions = [s for s in sections if s.kind == "session"]
-    if len(sessions) > 1 and all(s.number is None for s in sessions):
-        for position, session in enumerate(sessions, start=1):
-            session.number = position
+    """Sessions keep the number their text gives; one without a number or letter has None, as
+    an analyst writes it (unnumbered table rows, "Werksessie: X")."""
     return sections

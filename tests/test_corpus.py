@@ -50,14 +50,12 @@ F1_FLOORS: dict[str, float] = {
     "title": 0.91,
     "published": 0.9,
     "event_date": 0.82,
-    "sessions": 0.84,
-    "session_municipalities": 0.78,
-    "facilitators": 0.86,
-    "facilitator_organisations": 0.78,
-    "contacts": 0.86,
+    "session_municipalities": 0.92,
+    "facilitators": 0.93,
+    "facilitator_organisations": 0.89,
     "offerings": 0.92,
     "quotes": 0.73,
-    "organisations": 0.89,
+    "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02
 

@@ -58,6 +58,13 @@ Begeleiding: Piet Pietersen (VNG)
         ),
         ("Workshop: Jongeren en de raad\nBegeleiding: Jan Jansen (VNG)\n", [(None, "Jongeren en de raad")]),
         ("Werksessie: hoe nu verder\nDe werksessie duurde lang.\n", []),
+        # Several sessions without numbers are not numbered by position either.
+        (
+            "Workshop: Loting\nAanwezig: Ede\n\nWorkshop: Jongeren\nAanwezig: Epe\n",
+            [(None, "Loting"), (None, "Jongeren")],
+        ),
+        ("Parallelsessie B – Landbouw\nGemeenten: Ede\n", [(2, "Landbouw")]),
+        ("Gemeenten aan tafel: Ede, Epe\n", []),
         ("Workshop over participatie was nuttig.\nAanwezig: Ede\n", []),
         # The keyword and number are not part of the title.
         ("Webinar 1: Wat doet een raadslid?\nGemeenten: Weesp\n", [(1, "Wat doet een raadslid?")]),
@@ -98,6 +105,8 @@ def test_closing_section_ends_the_last_session() -> None:
         ("Democratie in Actie biedt in dit traject:", "offerings", ""),
         ("Wat biedt het programma?", "offerings", ""),
         ("Aanbod: advies; training", "offerings", "advies; training"),
+        ("Gemeenten aan tafel: Ede, Epe", "municipalities", "Ede, Epe"),
+        ("Deelnemende griffies: Lisse, Hillegom", "municipalities", "Lisse, Hillegom"),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:

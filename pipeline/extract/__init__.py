@@ -25,6 +25,7 @@ from pipeline.model import Document
 from pipeline.recognizers import Found
 from pipeline.recognizers.dates import find_dates
 from pipeline.recognizers.emails import find_emails, normalise_email
+from pipeline.recognizers.organisations import SOURCE_KNOWN
 from pipeline.recognizers.phones import find_phones
 from pipeline.segment import segment
 
@@ -87,10 +88,12 @@ def _entities(document: Document, spacy_model: str | None) -> list[Found]:
         )
         if email and not any(f.label == "EMAIL" and f.value == email for f in found):
             found.append(Found("EMAIL", link.start, link.end, link.text, email, "rule:link", 0.99))
-    taken = [(f.start, f.end) for f in found]
+    # An email or phone wins over any name the NER stage sees inside it; a mailto link's text
+    # is not an address but words ("Joris Verhoef", "het Democratie in Actie-team"), whose
+    # names count.
+    taken = [(f.start, f.end) for f in found if f.source != "rule:link"]
     for entity in find_entities(text, spacy_model):
         label = _LABELS.get(entity.label, entity.label)
-        # An email or phone wins over any name the NER stage sees inside it.
         if not any(s < entity.end and entity.start < e for s, e in taken):
             found.append(_relabel(entity, label))
     return sorted(found, key=lambda f: (f.start, f.end))
@@ -160,10 +163,13 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
     written: list[str] = []
     for session in sessions:
         written.extend(p.organisation for p in session.facilitators if p.organisation)
+    labelled = list(written)
     for entity in ctx.entities:
         if entity.label == "ORG":
-            written.append(entity.value or entity.text)
-            ctx.mention_found(entity, "organisation")
+            name = _within_line(entity)
+            if not _part_of_longer(name, entity, labelled):
+                written.append(name)
+                ctx.mention_found(entity, "organisation")
     for email in emails:
         owner = gazetteer.by_email_domain(email.rsplit("@", 1)[-1])
         if owner:
@@ -177,6 +183,22 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             if alias != group["name"] and alias not in group["aliases"]:
                 group["aliases"].append(alias)
     return list(groups.values())
+
+
+def _within_line(entity: Found) -> str:
+    """A name never runs across a line break: "Provincie Noord-Brabant\nOp donderdag ..."."""
+    if "\n" not in entity.text:
+        return entity.value or entity.text
+    return " ".join(entity.text.split("\n", 1)[0].split())
+
+
+def _part_of_longer(name: str, entity: Found, labelled: list[str]) -> bool:
+    """A name read from its shape alone ("Kenniscentrum Participatie") that is the tail of an
+    organisation a facilitator line names in full ("Brabants Kenniscentrum Participatie")."""
+    if entity.source == SOURCE_KNOWN:
+        return False
+    key = name.casefold()
+    return any(len(other) > len(name) and other.casefold().endswith(" " + key) for other in labelled)
 
 
 def _phones(ctx: Context) -> list[dict[str, str]]:

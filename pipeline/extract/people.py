@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
+from pipeline.rules import load_yaml
 
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
 _BRACKET = re.compile(r"\(([^()]*)\)")
-_ORG_PREFIX = re.compile(r"^(?:o\.a\.|oa\.|onder andere|namens|van(?:uit)?|bij)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -74,11 +75,39 @@ class PeopleSet:
         return [p.to_dict() for p in self._people]
 
 
+@cache
+def _organisation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    qualifiers = "|".join(rules["organisation_qualifiers"])
+    heads = "|".join(rules["organisation_lower_heads"])
+    return (
+        re.compile(rf"^(?:(?:{qualifiers})\s+)+", re.IGNORECASE),
+        re.compile(rf"^(?:{heads})\b"),
+    )
+
+
 def clean_organisation(text: str | None) -> str | None:
+    """The organisation's name without qualifiers ("beiden Universiteit Maastricht") and
+    without a role or team written before a known organisation ("digitale participatie VNG")."""
     if not text:
         return None
-    text = _ORG_PREFIX.sub("", text.strip(" ,;:.-–")).strip()
-    return text or None
+    qualifiers, _ = _organisation_patterns()
+    text = qualifiers.sub("", text.strip(" ,;:.-–")).strip()
+    return _known_after_lower_words(text) or text or None
+
+
+def _known_after_lower_words(text: str) -> str | None:
+    """ "adviseur digitale participatie VNG" -> "VNG": the known organisation that ends a text
+    whose other words are lower case, unless those words open a name ("provincie Utrecht")."""
+    from pipeline.recognizers.organisations import default_gazetteer
+
+    if not text[:1].islower() or _organisation_patterns()[1].match(text):
+        return None
+    for found in default_gazetteer().find(text):
+        lead = text[: found.start].split()
+        if found.end == len(text.rstrip(" .")) and lead and all(w[:1].islower() for w in lead):
+            return found.text
+    return None
 
 
 def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list[PersonRef]:

@@ -165,9 +165,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _contacts_in(ctx: Context, start: int, end: int) -> list[Contact]:
+    # A person named as a mailto link's text shares the link's span: the name comes first.
     found = sorted(
         (e for e in ctx.entities_in(start, end) if e.label in ("EMAIL", "PHONE", "PERSON")),
-        key=lambda e: e.start,
+        key=lambda e: (e.start, e.label != "PERSON"),
     )
     if not any(e.label in ("EMAIL", "PHONE") for e in found):
         return []

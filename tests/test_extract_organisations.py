@@ -1,0 +1,98 @@
+"""Organisations as facilitator lines and running text name them, cut to their own name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from render import render_docx
+
+from pipeline.extract import extract
+from pipeline.extract.people import clean_organisation
+from pipeline.ingest import read_document
+from pipeline.ingest.txt import read_txt
+
+
+@pytest.mark.parametrize(
+    ("written", "organisation"),
+    [
+        ("beiden Universiteit Maastricht", "Universiteit Maastricht"),
+        ("beiden LVKK", "LVKK"),
+        ("o.a. Raadslid.Nu", "Raadslid.Nu"),
+        ("allebei ProDemos", "ProDemos"),
+        ("namens de VNG", "VNG"),
+        # A role or team in lower case before a known organisation is not part of it.
+        ("digitale participatie VNG", "VNG"),
+        ("netwerkcoördinator VNG", "VNG"),
+        ("team lokale democratie ProDemos", "team lokale democratie ProDemos"),
+    ],
+)
+def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
+    assert clean_organisation(written) == organisation
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "provincie Gelderland",
+        "ministerie van BZK",
+        "VNG Academie",
+        "Brabants Kenniscentrum Participatie",
+        "gemeente Ommen",
+        # Lower-case words not followed by a known organisation stay as written.
+        "adviesbureau voor participatie",
+    ],
+)
+def test_names_stay_whole(written: str) -> None:
+    assert clean_organisation(written) == written
+
+
+def organisations_of(text: str) -> list[str]:
+    return [o["name"] for o in extract(read_txt(text.encode("utf-8")))["organisations"]]
+
+
+def test_a_name_does_not_run_into_the_next_line() -> None:
+    text = "Terugblik\n\nDatum: 20 juni 2022\nProvincie Noord-Brabant\n\nOp donderdag kwamen zij bijeen.\n"
+    assert organisations_of(text) == ["Provincie Noord-Brabant"]
+
+
+def test_a_shape_inside_a_facilitators_organisation_is_that_organisation() -> None:
+    text = (
+        "Verslag\n\nSessie 1: Participatie\nGemeenten: Oss, Vught\n"
+        "Begeleiding: Bas van Gerwen (Brabants Kenniscentrum Participatie)\n"
+    )
+    assert organisations_of(text) == ["Brabants Kenniscentrum Participatie"]
+
+
+def extract_docx(tmp_path: Path, markup: str) -> dict[str, Any]:
+    path = render_docx(markup, tmp_path / "report.docx")
+    return extract(read_document(path))
+
+
+def test_a_mailto_link_named_after_a_person_is_that_persons_contact(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\n## Deelsessie 1: Meebegroten\n\nDeelnemende gemeenten: Ede, Epe\n\n"
+        "Contact: [Joris Verhoef](mailto:joris.verhoef@vng.nl)\n",
+    )
+    assert doc["sessions"][0]["contacts"] == [
+        {"name": "Joris Verhoef", "email": "joris.verhoef@vng.nl", "phone": None}
+    ]
+
+
+def test_an_organisation_in_a_links_text_counts(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\nVragen? Mail [het Democratie in Actie-team](mailto:dia@vng.nl).\n",
+    )
+    assert "Democratie in Actie" in [o["name"] for o in doc["organisations"]]
+
+
+def test_a_mailto_link_with_an_address_as_text_has_no_name(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\n## Deelsessie 1: Meebegroten\n\nDeelnemende gemeenten: Ede, Epe\n\n"
+        "Contact: [sanne.bos@vng.nl](mailto:sanne.bos@vng.nl)\n",
+    )
+    assert doc["sessions"][0]["contacts"] == [{"name": None, "email": "sanne.bos@vng.nl", "phone": None}]
