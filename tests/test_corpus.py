@@ -50,12 +50,9 @@ F1_FLOORS: dict[str, float] = {
     "title": 0.91,
     "published": 0.9,
     "event_date": 0.82,
-    "session_municipalities": 0.92,
-    "facilitators": 0.93,
-    "facilitator_organisations": 0.89,
+    "facilitator_organisations": 0.93,
     "offerings": 0.92,
     "quotes": 0.73,
-    "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02
 

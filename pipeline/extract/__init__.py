@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import extract_metadata, extract_programmes
-from pipeline.extract.municipalities import MunicipalitySet, resolve_entity
+from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
 from pipeline.extract.people import PeopleSet, clean_organisation
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.sessions import SessionRecord, extract_session
@@ -144,7 +144,7 @@ def _municipalities(
                     found.add(resolution, written)
     for entity in ctx.entities:
         if entity.label == "MUNICIPALITY":
-            resolution = resolve_entity(ctx, entity.text)
+            resolution = resolve_in_text(ctx, entity)
             if resolution is not None:
                 found.add(resolution, entity.text)
                 ctx.mention_found(entity, "municipality")

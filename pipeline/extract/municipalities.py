@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.context import Context
+from pipeline.recognizers import Found
 from pipeline.register import Resolution, default_register
 
 # Separators between list items; a comma inside brackets ("Bergen (NH, Noord-Holland)") is not one.
@@ -130,6 +131,36 @@ def _fallback_gazetteer(ctx: Context, start: int, end: int, found: MunicipalityS
         written = ctx.document.text[start:end].strip()
         if written and len(written.split()) <= 4 and written[:1].isupper():
             ctx.warn(f"not a known municipality: {written!r}")
+
+
+def municipalities_in_text(ctx: Context, start: int, end: int) -> MunicipalitySet:
+    """The municipalities the recognizers found in running text between ``start`` and ``end``."""
+    found = MunicipalitySet()
+    for entity in ctx.entities_in(start, end, "MUNICIPALITY"):
+        resolution = resolve_in_text(ctx, entity)
+        if resolution is not None:
+            found.add(resolution, entity.text)
+    return found
+
+
+# A province written right after a name in running text: "Hengelo (Gld.)", "Bergen NH".
+_QUALIFIER_AFTER = re.compile(r"\s*(\([^()\n]{1,30}\)|[A-Z][A-Za-z.-]{0,12}\b\.?)")
+
+
+def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
+    """A municipality named in running text, unless the province written after it says the
+    name is another place ("Hengelo (Gld.)" is a village in Gelderland, not Hengelo (O.)) or it
+    is only formed after the report's date."""
+    register = default_register()
+    after = _QUALIFIER_AFTER.match(ctx.document.text, entity.end)
+    if after is not None and register.contradicted(f"{entity.text} {after.group(1)}"):
+        return None
+    resolution = resolve_entity(ctx, entity.text)
+    # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
+    # not exist yet on the report's date is a plan, not one that takes part or is named as such.
+    if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
+        return None
+    return resolution
 
 
 def resolve_entity(ctx: Context, written: str) -> Resolution | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.context import Context
-from pipeline.extract.municipalities import MunicipalitySet, resolve_list
+from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_text, resolve_list
 from pipeline.extract.people import PersonRef, parse_person_list
 from pipeline.model import Block
 from pipeline.segment import Label, Section, find_label
@@ -80,6 +80,9 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
     for index, block in enumerate(blocks):
         if index in used:
             continue
+        # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
+        # a municipality took part in it.
+        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
         if _add_contacts(ctx, record, block.start, block.end):
             continue
         if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
