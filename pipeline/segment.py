@@ -91,16 +91,34 @@ def _label_regex(label: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{label})(?:{separator}(?P<value>.*)|\s*[:?]?\s*$)", re.IGNORECASE)
 
 
+# Markdown written into plain text: "# Title", "## Sessie 1", "**Gemeenten:**", "*dateline*", "> quote".
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=[^\s*])\*(?![\w*])")
+
+
+def plain(text: str) -> str:
+    """``text`` with markdown markers blanked out: same length, so offsets still hold, and a
+    line such as "**Gemeenten:** Ede" reads as the label it is."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _plain_text(block: Block) -> tuple[str, int]:
+    """The block's text without markup and leading space, and the offset where it starts."""
+    masked = plain(block.text)
+    stripped = masked.lstrip()
+    return stripped.rstrip(), len(masked) - len(stripped)
+
+
 def find_label(block: Block) -> Label | None:
     """The label that opens ``block``, if any ("Aanwezige gemeenten: A, B" -> municipalities)."""
     if block.kind == "table_cell":
         return None
+    text, lead = _plain_text(block)
     for kind, regexes in patterns().labels.items():
         for regex in regexes:
-            match = regex.match(block.text)
+            match = regex.match(text)
             if match:
                 value = (match.group("value") or "").strip()
-                start = block.start + (match.start("value") if match.group("value") else len(block.text))
+                start = block.start + lead + (match.start("value") if match.group("value") else len(text))
                 return Label(kind, value, start)
     return None
 
@@ -109,7 +127,7 @@ def session_heading(block: Block) -> tuple[int | None, str] | None:
     """(number, title) when ``block`` reads as a session heading by its keyword, else None."""
     if block.kind == "table_cell":
         return None
-    parsed = _keyword_title(block.text, block.number)
+    parsed = _keyword_title(_plain_text(block)[0], block.number)
     if parsed is None or (block.kind == "paragraph" and parsed[0] is None and parsed[1].endswith(".")):
         return None
     return parsed
@@ -131,7 +149,7 @@ def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
     if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
         return None
-    number, text = _strip_leading_number(block.text, block.number)
+    number, text = _strip_leading_number(_plain_text(block)[0], block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
     return number, text
@@ -154,7 +172,7 @@ def table_title(cell: Block) -> tuple[int | None, str]:
 def is_closing_section(block: Block) -> bool:
     """A plain line such as "Hoe verder?" or "Tot slot" that opens the report's closing part."""
     return block.kind in ("paragraph", "heading") and bool(
-        patterns().closing_section.match(block.text.strip())
+        patterns().closing_section.match(_plain_text(block)[0])
     )
 
 
@@ -168,7 +186,7 @@ def _number(token: str | None) -> int | None:
 
 def is_title_like(block: Block) -> bool:
     """A short line without closing punctuation that reads as a heading in plain text."""
-    text = block.text
+    text = _plain_text(block)[0]
     return (
         block.kind in ("paragraph", "heading")
         and len(text.split()) <= 8

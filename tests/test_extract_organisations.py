@@ -96,3 +96,31 @@ def test_a_mailto_link_with_an_address_as_text_has_no_name(tmp_path: Path) -> No
         "Contact: [sanne.bos@vng.nl](mailto:sanne.bos@vng.nl)\n",
     )
     assert doc["sessions"][0]["contacts"] == [{"name": None, "email": "sanne.bos@vng.nl", "phone": None}]
+
+
+def facilitators_of(line: str) -> list[tuple[str, str | None]]:
+    text = f"Verslag\n\nSessie 1: Participatie\nGemeenten: Oss, Vught\nBegeleiding: {line}\n"
+    doc = extract(read_txt(text.encode("utf-8")))
+    return [(p["name"], p["organisation"]) for p in doc["sessions"][0]["facilitators"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Pieter Smit, VNG", [("Pieter Smit", "VNG")]),
+        ("Mirjam Dols, procesbegeleider (Dols & Partners)", [("Mirjam Dols", "Dols & Partners")]),
+        ("Jan Jansen, adviseur bij Pentascope", [("Jan Jansen", "Pentascope")]),
+        ("Sanne Bos, netwerkcoördinator VNG", [("Sanne Bos", "VNG")]),
+        (
+            "Bram Janssen en dr. Ellen Schreurs (beiden Universiteit Maastricht)",
+            [
+                ("Bram Janssen", "Universiteit Maastricht"),
+                ("Ellen Schreurs", "Universiteit Maastricht"),
+            ],
+        ),
+        # A second name is a second facilitator, not the first one's organisation.
+        ("Pieter Smit, Anna de Wit (BZK)", [("Pieter Smit", "BZK"), ("Anna de Wit", "BZK")]),
+    ],
+)
+def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, str | None]]) -> None:
+    assert facilitators_of(line) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.ingest.txt import read_txt
 from pipeline.model import Block
-from pipeline.segment import find_label, segment, table_title
+from pipeline.segment import find_label, plain, segment, table_title
 
 
 def sessions_of(text: str) -> list[tuple[int | None, str]]:
@@ -174,3 +174,46 @@ def test_a_sentence_with_a_closing_word_does_not_end_the_session(line: str) -> N
 def test_table_title_cells(cell: str, expected: tuple[int | None, str]) -> None:
     block = Block("table_cell", cell, 0, len(cell), table=(0, 1, 0))
     assert table_title(block) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("**Gemeenten:** Franekeradeel; het Bildt", "municipalities", "Franekeradeel; het Bildt"),
+        ("**Begeleiding:** Pieter Smit, VNG", "facilitators", "Pieter Smit, VNG"),
+        ("__Contact:__ Jan, jan@vng.nl", "contacts", "Jan, jan@vng.nl"),
+        ("**Aanbod:**", "offerings", ""),
+    ],
+)
+def test_labels_in_markdown_like_text(line: str, kind: str, value: str) -> None:
+    document = read_txt(line.encode("utf-8"))
+    label = find_label(document.blocks[0])
+    assert label is not None and (label.kind, label.value) == (kind, value)
+    assert document.text[label.value_start :].startswith(value)
+
+
+@pytest.mark.parametrize("line", ["**Programma**", "*Leeuwarden, 3 april 2017*", "> Gemeenten doen mee"])
+def test_markdown_lines_that_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+def test_markdown_headings_open_sessions() -> None:
+    text = (
+        "# Verslag\n\n## Sessie 1 – Van vier naar één\n\n**Gemeenten:** Haren\n\n## Tot slot\n\nTot ziens.\n"
+    )
+    assert sessions_of(text) == [(1, "Van vier naar één")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Netwerkdag Fryslân", "  Netwerkdag Fryslân"),
+        ("*Leeuwarden, 3 april 2017*", " Leeuwarden, 3 april 2017 "),
+        ("**Gemeenten:** Ede", "  Gemeenten:   Ede"),
+        ("> “Citaat”", "  “Citaat”"),
+        ("3 * 4 = 12 en a*b", "3 * 4 = 12 en a*b"),
+        ("Sessie #2", "Sessie #2"),
+    ],
+)
+def test_plain_blanks_markup_and_keeps_offsets(text: str, expected: str) -> None:
+    assert plain(text) == expected

@@ -13,6 +13,7 @@ from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
 from pipeline.rules import load_yaml
+from pipeline.segment import plain
 
 # A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
 _TOP_BLOCKS = 4
@@ -44,7 +45,7 @@ def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
     if title_block is not None:
         ctx.mention("title", title_block.start, title_block.end, "rule:heading")
     return Metadata(
-        title_block.text if title_block else None,
+        plain(title_block.text).strip() if title_block else None,
         published.value if published else None,
         event.value if event else None,
         location,

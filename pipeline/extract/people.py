@@ -124,11 +124,8 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
         name, role, rest = split_person_details(piece)
         cleaned = clean_person_name(name) if name else None
         if cleaned is None or looks_like_person(cleaned) < 0.5:
-            if people and not piece[:1].isupper():
-                # "Jan Jansen, adviseur bij Pentascope": details of the previous name.
-                _, d_role, d_rest = split_person_details("X " + piece)
-                people[-1][0].role = people[-1][0].role or d_role
-                people[-1][0].organisation = people[-1][0].organisation or clean_organisation(d_rest)
+            if people and _is_detail(piece, organisation):
+                _add_details(people[-1][0], piece, organisation)
             continue
         person = PersonRef(cleaned, organisation or clean_organisation(rest), role)
         people.append((person, start, end))
@@ -136,6 +133,30 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
+
+
+def _is_detail(piece: str, organisation: str | None) -> bool:
+    """What follows a name after a comma: "adviseur bij Pentascope", "VNG", "procesbegeleider
+    (Dols & Partners)"; not another name that failed to parse."""
+    from pipeline.recognizers.organisations import default_gazetteer
+
+    piece = piece.strip(" ,;")
+    return (
+        not piece[:1].isupper()
+        or organisation is not None
+        or default_gazetteer().canonical(piece) is not None
+    )
+
+
+def _add_details(person: PersonRef, piece: str, organisation: str | None) -> None:
+    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name."""
+    piece = piece.strip(" ,;")
+    if piece[:1].isupper() and organisation is None:
+        person.organisation = person.organisation or piece
+        return
+    _, role, rest = split_person_details("X " + piece)
+    person.role = person.role or role
+    person.organisation = person.organisation or organisation or clean_organisation(rest)
 
 
 def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
