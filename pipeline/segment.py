@@ -267,11 +267,26 @@ def _ends_session(session: Section, block: Block) -> bool:
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
         return True
-    if block.kind == "paragraph" and is_closing_section(block):
+    if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
     if block.kind == "paragraph" and is_title_like(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
+
+
+def _same_caps_heading(session: Section, block: Block) -> bool:
+    """In a report whose session headings are ALL CAPS lines, another short ALL CAPS line
+    ("MEER INFORMATIE") is a heading of the same rank: the session ends there."""
+    heading = session.heading
+    if heading is None or heading.kind != "paragraph" or not _is_caps_line(heading):
+        return False
+    return _is_caps_line(block)
+
+
+def _is_caps_line(block: Block) -> bool:
+    text = _plain_text(block)[0]
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and len(text.split()) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
 
 
 def _closes_session(block: Block) -> bool:

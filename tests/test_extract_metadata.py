@@ -68,3 +68,58 @@ def test_published_from_a_byline_or_dateline(top: str, published: str) -> None:
 )
 def test_no_published_date_from_prose(top: str) -> None:
     assert metadata(f"Verslag\n\n{top}\n").published is None
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("VNG | Team Lokale Democratie | 7 november 2024", "2024-11-07"),
+        ("Vereniging van Griffiers, afdeling Zuid-Holland – 12 oktober 2016", "2016-10-12"),
+        ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties, 4 juli 2022", "2022-07-04"),
+    ],
+)
+def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: str) -> None:
+    meta = metadata(
+        f"Verslag\n\n{top}\n\nOp vrijdag 30 september 2016 kwamen de griffiers bijeen in Lisse.\n"
+    )
+    assert (meta.published, meta.event_date) == (published, "2016-09-30")
+
+
+def test_a_title_ending_in_a_date_names_the_event() -> None:
+    text = (
+        "Netwerk Democratie – verslag netwerkbijeenkomst 29 september 2022\n\n"
+        "Verslag gepubliceerd op 6 oktober 2022\n\nOp 29 september 2022 kwam het netwerk bijeen."
+    )
+    assert metadata(text).published == "2022-10-06"
+
+
+def test_a_dateline_opens_a_news_item_and_a_day_without_year_is_the_meeting() -> None:
+    text = (
+        "Tynaarlo krijgt een jongerenraad\n\n"
+        "Tynaarlo, 16 juni 2022 – De gemeenteraad van Tynaarlo heeft op dinsdag 14 juni ingestemd met een "
+        "jongerenraad.\n\nDe eerste bijeenkomst staat gepland voor 28 september 2022.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2022-06-16", "2022-06-14")
+
+
+def test_a_day_without_year_after_new_year_is_last_years() -> None:
+    text = "Nieuws\n\nEde, 10 januari 2023 – De raad van Ede kwam op 20 december bijeen voor overleg.\n"
+    assert metadata(text).event_date == "2022-12-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "NIEUWSBRIEF LOKALE DEMOCRATIE DRENTHE | nummer 3 | juni 2022\n\n"
+            "Tynaarlo krijgt een eigen jongerenraad\n\nTekst van het bericht.",
+            "Tynaarlo krijgt een eigen jongerenraad",
+        ),
+        ("VERSLAG REGIODAG PARKSTAD\nSamen werken\n\nTekst.", "VERSLAG REGIODAG PARKSTAD"),
+        ("# Netwerkdag Fryslân: verslag\n\n*Leeuwarden, 3 april 2017*\n", "Netwerkdag Fryslân: verslag"),
+        ("Regiodag | Utrecht\n\nTekst van het bericht.", "Regiodag | Utrecht"),
+    ],
+)
+def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
+    assert metadata(text).title == title

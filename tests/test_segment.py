@@ -217,3 +217,18 @@ def test_markdown_headings_open_sessions() -> None:
 )
 def test_plain_blanks_markup_and_keeps_offsets(text: str, expected: str) -> None:
     assert plain(text) == expected
+
+
+def test_an_all_caps_line_ends_a_session_with_an_all_caps_heading() -> None:
+    text = (
+        "VERSLAG\n\nSESSIE 1: DE RAAD\nGemeenten: Heerlen\nWe spraken.\n\n"
+        "MEER INFORMATIE\nMail naar a@b.nl of bel 045 571 89 00.\n"
+    )
+    session = segment(read_txt(text.encode("utf-8"))).sessions[0]
+    assert [b.text for b in session.blocks] == ["Gemeenten: Heerlen", "We spraken."]
+
+
+def test_an_all_caps_word_in_a_session_with_a_plain_heading_stays_in_it() -> None:
+    text = "Sessie 1: De raad\nGemeenten: Heerlen\n\nVNG EN IPO\nWe spraken.\n"
+    session = segment(read_txt(text.encode("utf-8"))).sessions[0]
+    assert "We spraken." in [b.text for b in session.blocks]
