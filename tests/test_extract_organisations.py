@@ -124,3 +124,37 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
 )
 def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, str | None]]) -> None:
     assert facilitators_of(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        (
+            "Aanleiding is een motie van de Tweede Kamer over burgerberaden.",
+            "Tweede Kamer der Staten-Generaal",
+        ),
+        ("De gemeenten werken samen in de Achterhoek Board, met ondernemers.", "Achterhoek Board"),
+        ("Paul van 't Hek is conservator van het Gemeentemuseum Den Haag.", "Gemeentemuseum Den Haag"),
+        (
+            "Ook het Samenwerkingsverband Westelijke Mijnstreek schoof aan.",
+            "Samenwerkingsverband Westelijke Mijnstreek",
+        ),
+    ],
+)
+def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert organisation in [o["name"] for o in doc["organisations"]]
+    # The place inside the name is no municipality mention.
+    assert "'s-Gravenhage" not in [m["name"] for m in doc["municipalities"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De raad van Ede en het college van Epe spraken over de begroting.",
+        "Het museum in Den Haag was gesloten op maandag.",
+        "Een board van directeuren besliste daarover.",
+    ],
+)
+def test_no_organisation_in_ordinary_words(sentence: str) -> None:
+    assert extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))["organisations"] == []

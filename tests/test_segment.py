@@ -107,6 +107,7 @@ def test_closing_section_ends_the_last_session() -> None:
         ("Aanbod: advies; training", "offerings", "advies; training"),
         ("Gemeenten aan tafel: Ede, Epe", "municipalities", "Ede, Epe"),
         ("Deelnemende griffies: Lisse, Hillegom", "municipalities", "Lisse, Hillegom"),
+        ("Wat biedt de vereniging?", "offerings", ""),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:
