@@ -18,7 +18,7 @@ from typing import Any
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import extract_metadata, extract_programmes
 from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
-from pipeline.extract.people import PeopleSet, clean_organisation
+from pipeline.extract.people import PeopleSet, clean_organisation, role_beside
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.sessions import SessionRecord, extract_session
 from pipeline.model import Document
@@ -120,13 +120,23 @@ def _people(ctx: Context, sessions: list[SessionRecord], quotes: list[dict[str, 
                 people.add(contact.name)
     for entity in ctx.entities:
         if entity.label == "PERSON" and entity.value:
-            people.add(entity.value)
+            people.add(entity.value, role=role_beside(ctx, entity.start, entity.end))
             ctx.mention_found(entity, "person")
+    for quote in quotes:
+        _speaker_in_full(quote, people)
     for session in sessions:
         for contact in session.contacts:
             if contact.name:
                 contact.name = people.canonical(contact.name)
     return people
+
+
+def _speaker_in_full(quote: dict[str, Any], people: PeopleSet) -> None:
+    """ "aldus Dijkstra": the speaker is the person named in full elsewhere, with their role."""
+    person = people.find(quote["speaker"]) if quote["speaker"] else None
+    if person is not None:
+        quote["speaker"] = person.name
+        quote["role"] = quote["role"] or person.role
 
 
 def _municipalities(

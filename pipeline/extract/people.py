@@ -37,11 +37,19 @@ def name_key(name: str) -> str:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """'Jitske van Popering' is a short form of 'Jitske van Popering-Verkerk'."""
+    """How a name named in full before is written again: 'Jitske van Popering' for 'Jitske van
+    Popering-Verkerk', 'Dijkstra' or 'Van den Berg-de Wit' (surname only, in "aldus Dijkstra"),
+    'P. van 't Hek' for 'Paul van 't Hek' (initials)."""
     a, b = name_key(short).split(), name_key(full).split()
-    if len(a) != len(b) or a == b or len(a) < 2:
+    if a == b or not a:
         return False
-    return a[:-1] == b[:-1] and b[-1].startswith(a[-1] + "-")
+    if len(a) < len(b) and b[len(b) - len(a) :] == a and short[:1].isupper() and "." not in short:
+        return True
+    if len(a) != len(b):
+        return False
+    if all(x == y or (len(x) == 1 and y.startswith(x)) for x, y in zip(a, b, strict=True)):
+        return any(len(x) == 1 and len(y) > 1 for x, y in zip(a, b, strict=True))
+    return len(a) >= 2 and a[:-1] == b[:-1] and b[-1].startswith(a[-1] + "-")
 
 
 class PeopleSet:
@@ -66,10 +74,15 @@ class PeopleSet:
         return person
 
     def canonical(self, name: str) -> str:
+        found = self.find(name)
+        return found.name if found else name
+
+    def find(self, name: str) -> PersonRef | None:
+        """The person ``name`` names, in full or in a short form."""
         for person in self._people:
             if name_key(person.name) == name_key(name) or is_short_form(name, person.name):
-                return person.name
-        return name
+                return person
+        return None
 
     def to_list(self) -> list[dict[str, Any]]:
         return [p.to_dict() for p in self._people]
@@ -179,3 +192,20 @@ def _share_organisations(people: list[PersonRef]) -> None:
             following = person.organisation
         elif following:
             person.organisation = following
+
+
+def role_beside(ctx: Context, start: int, end: int) -> str | None:
+    """The role written with a name in running text: before it ("Directeur Hans Dijkstra") or
+    after a comma ("P. van 't Hek, conservator Gemeentemuseum Den Haag")."""
+    text = ctx.document.text
+    name = text[start:end]
+    before = text[max(0, start - 40) : start].split()
+    if before:
+        role = split_person_details(f"{before[-1]} {name}")[1]
+        if role:
+            return role
+    after = _DETAILS_AFTER.match(text, end)
+    return split_person_details(f"{name}, {after.group(1)}")[1] if after else None
+
+
+_DETAILS_AFTER = re.compile(r",[ \t]*([^,.;|\n]{2,60})")
