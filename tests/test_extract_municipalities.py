@@ -65,3 +65,22 @@ def test_a_village_with_its_province_is_no_municipality_of_the_report() -> None:
 
 def test_a_municipality_with_its_own_province_still_counts() -> None:
     assert session_names("Ook Hengelo (O.) schoof aan.") == ["Enschede", "Almelo", "Hengelo (O.)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # Merged before the report's date: named as the municipality it became part of.
+        ("Dijk en Waard bestaat sinds de fusie van Heerhugowaard en Langedijk.", ["Dijk en Waard"]),
+        ("Voormalig Haarlemmerliede en Spaarnwoude hoort nu bij Haarlemmermeer.", ["Haarlemmermeer"]),
+        # Split among several: no single successor, the name stays.
+        ("Het dorp Esch hoorde bij Haaren.", ["Haaren"]),
+        # In force on the date: as written.
+        ("Ede en Epe deden mee.", ["Ede", "Epe"]),
+    ],
+)
+def test_running_text_names_municipalities_as_in_force_on_the_report_date(
+    sentence: str, named: list[str]
+) -> None:
+    doc = extract(read_txt(f"Nieuws\n\nDatum: 1 maart 2024\n\n{sentence}\n".encode()))
+    assert [m["name"] for m in doc["municipalities"]] == named

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.ingest.txt import read_txt
+from pipeline.recognizers.names import clean_person_name
 
 
 def extracted(body: str) -> dict[str, Any]:
@@ -93,3 +94,27 @@ def test_a_surname_alone_is_the_person_named_in_full() -> None:
 def test_a_surname_shared_by_two_people_is_not_merged_into_a_different_given_name() -> None:
     people = extracted("Jan Bos en Piet Bos spraken over de begroting.")["people"]
     assert [p["name"] for p in people] == ["Jan Bos", "Piet Bos"]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Fatima el Idrissi", "Fatima el Idrissi"),
+        ("Fatima El Khatib", "Fatima El Khatib"),
+        ("Mohamed ben Ali", "Mohamed ben Ali"),
+        ("Noor el Amrani, raadslid", "Noor el Amrani"),
+        # A lower-case word that is no surname prefix, or a prefix before a lower-case word, is no name.
+        ("Fatima en Idrissi", None),
+        ("Jan al gauw", None),
+    ],
+)
+def test_a_lower_case_surname_prefix_after_a_first_name(written: str, name: str | None) -> None:
+    assert clean_person_name(written) == name
+
+
+def test_a_block_quote_by_a_speaker_with_a_lower_case_prefix() -> None:
+    body = (
+        "“Je merkt dat studenten heel anders naar de gemeenteraad kijken dan wij zelf.”\n"
+        "- Fatima el Idrissi, raadslid gemeente Rijswijk ZH"
+    )
+    assert quotes_of(body) == [("Fatima el Idrissi", "Rijswijk (ZH.)", "raadslid")]

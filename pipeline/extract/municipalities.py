@@ -160,7 +160,24 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     # not exist yet on the report's date is a plan, not one that takes part or is named as such.
     if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
         return None
-    return resolution
+    return in_force(ctx, resolution) if resolution is not None else None
+
+
+def in_force(ctx: Context, resolution: Resolution) -> Resolution:
+    """A municipality merged away before the report's date is named as the one it became part
+    of ("na de fusie van Heerhugowaard en Langedijk" in 2024: Dijk en Waard); one that was split
+    has no single successor and keeps its name."""
+    register = default_register()
+    municipality = register.by_code(resolution.code)
+    while (
+        municipality.valid_to is not None and municipality.valid_to < ctx.on and municipality.successor_code
+    ):
+        municipality = register.by_code(municipality.successor_code)
+    if municipality.code == resolution.code:
+        return resolution
+    return Resolution(
+        municipality.code, municipality.name, resolution.method, resolution.score, resolution.warning
+    )
 
 
 def resolve_entity(ctx: Context, written: str) -> Resolution | None:
