@@ -84,3 +84,18 @@ def test_running_text_names_municipalities_as_in_force_on_the_report_date(
 ) -> None:
     doc = extract(read_txt(f"Nieuws\n\nDatum: 1 maart 2024\n\n{sentence}\n".encode()))
     assert [m["name"] for m in doc["municipalities"]] == named
+
+
+@pytest.mark.parametrize(
+    ("items", "named"),
+    [
+        # Attendees with their municipality in brackets.
+        ("- Wim Moonen (gemeente Nuth)\n- Loes Crijns (gemeente Brunssum)\n", ["Nuth", "Brunssum"]),
+        # A remark in brackets is no municipality; a count collapses the duplicate.
+        ("- Haarlem (2x)\n- Ede (onder voorbehoud)\n", ["Haarlem", "Ede"]),
+    ],
+)
+def test_a_list_of_attendees_names_their_municipalities(items: str, named: list[str]) -> None:
+    text = f"Verslag\n\nDatum: 19 september 2018\n\nSessie 1: Herindeling\nDeelnemers:\n{items}"
+    doc = extract(read_txt(text.encode("utf-8")))
+    assert [m["name"] for m in doc["sessions"][0]["municipalities"]] == named

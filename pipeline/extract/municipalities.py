@@ -15,7 +15,8 @@ from pipeline.register import Resolution, default_register
 _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\s+en\s+|\s+&\s+|\s+\+\s+)\s*", re.IGNORECASE)
 # Words around a name that are not part of it: "gemeente Ommen", "Haarlem (2x)", "o.a. Ede".
 _PREFIX = re.compile(r"^(?:o\.a\.\s*|de\s+)?(?:gemeenten?|gem\.)\s+", re.IGNORECASE)
-_SUFFIX = re.compile(r"\s*(?:\(\s*\d+\s*x?\s*\)|\(\s*[a-z ]*\)|[.:;!?])\s*$", re.IGNORECASE)
+# A bracket that names the municipality ("Wim Moonen (gemeente Nuth)") is no remark: it stays.
+_SUFFIX = re.compile(r"\s*(?:\(\s*\d+\s*x?\s*\)|\((?!\s*gemeente\b)\s*[a-z ]*\)|[.:;!?])\s*$", re.IGNORECASE)
 # The most items a multi-part name spans ("Nuenen, Gerwen en Nederwetten" is three).
 _MAX_PARTS = 3
 
