@@ -158,3 +158,39 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:
     assert extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))["organisations"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("Het idee komt van leerlingen van het Dr. Nassau College in Assen.", "Dr. Nassau College"),
+        ("Leerlingen van het Willem de Zwijger College schreven mee.", "Willem de Zwijger College"),
+        ("Zij werkt bij het Anna Schuurman Fonds in Ede.", "Anna Schuurman Fonds"),
+    ],
+)
+def test_an_institution_named_after_a_person_is_no_person(sentence: str, organisation: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert organisation in [o["name"] for o in doc["organisations"]]
+    assert doc["people"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Dr. Annemarie Kok gaf college aan de deelnemers.", "Jan de Vries ging naar school in Ede."],
+)
+def test_a_person_before_a_lower_case_word_stays_a_person(sentence: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert len(doc["people"]) == 1 and doc["organisations"] == []
+
+
+def test_a_labelled_line_broken_inside_a_bracket_goes_on_in_the_next_paragraph() -> None:
+    text = (
+        "Verslag\n\nSessie 3: Energie\nGemeenten: Ede, Veenendaal\n"
+        "Sessieleiders: Erwin Bakker (Regio Foodvalley) en Noor el Amrani (Energiecoöperatie\n"
+        "Vallei Energie)\n\nIn deze sessie bespraken raadsleden de energiestrategie.\n"
+    )
+    doc = extract(read_txt(text.encode("utf-8")))
+    assert [(p["name"], p["organisation"]) for p in doc["sessions"][0]["facilitators"]] == [
+        ("Erwin Bakker", "Regio Foodvalley"),
+        ("Noor el Amrani", "Energiecoöperatie Vallei Energie"),
+    ]

@@ -12,7 +12,9 @@ its page, the stage that found it and how sure that stage is.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
@@ -27,6 +29,7 @@ from pipeline.recognizers.dates import find_dates
 from pipeline.recognizers.emails import find_emails, normalise_email
 from pipeline.recognizers.organisations import SOURCE_KNOWN
 from pipeline.recognizers.phones import find_phones
+from pipeline.rules import load_list, load_yaml
 from pipeline.segment import segment
 
 # Labels the spaCy stage may use, mapped onto the recognizers' labels.
@@ -38,7 +41,7 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     text = document.text
     dates = find_dates(text)
     ctx = Context(document, on=date.today(), warnings=list(document.warnings))
-    ctx.entities = _entities(document, spacy_model)
+    ctx.entities = _named_after_people(text, _entities(document, spacy_model))
     meta = extract_metadata(ctx, dates)
     ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
 
@@ -97,6 +100,35 @@ def _entities(document: Document, spacy_model: str | None) -> list[Found]:
         if not any(s < entity.end and entity.start < e for s, e in taken):
             found.append(_relabel(entity, label))
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _named_after_people(text: str, entities: list[Found]) -> list[Found]:
+    """ "Dr. Nassau College": a person's name (with its title) before an institution word is
+    the institution's name, not a person (words in rules/organisations.yml)."""
+    pattern = _named_after_person_pattern()
+    result: list[Found] = []
+    for entity in entities:
+        after = pattern["after"].match(text, entity.end) if entity.label == "PERSON" else None
+        if after is None:
+            result.append(entity)
+            continue
+        title = pattern["title"].search(text, max(0, entity.start - 12), entity.start)
+        start = title.start() if title else entity.start
+        name = " ".join(text[start : after.end()].split())
+        result.append(
+            Found("ORG", start, after.end(), text[start : after.end()], name, "rule:organisation", 0.7)
+        )
+    return result
+
+
+@cache
+def _named_after_person_pattern() -> dict[str, re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in load_yaml("organisations.yml").get("named_after_person", []))
+    titles = "|".join(re.escape(t) for t in load_list("titles.txt") if t.endswith("."))
+    return {
+        "after": re.compile(rf"[ \t]+(?:{words})\b"),
+        "title": re.compile(rf"(?<![\w.])(?:(?:{titles})[ \t]*)+$", re.IGNORECASE),
+    }
 
 
 def _relabel(entity: Found, label: str) -> Found:

@@ -94,7 +94,7 @@ def _label_values(
 ) -> list[tuple[str, int, int]]:
     """The label's values: on its own line, else the list items (or one paragraph) below it."""
     if label.value:
-        return [(label.value, label.value_start, block.end)]
+        return [_value_with_continuation(label, block, blocks, index, used)]
     values: list[tuple[str, int, int]] = []
     for follower_index in range(index + 1, len(blocks)):
         follower = blocks[follower_index]
@@ -108,6 +108,26 @@ def _label_values(
             values.append((follower.text, follower.start, follower.end))
             used.add(index + 1)
     return values
+
+
+def _value_with_continuation(
+    label: Label, block: Block, blocks: list[Block], index: int, used: set[int]
+) -> tuple[str, int, int]:
+    """A labelled line whose bracket a page or line break left open ("... (Energiecoöperatie" /
+    "Vallei Energie)") goes on in the next paragraph."""
+    value, end = label.value, block.end
+    follower = blocks[index + 1] if index + 1 < len(blocks) else None
+    if (
+        value.count("(") > value.count(")")
+        and follower is not None
+        and follower.kind == "paragraph"
+        and follower.start == end + 1
+        and find_label(follower) is None
+        and ")" in follower.text
+    ):
+        value, end = f"{value} {follower.text}", follower.end
+        used.add(index + 1)
+    return value, label.value_start, end
 
 
 def _apply_label(
