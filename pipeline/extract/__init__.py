@@ -211,7 +211,8 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             name = _within_line(entity)
             if not _part_of_longer(name, entity, labelled):
                 written.append(name)
-                ctx.mention_found(entity, "organisation")
+                end = entity.start + len(entity.text.split("\n", 1)[0].rstrip())
+                ctx.mention("organisation", entity.start, end, entity.source, name, entity.confidence)
     for email in emails:
         owner = gazetteer.by_email_domain(email.rsplit("@", 1)[-1])
         if owner:

@@ -37,8 +37,8 @@ _QUOTE_THEN_ATTRIBUTION = re.compile(r"^[“„\"«](?P<quote>[^”\"»]{15,})[�
 # "Henk Postma merkte op dat ...: “Als de fractievoorzitters ...”": the speaker comes first.
 _LEAD_IN = re.compile(r":\s*[“„\"«](?P<quote>[^”\"»]{15,})[”\"»]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=[A-Z“\"‘(*])")
-# Words after a lead-in speaker's name that may still name their municipality ("van Noordwijkerhout").
-_AFTER_NAME_WORDS = 4
+# How far after a lead-in speaker's name a municipality may still be theirs ("van Noordwijkerhout").
+_AFTER_NAME_CHARS = 40
 _PLACE_RIGHT_AFTER = re.compile(r"^,?\s*(?:van|uit|in|gemeente)\s+[A-Z'][^,.;:]*")
 
 
@@ -83,7 +83,8 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
     ("griffier"), their municipality a place right after it ("van Noordwijkerhout")."""
     before = ctx.document.text[begin : person.start].split()
     role = split_person_details(f"{before[-1]} {person.text}")[1] if before else None
-    window = " ".join(ctx.document.text[person.end : block.end].split()[:_AFTER_NAME_WORDS])
+    # The raw text right after the name, so the municipality's mention keeps its true offsets.
+    window = ctx.document.text[person.end : min(block.end, person.end + _AFTER_NAME_CHARS)]
     near = _PLACE_RIGHT_AFTER.match(window)
     municipality = _speaker_municipality(ctx, near.group(), person.end) if near else None
     ctx.mention("quote", block.start, block.end, "rule:quote")
