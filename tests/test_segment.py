@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.ingest.txt import read_txt
 from pipeline.model import Block
-from pipeline.segment import find_label, plain, segment, table_title
+from pipeline.segment import find_label, numbered_title, plain, segment, table_title
 
 
 def sessions_of(text: str) -> list[tuple[int | None, str]]:
@@ -233,3 +233,21 @@ def test_an_all_caps_word_in_a_session_with_a_plain_heading_stays_in_it() -> Non
     text = "Sessie 1: De raad\nGemeenten: Heerlen\n\nVNG EN IPO\nWe spraken.\n"
     session = segment(read_txt(text.encode("utf-8"))).sessions[0]
     assert "We spraken." in [b.text for b in session.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "expected"),
+    [
+        # Word list numbering that a reader also left in the text: the number goes once.
+        ("1. Burgerparticipatie in kleine kernen", "1.", (1, "Burgerparticipatie in kleine kernen")),
+        ("Burgerparticipatie in kleine kernen", "2.", (2, "Burgerparticipatie in kleine kernen")),
+        ("2. Digitale raadsinformatie", None, (2, "Digitale raadsinformatie")),
+        # A different number in the text is part of the title ("2030" is no list number here).
+        ("3. 2030 in zicht", "3.", (3, "2030 in zicht")),
+    ],
+)
+def test_numbered_headings_lose_their_number(
+    text: str, marker: str | None, expected: tuple[int, str]
+) -> None:
+    block = Block("heading", text, 0, len(text), level=2, marker=marker)
+    assert numbered_title(block) == expected
