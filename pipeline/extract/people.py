@@ -16,6 +16,7 @@ from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
+from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
 
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
@@ -112,8 +113,6 @@ def clean_organisation(text: str | None) -> str | None:
 def _known_after_lower_words(text: str) -> str | None:
     """ "adviseur digitale participatie VNG" -> "VNG": the known organisation that ends a text
     whose other words are lower case, unless those words open a name ("provincie Utrecht")."""
-    from pipeline.recognizers.organisations import default_gazetteer
-
     if not text[:1].islower() or _organisation_patterns()[1].match(text):
         return None
     for found in default_gazetteer().find(text):
@@ -151,8 +150,6 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
 def _is_detail(piece: str, organisation: str | None) -> bool:
     """What follows a name after a comma: "adviseur bij Pentascope", "VNG", "procesbegeleider
     (Dols & Partners)"; not another name that failed to parse."""
-    from pipeline.recognizers.organisations import default_gazetteer
-
     piece = piece.strip(" ,;")
     return (
         not piece[:1].isupper()
