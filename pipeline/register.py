@@ -398,6 +398,12 @@ class MunicipalityRegister:
         # which is no typo to correct.
         return self._pick(hits, on) if hits else None
 
+    def contradicted(self, as_written: str) -> bool:
+        """True when ``as_written`` is a municipality's name with a province in which no
+        municipality of that name lies ("Hengelo (Gld.)", "Bergen Zeeland"): another place."""
+        text = _strip_affixes(as_written)
+        return self._hits(text, name_key(text)) == {}
+
     def _hits(self, text: str, key: str) -> dict[str, str] | None:
         """The codes ``text`` names, each with the method that found it (see :meth:`_qualified`)."""
         hits = dict(self._index.get(key, {}))

@@ -63,6 +63,7 @@ class _Patterns:
     session_heading: re.Pattern[str]
     leading_number: re.Pattern[str]
     table_columns: dict[str, re.Pattern[str]]
+    closing_section: re.Pattern[str]
 
 
 @cache
@@ -79,7 +80,8 @@ def patterns() -> _Patterns:
         name: re.compile(rf"^(?:{'|'.join(alts)})\s*[:?]?$", re.IGNORECASE)
         for name, alts in rules["table_columns"].items()
     }
-    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns)
+    closing = re.compile(rf"^(?:{'|'.join(rules['closing_sections'])})\s*[:.]?$", re.IGNORECASE)
+    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing)
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -89,46 +91,89 @@ def _label_regex(label: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{label})(?:{separator}(?P<value>.*)|\s*[:?]?\s*$)", re.IGNORECASE)
 
 
+# Markdown written into plain text: "# Title", "## Sessie 1", "**Gemeenten:**", "*dateline*", "> quote".
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=[^\s*])\*(?![\w*])")
+
+
+def plain(text: str) -> str:
+    """``text`` with markdown markers blanked out: same length, so offsets still hold, and a
+    line such as "**Gemeenten:** Ede" reads as the label it is."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _plain_text(block: Block) -> tuple[str, int]:
+    """The block's text without markup and leading space, and the offset where it starts."""
+    masked = plain(block.text)
+    stripped = masked.lstrip()
+    return stripped.rstrip(), len(masked) - len(stripped)
+
+
 def find_label(block: Block) -> Label | None:
     """The label that opens ``block``, if any ("Aanwezige gemeenten: A, B" -> municipalities)."""
     if block.kind == "table_cell":
         return None
+    text, lead = _plain_text(block)
     for kind, regexes in patterns().labels.items():
         for regex in regexes:
-            match = regex.match(block.text)
+            match = regex.match(text)
             if match:
                 value = (match.group("value") or "").strip()
-                start = block.start + (match.start("value") if match.group("value") else len(block.text))
+                start = block.start + lead + (match.start("value") if match.group("value") else len(text))
                 return Label(kind, value, start)
     return None
 
 
 def session_heading(block: Block) -> tuple[int | None, str] | None:
     """(number, title) when ``block`` reads as a session heading by its keyword, else None."""
-    if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+    if block.kind == "table_cell":
         return None
-    match = patterns().session_heading.match(block.text)
+    parsed = _keyword_title(_plain_text(block)[0], block.number)
+    if parsed is None or (block.kind == "paragraph" and parsed[0] is None and parsed[1].endswith(".")):
+        return None
+    return parsed
+
+
+def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, str] | None:
+    """(number, title) of "Sessie 2: X", "Workshop B – X", "1. Sessie X", "Werksessie: X"."""
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return None
+    match = patterns().session_heading.match(text)
     if not match:
         return None
-    number = _number(match.group("num")) or _number(match.group("lead")) or block.number
+    number = _number(match.group("num")) or _number(match.group("lead")) or number
     title = match.group("title").strip(" :-–—")
-    if not title or (block.kind == "paragraph" and number is None and title.endswith(".")):
-        return None
-    return number, title
+    return (number, title) if title else None
 
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
     if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
         return None
-    text = block.text
-    number = block.number
-    lead = patterns().leading_number.match(text)
-    if lead and number is None:
-        number, text = int(lead.group(1)), text[lead.end() :]
+    number, text = _strip_leading_number(_plain_text(block)[0], block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
+    return number, text
+
+
+def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, str]:
+    """ "2. Digitale raadsinformatie" -> (2, "Digitale raadsinformatie"); a Word list number
+    that a reader kept in the text goes too, since the marker already carries it."""
+    lead = patterns().leading_number.match(text)
+    if lead and (number is None or number == int(lead.group(1))):
+        number, text = int(lead.group(1)), text[lead.end() :]
     return number, text.strip()
+
+
+def table_title(cell: Block) -> tuple[int | None, str]:
+    """(number, title) of a session table's title cell: "1. X", "Sessie 2: X" or just "X"."""
+    return _keyword_title(cell.text) or _strip_leading_number(cell.text, None)
+
+
+def is_closing_section(block: Block) -> bool:
+    """A plain line such as "Hoe verder?" or "Tot slot" that opens the report's closing part."""
+    return block.kind in ("paragraph", "heading") and bool(
+        patterns().closing_section.match(_plain_text(block)[0])
+    )
 
 
 def _number(token: str | None) -> int | None:
@@ -141,7 +186,7 @@ def _number(token: str | None) -> int | None:
 
 def is_title_like(block: Block) -> bool:
     """A short line without closing punctuation that reads as a heading in plain text."""
-    text = block.text
+    text = _plain_text(block)[0]
     return (
         block.kind in ("paragraph", "heading")
         and len(text.split()) <= 8
@@ -179,8 +224,10 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
     candidates: dict[int, tuple[int | None, str, bool]] = {}
     for index, block in enumerate(blocks):
         keyword = session_heading(block)
-        if keyword and (keyword[0] is not None or block.kind in ("heading", "list_item")):
-            candidates[index] = (*keyword, True)
+        if keyword:
+            # "Werksessie: Loting" as a plain line has no number: its body must show it.
+            certain = keyword[0] is not None or block.kind in ("heading", "list_item")
+            candidates[index] = (*keyword, certain)
             continue
         numbered = numbered_title(block)
         if numbered:
@@ -220,9 +267,26 @@ def _ends_session(session: Section, block: Block) -> bool:
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
         return True
+    if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
+        return True
     if block.kind == "paragraph" and is_title_like(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
+
+
+def _same_caps_heading(session: Section, block: Block) -> bool:
+    """In a report whose session headings are ALL CAPS lines, another short ALL CAPS line
+    ("MEER INFORMATIE") is a heading of the same rank: the session ends there."""
+    heading = session.heading
+    if heading is None or heading.kind != "paragraph" or not _is_caps_line(heading):
+        return False
+    return _is_caps_line(block)
+
+
+def _is_caps_line(block: Block) -> bool:
+    text = _plain_text(block)[0]
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and len(text.split()) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
 
 
 def _closes_session(block: Block) -> bool:
@@ -252,7 +316,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             title_cell = row_cells.get("title", [None])[0]
             if title_cell is None:
                 continue
-            parsed = session_heading(title_cell) or numbered_title(title_cell) or (None, title_cell.text)
+            parsed = table_title(title_cell)
             number = parsed[0]
             if "number" in row_cells and row_cells["number"][0].text.strip(".# ").isdigit():
                 number = int(row_cells["number"][0].text.strip(".# "))
@@ -291,9 +355,6 @@ def _insert_table_sessions(
 
 
 def _number_sessions(sections: list[Section]) -> list[Section]:
-    """Sessions without a number get their position (1-based) among the sessions."""
-    sessions = [s for s in sections if s.kind == "session"]
-    if sessions and all(s.number is None for s in sessions):
-        for position, session in enumerate(sessions, start=1):
-            session.number = position
+    """Sessions keep the number their text gives; one without a number or letter has None, as
+    an analyst writes it (unnumbered table rows, "Werksessie: X")."""
     return sections

@@ -517,3 +517,23 @@ def test_default_register_is_loaded_once() -> None:
 def test_unknown_code(register: MunicipalityRegister) -> None:
     with pytest.raises(KeyError, match="GM9999"):
         register.by_code("GM9999")
+
+
+@pytest.mark.parametrize(
+    ("written", "contradicted"),
+    [
+        ("Hengelo (Gld.)", True),
+        ("Hengelo Gelderland", True),
+        ("Bergen (Z.)", True),
+        ("Hengelo (O.)", False),
+        ("Hengelo", False),
+        ("Bergen NH", False),
+        ("Zwolle", False),
+        ("Zwolle Deventer", False),
+        ("Nergenshuizen (Gld.)", False),
+    ],
+)
+def test_contradicted_by_its_province(
+    register: MunicipalityRegister, written: str, contradicted: bool
+) -> None:
+    assert register.contradicted(written) is contradicted

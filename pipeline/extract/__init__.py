@@ -12,20 +12,24 @@ its page, the stage that found it and how sure that stage is.
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import extract_metadata, extract_programmes
-from pipeline.extract.municipalities import MunicipalitySet, resolve_entity
-from pipeline.extract.people import PeopleSet, clean_organisation
+from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
+from pipeline.extract.people import PeopleSet, clean_organisation, role_beside
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.sessions import SessionRecord, extract_session
 from pipeline.model import Document
 from pipeline.recognizers import Found
 from pipeline.recognizers.dates import find_dates
 from pipeline.recognizers.emails import find_emails, normalise_email
+from pipeline.recognizers.organisations import SOURCE_KNOWN
 from pipeline.recognizers.phones import find_phones
+from pipeline.rules import load_list, load_yaml
 from pipeline.segment import segment
 
 # Labels the spaCy stage may use, mapped onto the recognizers' labels.
@@ -37,7 +41,7 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     text = document.text
     dates = find_dates(text)
     ctx = Context(document, on=date.today(), warnings=list(document.warnings))
-    ctx.entities = _entities(document, spacy_model)
+    ctx.entities = _named_after_people(text, _entities(document, spacy_model))
     meta = extract_metadata(ctx, dates)
     ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
 
@@ -87,13 +91,44 @@ def _entities(document: Document, spacy_model: str | None) -> list[Found]:
         )
         if email and not any(f.label == "EMAIL" and f.value == email for f in found):
             found.append(Found("EMAIL", link.start, link.end, link.text, email, "rule:link", 0.99))
-    taken = [(f.start, f.end) for f in found]
+    # An email or phone wins over any name the NER stage sees inside it; a mailto link's text
+    # is not an address but words ("Joris Verhoef", "het Democratie in Actie-team"), whose
+    # names count.
+    taken = [(f.start, f.end) for f in found if f.source != "rule:link"]
     for entity in find_entities(text, spacy_model):
         label = _LABELS.get(entity.label, entity.label)
-        # An email or phone wins over any name the NER stage sees inside it.
         if not any(s < entity.end and entity.start < e for s, e in taken):
             found.append(_relabel(entity, label))
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _named_after_people(text: str, entities: list[Found]) -> list[Found]:
+    """ "Dr. Nassau College": a person's name (with its title) before an institution word is
+    the institution's name, not a person (words in rules/organisations.yml)."""
+    pattern = _named_after_person_pattern()
+    result: list[Found] = []
+    for entity in entities:
+        after = pattern["after"].match(text, entity.end) if entity.label == "PERSON" else None
+        if after is None:
+            result.append(entity)
+            continue
+        title = pattern["title"].search(text, max(0, entity.start - 12), entity.start)
+        start = title.start() if title else entity.start
+        name = " ".join(text[start : after.end()].split())
+        result.append(
+            Found("ORG", start, after.end(), text[start : after.end()], name, "rule:organisation", 0.7)
+        )
+    return result
+
+
+@cache
+def _named_after_person_pattern() -> dict[str, re.Pattern[str]]:
+    words = "|".join(re.escape(w) for w in load_yaml("organisations.yml").get("named_after_person", []))
+    titles = "|".join(re.escape(t) for t in load_list("titles.txt") if t.endswith("."))
+    return {
+        "after": re.compile(rf"[ \t]+(?:{words})\b"),
+        "title": re.compile(rf"(?<![\w.])(?:(?:{titles})[ \t]*)+$", re.IGNORECASE),
+    }
 
 
 def _relabel(entity: Found, label: str) -> Found:
@@ -117,13 +152,23 @@ def _people(ctx: Context, sessions: list[SessionRecord], quotes: list[dict[str, 
                 people.add(contact.name)
     for entity in ctx.entities:
         if entity.label == "PERSON" and entity.value:
-            people.add(entity.value)
+            people.add(entity.value, role=role_beside(ctx, entity.start, entity.end))
             ctx.mention_found(entity, "person")
+    for quote in quotes:
+        _speaker_in_full(quote, people)
     for session in sessions:
         for contact in session.contacts:
             if contact.name:
                 contact.name = people.canonical(contact.name)
     return people
+
+
+def _speaker_in_full(quote: dict[str, Any], people: PeopleSet) -> None:
+    """ "aldus Dijkstra": the speaker is the person named in full elsewhere, with their role."""
+    person = people.find(quote["speaker"]) if quote["speaker"] else None
+    if person is not None:
+        quote["speaker"] = person.name
+        quote["role"] = quote["role"] or person.role
 
 
 def _municipalities(
@@ -141,7 +186,7 @@ def _municipalities(
                     found.add(resolution, written)
     for entity in ctx.entities:
         if entity.label == "MUNICIPALITY":
-            resolution = resolve_entity(ctx, entity.text)
+            resolution = resolve_in_text(ctx, entity)
             if resolution is not None:
                 found.add(resolution, entity.text)
                 ctx.mention_found(entity, "municipality")
@@ -160,10 +205,14 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
     written: list[str] = []
     for session in sessions:
         written.extend(p.organisation for p in session.facilitators if p.organisation)
+    labelled = list(written)
     for entity in ctx.entities:
         if entity.label == "ORG":
-            written.append(entity.value or entity.text)
-            ctx.mention_found(entity, "organisation")
+            name = _within_line(entity)
+            if not _part_of_longer(name, entity, labelled):
+                written.append(name)
+                end = entity.start + len(entity.text.split("\n", 1)[0].rstrip())
+                ctx.mention("organisation", entity.start, end, entity.source, name, entity.confidence)
     for email in emails:
         owner = gazetteer.by_email_domain(email.rsplit("@", 1)[-1])
         if owner:
@@ -177,6 +226,22 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             if alias != group["name"] and alias not in group["aliases"]:
                 group["aliases"].append(alias)
     return list(groups.values())
+
+
+def _within_line(entity: Found) -> str:
+    """A name never runs across a line break: "Provincie Noord-Brabant\nOp donderdag ..."."""
+    if "\n" not in entity.text:
+        return entity.value or entity.text
+    return " ".join(entity.text.split("\n", 1)[0].split())
+
+
+def _part_of_longer(name: str, entity: Found, labelled: list[str]) -> bool:
+    """A name read from its shape alone ("Kenniscentrum Participatie") that is the tail of an
+    organisation a facilitator line names in full ("Brabants Kenniscentrum Participatie")."""
+    if entity.source == SOURCE_KNOWN:
+        return False
+    key = name.casefold()
+    return any(len(other) > len(name) and other.casefold().endswith(" " + key) for other in labelled)
 
 
 def _phones(ctx: Context) -> list[dict[str, str]]:

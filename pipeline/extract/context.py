@@ -22,6 +22,7 @@ CONFIDENCE = {
     "rule:date": 0.95,
     "rule:link": 0.99,
     "rule:heading": 0.9,
+    "rule:prose": 0.8,
     "rule:list": 0.9,
     "gazetteer:municipality": 0.9,
     "gazetteer:organisation": 0.9,

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from pipeline.extract.context import Context
+from pipeline.extract.location import find_location
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
 from pipeline.rules import load_yaml
+from pipeline.segment import plain
 
 # A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
 _TOP_BLOCKS = 4
+_BYLINE_WORDS = 16
+_DATELINE_PLACE = re.compile(r"[*_]*[A-Z'’][\w'’ .-]{1,40},\s*")
 _TITLE_PLACE = re.compile(
     r"\b(?:in|te)\s+(?P<place>(?:'s[- ])?[A-Z][\w'’-]*(?:\s+(?:aan|op|bij|en|de|den|[A-Z])[\w'’-]*)*)\s*$"
 )
@@ -36,13 +41,13 @@ def _label_regex(key: str) -> re.Pattern[str]:
 def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
     blocks = ctx.document.blocks
     title_block = _title_block(blocks)
-    published = _published(ctx, blocks, dates)
+    published = _published(ctx, blocks, dates, title_block)
     event = _event_date(ctx, blocks, dates, published)
     location = _location(ctx, blocks, title_block)
     if title_block is not None:
         ctx.mention("title", title_block.start, title_block.end, "rule:heading")
     return Metadata(
-        title_block.text if title_block else None,
+        plain(title_block.text).strip() if title_block else None,
         published.value if published else None,
         event.value if event else None,
         location,
@@ -53,17 +58,25 @@ def _title_block(blocks: list[Block]) -> Block | None:
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
+    if blocks and _is_masthead(blocks[0]):
+        blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
         return first
     return None
 
 
+def _is_masthead(block: Block) -> bool:
+    """ "NIEUWSBRIEF LOKALE DEMOCRATIE DRENTHE | nummer 3 | juni 2022": the periodical, not the item."""
+    words = "|".join(load_yaml("labels.yml")["masthead_words"])
+    return "|" in block.text and re.search(rf"\b(?:{words})\b", block.text, re.IGNORECASE) is not None
+
+
 def _dates_in(dates: list[Found], block: Block) -> list[Found]:
     return [d for d in dates if block.start <= d.start < block.end + 1 and d.value]
 
 
-def _published(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found | None:
+def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Block | None) -> Found | None:
     for block in blocks:
         if _label_regex("published_labels").match(block.text) and not _label_regex("event_date_labels").match(
             block.text
@@ -74,10 +87,44 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found |
                 return found[0]
     for block in blocks[:_TOP_BLOCKS]:
         found = _dates_in(dates, block)
-        if found and len(block.text) <= len(found[0].text) + 30:
-            ctx.mention_found(found[0], "published")
-            return found[0]
+        if found and (
+            len(block.text) <= len(found[0].text) + 30
+            or _is_byline(block)
+            or (block is not title and _ends_with(block, found[-1]))
+            or _opens_with_dateline(block, found[0])
+        ):
+            date = found[-1] if block is not title and _ends_with(block, found[-1]) else found[0]
+            ctx.mention_found(date, "published")
+            return date
     return None
+
+
+def _ends_with(block: Block, date: Found) -> bool:
+    """ "VNG | Team Lokale Democratie | 7 november 2024", "Ministerie van BZK, 4 juli 2022": a
+    short line of who published and when, the date last."""
+    rest = block.text[date.end - block.start :]
+    # A title that ends with a date ("verslag netwerkbijeenkomst 29 september 2022") names the event.
+    return (
+        block.kind != "heading"
+        and len(block.text.split()) <= _BYLINE_WORDS
+        and not rest.strip(" .)*_")
+        and not block.text.endswith(".")
+    )
+
+
+def _opens_with_dateline(block: Block, date: Found) -> bool:
+    """ "Tynaarlo, 16 juni 2022 – De gemeenteraad ...": a news item's dateline."""
+    head = block.text[: date.start - block.start]
+    tail = block.text[date.end - block.start :]
+    return _DATELINE_PLACE.fullmatch(head) is not None and re.match(r"\s*[–—-]\s", tail) is not None
+
+
+def _is_byline(block: Block) -> bool:
+    """ "Verslag door Lisanne Wouters, ProDemos – 22 oktober 2021": author and date."""
+    return (
+        len(block.text.split()) <= _BYLINE_WORDS
+        and _label_regex("byline_labels").match(block.text) is not None
+    )
 
 
 def _event_date(
@@ -92,11 +139,83 @@ def _event_date(
     for block in blocks:
         if block.kind == "heading" or len(block.text.split()) < 6:
             continue
-        for found in _dates_in(dates, block):
-            if published is None or found.start != published.start:
-                ctx.mention_found(found, "event_date")
-                return found
+        candidates = [
+            d
+            for d in _dates_in(dates, block)
+            if (published is None or d.start != published.start) and not _is_other_date(ctx, d)
+        ]
+        if not candidates and published is not None:
+            candidates = _yearless_meeting_days(ctx, block, published)
+        if candidates:
+            found = next((d for d in candidates if _is_meeting_day(ctx, d)), candidates[0])
+            ctx.mention_found(found, "event_date")
+            return found
     return None
+
+
+@cache
+def _yearless_day() -> re.Pattern[str]:
+    rules = load_yaml("dates.yml")
+    months = "|".join(sorted(rules["months"], key=len, reverse=True))
+    weekdays = "|".join(rules["weekdays"])
+    return re.compile(
+        rf"\bop\s+(?:(?:{weekdays})\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{months})\b\.?(?!\s*\d)",
+        re.IGNORECASE,
+    )
+
+
+def _yearless_meeting_days(ctx: Context, block: Block, published: Found) -> list[Found]:
+    """ "heeft op dinsdag 14 juni ingestemd" in a news item of 16 juni 2022: the day is the
+    latest one of that date on or before the publication."""
+    months = load_yaml("dates.yml")["months"]
+    found: list[Found] = []
+    year = int(str(published.value)[:4])
+    for match in _yearless_day().finditer(block.text):
+        month, day = months[match.group("month").lower()], int(match.group("day"))
+        for candidate_year in (year, year - 1):
+            try:
+                day_of = date(candidate_year, month, day)
+            except ValueError:
+                break
+            if day_of.isoformat() <= str(published.value):
+                start = block.start + match.start()
+                found.append(
+                    Found(
+                        "DATE",
+                        start,
+                        block.start + match.end(),
+                        match.group(),
+                        day_of.isoformat(),
+                        "rule:date",
+                        0.8,
+                    )
+                )
+                break
+    return found
+
+
+@cache
+def _date_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    other = "|".join(rules["not_event_date_before"])
+    return (
+        re.compile(rf"(?:{rules['event_date_before']})\s*$", re.IGNORECASE),
+        re.compile(rf"\b(?:{other})\s*$", re.IGNORECASE),
+    )
+
+
+def _words_before(ctx: Context, found: Found) -> str:
+    return ctx.document.text[max(0, found.start - 30) : found.start]
+
+
+def _is_meeting_day(ctx: Context, found: Found) -> bool:
+    """ "op dinsdag 15 februari 2022": the day something took place."""
+    return _date_context()[0].search(_words_before(ctx, found)) is not None
+
+
+def _is_other_date(ctx: Context, found: Found) -> bool:
+    """ "de verkiezingen van 16 maart 2022", "uiterlijk 1 mei": a date of something else."""
+    return _date_context()[1].search(_words_before(ctx, found)) is not None
 
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
@@ -113,6 +232,10 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
             start = title.start + match.start("place")
             ctx.mention("location", start, title.start + match.end("place"), "rule:heading")
             return match.group("place")
+    found = find_location(ctx, blocks)
+    if found is not None:
+        ctx.mention("location", found.start, found.start + len(found.place), "rule:prose")
+        return found.place
     return None
 
 

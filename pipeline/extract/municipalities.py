@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.context import Context
+from pipeline.recognizers import Found
 from pipeline.register import Resolution, default_register
 
 # Separators between list items; a comma inside brackets ("Bergen (NH, Noord-Holland)") is not one.
 _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\s+en\s+|\s+&\s+|\s+\+\s+)\s*", re.IGNORECASE)
 # Words around a name that are not part of it: "gemeente Ommen", "Haarlem (2x)", "o.a. Ede".
 _PREFIX = re.compile(r"^(?:o\.a\.\s*|de\s+)?(?:gemeenten?|gem\.)\s+", re.IGNORECASE)
-_SUFFIX = re.compile(r"\s*(?:\(\s*\d+\s*x?\s*\)|\(\s*[a-z ]*\)|[.:;!?])\s*$", re.IGNORECASE)
+# A bracket that names the municipality ("Wim Moonen (gemeente Nuth)") is no remark: it stays.
+_SUFFIX = re.compile(r"\s*(?:\(\s*\d+\s*x?\s*\)|\((?!\s*gemeente\b)\s*[a-z ]*\)|[.:;!?])\s*$", re.IGNORECASE)
 # The most items a multi-part name spans ("Nuenen, Gerwen en Nederwetten" is three).
 _MAX_PARTS = 3
 
@@ -130,6 +132,53 @@ def _fallback_gazetteer(ctx: Context, start: int, end: int, found: MunicipalityS
         written = ctx.document.text[start:end].strip()
         if written and len(written.split()) <= 4 and written[:1].isupper():
             ctx.warn(f"not a known municipality: {written!r}")
+
+
+def municipalities_in_text(ctx: Context, start: int, end: int) -> MunicipalitySet:
+    """The municipalities the recognizers found in running text between ``start`` and ``end``."""
+    found = MunicipalitySet()
+    for entity in ctx.entities_in(start, end, "MUNICIPALITY"):
+        resolution = resolve_in_text(ctx, entity)
+        if resolution is not None:
+            found.add(resolution, entity.text)
+    return found
+
+
+# A province written right after a name in running text: "Hengelo (Gld.)", "Bergen NH".
+_QUALIFIER_AFTER = re.compile(r"\s*(\([^()\n]{1,30}\)|[A-Z][A-Za-z.-]{0,12}\b\.?)")
+
+
+def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
+    """A municipality named in running text, unless the province written after it says the
+    name is another place ("Hengelo (Gld.)" is a village in Gelderland, not Hengelo (O.)) or it
+    is only formed after the report's date."""
+    register = default_register()
+    after = _QUALIFIER_AFTER.match(ctx.document.text, entity.end)
+    if after is not None and register.contradicted(f"{entity.text} {after.group(1)}"):
+        return None
+    resolution = resolve_entity(ctx, entity.text)
+    # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
+    # not exist yet on the report's date is a plan, not one that takes part or is named as such.
+    if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
+        return None
+    return in_force(ctx, resolution) if resolution is not None else None
+
+
+def in_force(ctx: Context, resolution: Resolution) -> Resolution:
+    """A municipality merged away before the report's date is named as the one it became part
+    of ("na de fusie van Heerhugowaard en Langedijk" in 2024: Dijk en Waard); one that was split
+    has no single successor and keeps its name."""
+    register = default_register()
+    municipality = register.by_code(resolution.code)
+    while (
+        municipality.valid_to is not None and municipality.valid_to < ctx.on and municipality.successor_code
+    ):
+        municipality = register.by_code(municipality.successor_code)
+    if municipality.code == resolution.code:
+        return resolution
+    return Resolution(
+        municipality.code, municipality.name, resolution.method, resolution.score, resolution.warning
+    )
 
 
 def resolve_entity(ctx: Context, written: str) -> Resolution | None:

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
+from pipeline.recognizers.organisations import default_gazetteer
+from pipeline.rules import load_yaml
 
 _ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
 _BRACKET = re.compile(r"\(([^()]*)\)")
-_ORG_PREFIX = re.compile(r"^(?:o\.a\.|oa\.|onder andere|namens|van(?:uit)?|bij)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -36,11 +38,19 @@ def name_key(name: str) -> str:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """'Jitske van Popering' is a short form of 'Jitske van Popering-Verkerk'."""
+    """How a name named in full before is written again: 'Jitske van Popering' for 'Jitske van
+    Popering-Verkerk', 'Dijkstra' or 'Van den Berg-de Wit' (surname only, in "aldus Dijkstra"),
+    'P. van 't Hek' for 'Paul van 't Hek' (initials)."""
     a, b = name_key(short).split(), name_key(full).split()
-    if len(a) != len(b) or a == b or len(a) < 2:
+    if a == b or not a:
         return False
-    return a[:-1] == b[:-1] and b[-1].startswith(a[-1] + "-")
+    if len(a) < len(b) and b[len(b) - len(a) :] == a and short[:1].isupper() and "." not in short:
+        return True
+    if len(a) != len(b):
+        return False
+    if all(x == y or (len(x) == 1 and y.startswith(x)) for x, y in zip(a, b, strict=True)):
+        return any(len(x) == 1 and len(y) > 1 for x, y in zip(a, b, strict=True))
+    return len(a) >= 2 and a[:-1] == b[:-1] and b[-1].startswith(a[-1] + "-")
 
 
 class PeopleSet:
@@ -65,20 +75,51 @@ class PeopleSet:
         return person
 
     def canonical(self, name: str) -> str:
+        found = self.find(name)
+        return found.name if found else name
+
+    def find(self, name: str) -> PersonRef | None:
+        """The person ``name`` names, in full or in a short form."""
         for person in self._people:
             if name_key(person.name) == name_key(name) or is_short_form(name, person.name):
-                return person.name
-        return name
+                return person
+        return None
 
     def to_list(self) -> list[dict[str, Any]]:
         return [p.to_dict() for p in self._people]
 
 
+@cache
+def _organisation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    qualifiers = "|".join(rules["organisation_qualifiers"])
+    heads = "|".join(rules["organisation_lower_heads"])
+    return (
+        re.compile(rf"^(?:(?:{qualifiers})\s+)+", re.IGNORECASE),
+        re.compile(rf"^(?:{heads})\b"),
+    )
+
+
 def clean_organisation(text: str | None) -> str | None:
+    """The organisation's name without qualifiers ("beiden Universiteit Maastricht") and
+    without a role or team written before a known organisation ("digitale participatie VNG")."""
     if not text:
         return None
-    text = _ORG_PREFIX.sub("", text.strip(" ,;:.-–")).strip()
-    return text or None
+    qualifiers, _ = _organisation_patterns()
+    text = qualifiers.sub("", text.strip(" ,;:.-–")).strip()
+    return _known_after_lower_words(text) or text or None
+
+
+def _known_after_lower_words(text: str) -> str | None:
+    """ "adviseur digitale participatie VNG" -> "VNG": the known organisation that ends a text
+    whose other words are lower case, unless those words open a name ("provincie Utrecht")."""
+    if not text[:1].islower() or _organisation_patterns()[1].match(text):
+        return None
+    for found in default_gazetteer().find(text):
+        lead = text[: found.start].split()
+        if found.end == len(text.rstrip(" .")) and lead and all(w[:1].islower() for w in lead):
+            return found.text
+    return None
 
 
 def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list[PersonRef]:
@@ -95,11 +136,8 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
         name, role, rest = split_person_details(piece)
         cleaned = clean_person_name(name) if name else None
         if cleaned is None or looks_like_person(cleaned) < 0.5:
-            if people and not piece[:1].isupper():
-                # "Jan Jansen, adviseur bij Pentascope": details of the previous name.
-                _, d_role, d_rest = split_person_details("X " + piece)
-                people[-1][0].role = people[-1][0].role or d_role
-                people[-1][0].organisation = people[-1][0].organisation or clean_organisation(d_rest)
+            if people and _is_detail(piece, organisation):
+                _add_details(people[-1][0], piece, organisation)
             continue
         person = PersonRef(cleaned, organisation or clean_organisation(rest), role)
         people.append((person, start, end))
@@ -107,6 +145,28 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
+
+
+def _is_detail(piece: str, organisation: str | None) -> bool:
+    """What follows a name after a comma: "adviseur bij Pentascope", "VNG", "procesbegeleider
+    (Dols & Partners)"; not another name that failed to parse."""
+    piece = piece.strip(" ,;")
+    return (
+        not piece[:1].isupper()
+        or organisation is not None
+        or default_gazetteer().canonical(piece) is not None
+    )
+
+
+def _add_details(person: PersonRef, piece: str, organisation: str | None) -> None:
+    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name."""
+    piece = piece.strip(" ,;")
+    if piece[:1].isupper() and organisation is None:
+        person.organisation = person.organisation or piece
+        return
+    _, role, rest = split_person_details("X " + piece)
+    person.role = person.role or role
+    person.organisation = person.organisation or organisation or clean_organisation(rest)
 
 
 def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
@@ -129,3 +189,20 @@ def _share_organisations(people: list[PersonRef]) -> None:
             following = person.organisation
         elif following:
             person.organisation = following
+
+
+def role_beside(ctx: Context, start: int, end: int) -> str | None:
+    """The role written with a name in running text: before it ("Directeur Hans Dijkstra") or
+    after a comma ("P. van 't Hek, conservator Gemeentemuseum Den Haag")."""
+    text = ctx.document.text
+    name = text[start:end]
+    before = text[max(0, start - 40) : start].split()
+    if before:
+        role = split_person_details(f"{before[-1]} {name}")[1]
+        if role:
+            return role
+    after = _DETAILS_AFTER.match(text, end)
+    return split_person_details(f"{name}, {after.group(1)}")[1] if after else None
+
+
+_DETAILS_AFTER = re.compile(r",[ \t]*([^,.;|\n]{2,60})")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract.context import Context
-from pipeline.extract.municipalities import MunicipalitySet, resolve_list
+from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_text, resolve_list
 from pipeline.extract.people import PersonRef, parse_person_list
 from pipeline.model import Block
 from pipeline.segment import Label, Section, find_label
@@ -80,6 +80,9 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
     for index, block in enumerate(blocks):
         if index in used:
             continue
+        # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
+        # a municipality took part in it.
+        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
         if _add_contacts(ctx, record, block.start, block.end):
             continue
         if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
@@ -91,7 +94,7 @@ def _label_values(
 ) -> list[tuple[str, int, int]]:
     """The label's values: on its own line, else the list items (or one paragraph) below it."""
     if label.value:
-        return [(label.value, label.value_start, block.end)]
+        return [_value_with_continuation(label, block, blocks, index, used)]
     values: list[tuple[str, int, int]] = []
     for follower_index in range(index + 1, len(blocks)):
         follower = blocks[follower_index]
@@ -105,6 +108,26 @@ def _label_values(
             values.append((follower.text, follower.start, follower.end))
             used.add(index + 1)
     return values
+
+
+def _value_with_continuation(
+    label: Label, block: Block, blocks: list[Block], index: int, used: set[int]
+) -> tuple[str, int, int]:
+    """A labelled line whose bracket a page or line break left open ("... (Energiecoöperatie" /
+    "Vallei Energie)") goes on in the next paragraph."""
+    value, end = label.value, block.end
+    follower = blocks[index + 1] if index + 1 < len(blocks) else None
+    if (
+        value.count("(") > value.count(")")
+        and follower is not None
+        and follower.kind == "paragraph"
+        and follower.start == end + 1
+        and find_label(follower) is None
+        and ")" in follower.text
+    ):
+        value, end = f"{value} {follower.text}", follower.end
+        used.add(index + 1)
+    return value, label.value_start, end
 
 
 def _apply_label(
@@ -165,9 +188,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _contacts_in(ctx: Context, start: int, end: int) -> list[Contact]:
+    # A person named as a mailto link's text shares the link's span: the name comes first.
     found = sorted(
         (e for e in ctx.entities_in(start, end) if e.label in ("EMAIL", "PHONE", "PERSON")),
-        key=lambda e: e.start,
+        key=lambda e: (e.start, e.label != "PERSON"),
     )
     if not any(e.label in ("EMAIL", "PHONE") for e in found):
         return []

@@ -323,10 +323,18 @@ def _parse_rest(
         k = particle_end
         if not _adjacent(tokens, k):
             return None
-    if k >= len(tokens) or not _is_surname(tokens[k], lex) or (k > start and not _adjacent(tokens, k)):
+    # "Fatima el Idrissi": after a first name, a surname prefix may be written in lower case.
+    lower_prefix = bool(given) and k < len(tokens) and tokens[k].text.islower()
+    if (
+        k >= len(tokens)
+        or not (_is_surname(tokens[k], lex) or lower_prefix)
+        or (k > start and not _adjacent(tokens, k))
+    ):
         return None
     if tokens[k].key in lex.surname_prefixes and _adjacent(tokens, k + 1) and _is_surname(tokens[k + 1], lex):
-        k += 1  # "El Khatib", "Ben Ali": one surname of two words
+        k += 1  # "El Khatib", "Ben Ali", "el Idrissi": one surname of two words
+    elif lower_prefix:
+        return None
     k += 1
     double = "-" in tokens[k - 1].text
     # "Jansen-de Vries", "Popering-van der Berg": a particle after the hyphen takes the next word.

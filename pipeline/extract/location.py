@@ -1,0 +1,156 @@
+"""Where a meeting was held, read from the opening paragraphs of a report.
+
+Reports rarely have a "Locatie:" line; they say it in the first lines of prose: "kwamen
+bijeen in het stadhuis van Zwolle", "op een landgoed in Doorn", "die ProDemos ... in Den
+Haag organiseerde", "Gastheer was de gemeente Roermond". The cues are data
+(``rules/location.yml``), tried from strong to weak:
+
+1. a venue noun before the place ("provinciehuis in Arnhem"): any capitalised place counts,
+   a village too;
+2. a host phrase before "gemeente X";
+3. a sentence with an event verb and "in X" / "te X", where X must be a municipality (so
+   "Democratie in Actie" or a region is no place) and no online cue stands before it.
+
+Only the opening paragraphs count: a session's body names places as examples ("In
+Scheveningen organiseert een fractie ..."), and a closing part names the next meeting's.
+An online meeting has no venue cue, so it has no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.extract.context import Context
+from pipeline.extract.municipalities import resolve_entity
+from pipeline.model import Block
+from pipeline.rules import load_yaml
+from pipeline.segment import find_label, session_heading
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘(])")
+_MIN_WORDS = 8
+_QUOTE_OPENERS = "“„\"‘'«"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    venue: re.Pattern[str]
+    host: re.Pattern[str]
+    event_verb: re.Pattern[str]
+    in_place: re.Pattern[str]
+    online: re.Pattern[str]
+    intro_paragraphs: int
+
+
+@dataclass(frozen=True)
+class PlaceFound:
+    place: str
+    start: int
+    """Offset of ``place`` in ``Document.text``."""
+    cue: str
+    """"venue", "host" or "event"."""
+
+
+def _words(entries: list[str]) -> str:
+    return "|".join(re.escape(str(e)).replace(r"\ ", r"\s+") for e in sorted(entries, key=len, reverse=True))
+
+
+@cache
+def _cues() -> _Cues:
+    rules = load_yaml("location.yml")
+    connectors = _words(rules["connectors"])
+    name = r"(?:['’]s-)?[A-ZÀ-Ý][\w'’-]*"
+    place = rf"(?P<place>{name}(?:\s+(?:(?:{connectors})\s+)*{name})*)"
+    prepositions = _words(rules["prepositions"])
+    return _Cues(
+        venue=re.compile(
+            rf"(?i:\b(?:{_words(rules['venues'])})\b(?:\s+\w+)?\s+(?:van|{prepositions})\s+){place}"
+        ),
+        host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
+        event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),
+        in_place=re.compile(rf"(?i:\b(?:{prepositions})\s+){place}"),
+        online=re.compile(rf"(?i:\b(?:{_words(rules['online'])})\b)"),
+        intro_paragraphs=int(rules["intro_paragraphs"]),
+    )
+
+
+def find_location(ctx: Context, blocks: list[Block]) -> PlaceFound | None:
+    """The place the opening paragraphs say the meeting was held, strongest cue first."""
+    found: list[tuple[int, PlaceFound]] = []
+    for block in intro_paragraphs(blocks):
+        for start, end in _sentences(block):
+            found.extend(_in_sentence(ctx, block.text[start:end], block.start + start))
+    if not found:
+        return None
+    return min(found, key=lambda item: (item[0], item[1].start))[1]
+
+
+def intro_paragraphs(blocks: list[Block]) -> list[Block]:
+    """The report's first prose paragraphs, before its first session or section heading."""
+    intro: list[Block] = []
+    for block in blocks:
+        if session_heading(block) or (block.kind == "heading" and (block.level or 1) > 1):
+            break
+        if _is_prose(block):
+            intro.append(block)
+            if len(intro) == _cues().intro_paragraphs:
+                break
+    return intro
+
+
+def _is_prose(block: Block) -> bool:
+    text = block.text.lstrip()
+    return (
+        block.kind == "paragraph"
+        and len(text.split()) >= _MIN_WORDS
+        and text[:1] not in _QUOTE_OPENERS
+        and find_label(block) is None
+    )
+
+
+def _sentences(block: Block) -> list[tuple[int, int]]:
+    spans, begin = [], 0
+    for match in _SENTENCE_END.finditer(block.text):
+        spans.append((begin, match.start()))
+        begin = match.end()
+    spans.append((begin, len(block.text)))
+    return spans
+
+
+def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, PlaceFound]]:
+    """Every place a cue in ``sentence`` points at, ranked by the cue's strength."""
+    cues = _cues()
+    found: list[tuple[int, PlaceFound]] = []
+    for rank, (cue, pattern) in enumerate((("venue", cues.venue), ("host", cues.host))):
+        for match in pattern.finditer(sentence):
+            place = _trim_place(ctx, match.group("place"), need_municipality=False)
+            found.append((rank, PlaceFound(place, offset + match.start("place"), cue)))
+    verb = cues.event_verb.search(sentence)
+    if verb is not None:
+        for match in cues.in_place.finditer(sentence):
+            if cues.online.search(sentence, 0, match.start()):
+                continue
+            place = _trim_place(ctx, match.group("place"), need_municipality=True)
+            if place:
+                found.append((2, PlaceFound(place, offset + match.start("place"), "event")))
+    return [item for item in found if item[1].place]
+
+
+def _trim_place(ctx: Context, written: str, *, need_municipality: bool) -> str:
+    """The longest leading run of words that names a municipality ("Amsterdam en Rotterdam"
+    -> "Amsterdam"); else, unless a municipality is needed, the name up to its first
+    lower-case word ("Doorn", "Den Haag")."""
+    words = written.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[:size])
+        if resolve_entity(ctx, candidate) is not None:
+            return candidate
+    if need_municipality:
+        return ""
+    head: list[str] = []
+    for word in words:
+        if not word[:1].isupper() and head:
+            break
+        head.append(word)
+    return " ".join(head)

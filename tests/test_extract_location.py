@@ -1,0 +1,118 @@
+"""Where a meeting was held: read from a label, the title, or the opening prose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.context import Context
+from pipeline.extract.location import find_location
+from pipeline.extract.metadata import extract_metadata
+from pipeline.ingest.txt import read_txt
+from pipeline.recognizers.dates import find_dates
+
+TITLE = "Verslag van de bijeenkomst\n\n"
+
+
+def context(text: str) -> Context:
+    return Context(read_txt(text.encode("utf-8")), on=date(2023, 1, 1))
+
+
+def location_in(text: str) -> str | None:
+    ctx = context(TITLE + text)
+    found = find_location(ctx, ctx.document.blocks)
+    return found.place if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Op donderdag 3 oktober 2019 kwamen veertig raadsleden bijeen in het stadhuis van Zwolle "
+            "voor de regiobijeenkomst Oost.",
+            "Zwolle",
+        ),
+        # A village counts when a venue names it.
+        ("Op zaterdag kwamen zestig jongeren samen met raadsleden op een landgoed in Doorn.", "Doorn"),
+        (
+            "Op 17 juni 2021 organiseerde het ministerie van BZK in Utrecht een expertmeeting over loting.",
+            "Utrecht",
+        ),
+        (
+            "De bijeenkomst vond plaats bij de VNG in Den Haag, met een deel van de deelnemers online.",
+            "Den Haag",
+        ),
+        (
+            "Zo'n zestig ambtenaren en griffiers kwamen naar het provinciehuis in Den Bosch voor de dag.",
+            "Den Bosch",
+        ),
+        (
+            "Gastheer was de gemeente Roermond, die de raadzaal beschikbaar stelde voor de kennissessie.",
+            "Roermond",
+        ),
+        (
+            "Over die vraag ging de middag die Democratie in Actie op 21 maart 2024 in het stadhuis van "
+            "Rotterdam organiseerde.",
+            "Rotterdam",
+        ),
+        (
+            "De werkconferentie werd gehouden te Bergen op Zoom met zestig deelnemers uit de regio.",
+            "Bergen op Zoom",
+        ),
+        ("Vorige week vond de regiodag plaats in Amsterdam en Rotterdam volgt in het voorjaar.", "Amsterdam"),
+    ],
+)
+def test_place_from_the_opening_prose(text: str, place: str) -> None:
+    assert location_in(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Online meetings have no place.
+        "Op dinsdag 15 februari 2022 organiseerde de VNG een online webinarochtend voor nieuwe raadsleden.",
+        "Op 9 maart 2021 startten vier trajecten met een startbijeenkomst via Teams voor alle gemeenten.",
+        "Op dinsdag organiseerde de VNG een online bijeenkomst in Utrecht voor alle griffiers.",
+        # "in Actie" is part of a name, Twente is a region: "in X" with an event verb needs a municipality.
+        "Op 28 november 2019 organiseerde Democratie in Actie een regiodag voor de Zeeuwse gemeenten.",
+        "In Twente hebben verschillende gemeenten al jaren ervaring met wijkbudgetten en initiatieven.",
+        # No venue cue and no event verb.
+        "Ruim honderd raadsleden uit Utrecht en Amersfoort spraken over vertrouwen in de lokale politiek.",
+        # A session's body names places as examples, not as the venue.
+        "Sessie 1: Raadscafés\nGemeenten: Ede\n\nIn Scheveningen organiseert een fractie al een jaar "
+        "lang een maandelijks raadscafé aan de boulevard.",
+        # A quotation is not the report speaking.
+        "“We kwamen bijeen in het stadhuis van Ede en dat was een goede middag”, zei de wethouder.",
+    ],
+)
+def test_no_place_from_prose(text: str) -> None:
+    assert location_in(text) is None
+
+
+def test_only_the_opening_paragraphs_count() -> None:
+    intro = "\n\n".join(
+        f"Dit is alinea {n} van de inleiding over lokale democratie in het land." for n in range(3)
+    )
+    assert location_in(intro + "\n\nDe volgende keer organiseren we het stadhuis van Zwolle weer.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A label beats the prose, and names the municipality in a venue line.
+        (
+            "Locatie: Stadhuis, Utrecht\n\nDe volgende bijeenkomst vond plaats in het stadhuis van Ede.",
+            "Utrecht",
+        ),
+        # The title beats the prose.
+        (
+            "Opstartsessie in Utrecht\n\nDe groep kwam bijeen in het stadhuis van Ede voor de middag.",
+            "Utrecht",
+        ),
+        ("Startbijeenkomst\n\nDe groep kwam bijeen in het stadhuis van Ede voor een middag.", "Ede"),
+    ],
+)
+def test_label_then_title_then_prose(text: str, place: str) -> None:
+    ctx = context(text)
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place

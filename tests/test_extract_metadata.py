@@ -1,0 +1,125 @@
+"""Report metadata: which date is the publication, which the meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract.context import Context
+from pipeline.extract.metadata import Metadata, extract_metadata
+from pipeline.ingest.txt import read_txt
+from pipeline.recognizers.dates import find_dates
+
+
+def metadata(text: str) -> Metadata:
+    ctx = Context(read_txt(text.encode("utf-8")), on=date(2023, 1, 1))
+    return extract_metadata(ctx, find_dates(ctx.document.text))
+
+
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        (
+            "In aanloop naar de gemeenteraadsverkiezingen van 16 maart 2022 organiseerde de VNG op dinsdag "
+            "15 februari 2022 een webinarochtend.",
+            "2022-02-15",
+        ),
+        ("Sinds 1 januari 2021 werken de gemeenten samen; op 9 maart 2021 kwamen zij bijeen.", "2021-03-09"),
+        ("Na de verkiezingen op 21 maart 2018 kwamen de griffiers op 14 maart 2019 bijeen.", "2019-03-14"),
+        (
+            "Aanmelden kon tot 1 april 2023. De bijeenkomst was op woensdag 5 april 2023 in Haarlem.",
+            "2023-04-05",
+        ),
+        # Without a lead word the first date of the first paragraph is the meeting's.
+        ("De werkconferentie van 9 juni 2022 trok zestig ambtenaren en griffiers uit Brabant.", "2022-06-09"),
+        ("Donderdag 3 oktober 2019 kwamen veertig raadsleden bijeen voor de regiobijeenkomst.", "2019-10-03"),
+    ],
+)
+def test_event_date_is_the_day_of_the_meeting(body: str, event: str) -> None:
+    assert metadata(f"Verslag\n\n{body}\n").event_date == event
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("Verslag door Lisanne Wouters, ProDemos – 22 oktober 2021", "2021-10-22"),
+        ("Tekst: Jan de Vries, 22-10-2021", "2021-10-22"),
+        ("Door Anna Bakker | 22 oktober 2021", "2021-10-22"),
+        ("Datum: 22 oktober 2021", "2021-10-22"),
+        ("22 oktober 2021", "2021-10-22"),
+        ("Den Haag, 22 oktober 2021", "2021-10-22"),
+    ],
+)
+def test_published_from_a_byline_or_dateline(top: str, published: str) -> None:
+    text = f"Verslag\n\n{top}\n\nOp zaterdag 16 oktober 2021 kwamen zestig jongeren samen in Doorn.\n"
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == (published, "2021-10-16")
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # A sentence that starts like a byline and names a date is prose, not a byline.
+        "Door de verkiezingen van 16 maart 2022 was de opkomst bij deze bijeenkomst van de VNG voor nieuwe "
+        "raadsleden en griffiers in het hele land hoger dan gewoonlijk.",
+        "Dit verslag beschrijft de dag van 16 oktober 2021 voor de deelnemers en hun begeleiders.",
+    ],
+)
+def test_no_published_date_from_prose(top: str) -> None:
+    assert metadata(f"Verslag\n\n{top}\n").published is None
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("VNG | Team Lokale Democratie | 7 november 2024", "2024-11-07"),
+        ("Vereniging van Griffiers, afdeling Zuid-Holland – 12 oktober 2016", "2016-10-12"),
+        ("Ministerie van Binnenlandse Zaken en Koninkrijksrelaties, 4 juli 2022", "2022-07-04"),
+    ],
+)
+def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: str) -> None:
+    meta = metadata(
+        f"Verslag\n\n{top}\n\nOp vrijdag 30 september 2016 kwamen de griffiers bijeen in Lisse.\n"
+    )
+    assert (meta.published, meta.event_date) == (published, "2016-09-30")
+
+
+def test_a_title_ending_in_a_date_names_the_event() -> None:
+    text = (
+        "Netwerk Democratie – verslag netwerkbijeenkomst 29 september 2022\n\n"
+        "Verslag gepubliceerd op 6 oktober 2022\n\nOp 29 september 2022 kwam het netwerk bijeen."
+    )
+    assert metadata(text).published == "2022-10-06"
+
+
+def test_a_dateline_opens_a_news_item_and_a_day_without_year_is_the_meeting() -> None:
+    text = (
+        "Tynaarlo krijgt een jongerenraad\n\n"
+        "Tynaarlo, 16 juni 2022 – De gemeenteraad van Tynaarlo heeft op dinsdag 14 juni ingestemd met een "
+        "jongerenraad.\n\nDe eerste bijeenkomst staat gepland voor 28 september 2022.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2022-06-16", "2022-06-14")
+
+
+def test_a_day_without_year_after_new_year_is_last_years() -> None:
+    text = "Nieuws\n\nEde, 10 januari 2023 – De raad van Ede kwam op 20 december bijeen voor overleg.\n"
+    assert metadata(text).event_date == "2022-12-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "NIEUWSBRIEF LOKALE DEMOCRATIE DRENTHE | nummer 3 | juni 2022\n\n"
+            "Tynaarlo krijgt een eigen jongerenraad\n\nTekst van het bericht.",
+            "Tynaarlo krijgt een eigen jongerenraad",
+        ),
+        ("VERSLAG REGIODAG PARKSTAD\nSamen werken\n\nTekst.", "VERSLAG REGIODAG PARKSTAD"),
+        ("# Netwerkdag Fryslân: verslag\n\n*Leeuwarden, 3 april 2017*\n", "Netwerkdag Fryslân: verslag"),
+        ("Regiodag | Utrecht\n\nTekst van het bericht.", "Regiodag | Utrecht"),
+    ],
+)
+def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
+    assert metadata(text).title == title

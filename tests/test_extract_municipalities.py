@@ -1,0 +1,101 @@
+"""Municipalities a session's running text names take part in it; villages and plans do not."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.ingest.txt import read_txt
+
+HEAD = (
+    "Verslag regiodag\n\nDatum: 10 oktober 2018\n\n"
+    "Sessie 1: Wijkbudgetten\nDeelnemende gemeenten: Enschede, Almelo\n"
+)
+
+
+def extracted(body: str) -> dict[str, Any]:
+    return extract(read_txt((HEAD + body).encode("utf-8")))
+
+
+def session_names(body: str) -> list[str]:
+    return [m["name"] for m in extracted(body)["sessions"][0]["municipalities"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "added"),
+    [
+        ("Ook de gemeenten Zwolle en Deventer schoven aan bij het gesprek.", ["Zwolle", "Deventer"]),
+        ("Een raadslid uit Wijchen stelde voor om een rapporteur aan te wijzen.", ["Wijchen"]),
+        ("Raadsleden uit Ede, Barneveld en Nijkerk bespraken de woondeal.", ["Ede", "Barneveld", "Nijkerk"]),
+        ("De griffier van Dalfsen vertelde over de participatieparagraaf.", ["Dalfsen"]),
+    ],
+)
+def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
+    assert session_names(body) == ["Enschede", "Almelo", *added]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A village in Gelderland named with its province is not the municipality Hengelo (O.).
+        "Een raadslid uit Hengelo (Gld.), een dorp in Bronckhorst, vertelde over de regio.",
+        "Een raadslid uit Hengelo Gld vertelde over de regio.",
+        # A place inside an organisation's name is part of that name.
+        "Onderzoekers van de Hogeschool Utrecht en de Erasmus Universiteit Rotterdam keken mee.",
+        # A municipality that only exists after the report's date is a plan.
+        "Leerdam en Zederik vormen straks samen de gemeente Vijfheerenlanden.",
+        # Twente is a region, Scheveningen a part of a town.
+        "In Twente en Scheveningen werken ze al jaren met wijkbudgetten.",
+    ],
+)
+def test_running_text_adds_no_other_places(body: str) -> None:
+    names = session_names(body)
+    assert names[:2] == ["Enschede", "Almelo"]
+    assert set(names[2:]) <= {"Leerdam", "Zederik", "Bronckhorst"}
+    assert not {"Hengelo (O.)", "Utrecht", "Rotterdam", "Vijfheerenlanden"} & set(names)
+
+
+def test_a_village_with_its_province_is_no_municipality_of_the_report() -> None:
+    doc = extracted("Een raadslid uit Hengelo (Gld.), een dorp in Bronckhorst, vertelde over de regio.")
+    assert "Hengelo (O.)" not in [m["name"] for m in doc["municipalities"]]
+    assert "Bronckhorst" in [m["name"] for m in doc["municipalities"]]
+
+
+def test_a_municipality_with_its_own_province_still_counts() -> None:
+    assert session_names("Ook Hengelo (O.) schoof aan.") == ["Enschede", "Almelo", "Hengelo (O.)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        # Merged before the report's date: named as the municipality it became part of.
+        ("Dijk en Waard bestaat sinds de fusie van Heerhugowaard en Langedijk.", ["Dijk en Waard"]),
+        ("Voormalig Haarlemmerliede en Spaarnwoude hoort nu bij Haarlemmermeer.", ["Haarlemmermeer"]),
+        # Split among several: no single successor, the name stays.
+        ("Het dorp Esch hoorde bij Haaren.", ["Haaren"]),
+        # In force on the date: as written.
+        ("Ede en Epe deden mee.", ["Ede", "Epe"]),
+    ],
+)
+def test_running_text_names_municipalities_as_in_force_on_the_report_date(
+    sentence: str, named: list[str]
+) -> None:
+    doc = extract(read_txt(f"Nieuws\n\nDatum: 1 maart 2024\n\n{sentence}\n".encode()))
+    assert [m["name"] for m in doc["municipalities"]] == named
+
+
+@pytest.mark.parametrize(
+    ("items", "named"),
+    [
+        # Attendees with their municipality in brackets.
+        ("- Wim Moonen (gemeente Nuth)\n- Loes Crijns (gemeente Brunssum)\n", ["Nuth", "Brunssum"]),
+        # A remark in brackets is no municipality; a count collapses the duplicate.
+        ("- Haarlem (2x)\n- Ede (onder voorbehoud)\n", ["Haarlem", "Ede"]),
+    ],
+)
+def test_a_list_of_attendees_names_their_municipalities(items: str, named: list[str]) -> None:
+    text = f"Verslag\n\nDatum: 19 september 2018\n\nSessie 1: Herindeling\nDeelnemers:\n{items}"
+    doc = extract(read_txt(text.encode("utf-8")))
+    assert [m["name"] for m in doc["sessions"][0]["municipalities"]] == named

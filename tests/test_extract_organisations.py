@@ -1,0 +1,196 @@
+"""Organisations as facilitator lines and running text name them, cut to their own name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from render import render_docx
+
+from pipeline.extract import extract
+from pipeline.extract.people import clean_organisation
+from pipeline.ingest import read_document
+from pipeline.ingest.txt import read_txt
+
+
+@pytest.mark.parametrize(
+    ("written", "organisation"),
+    [
+        ("beiden Universiteit Maastricht", "Universiteit Maastricht"),
+        ("beiden LVKK", "LVKK"),
+        ("o.a. Raadslid.Nu", "Raadslid.Nu"),
+        ("allebei ProDemos", "ProDemos"),
+        ("namens de VNG", "VNG"),
+        # A role or team in lower case before a known organisation is not part of it.
+        ("digitale participatie VNG", "VNG"),
+        ("netwerkcoördinator VNG", "VNG"),
+        ("team lokale democratie ProDemos", "team lokale democratie ProDemos"),
+    ],
+)
+def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
+    assert clean_organisation(written) == organisation
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "provincie Gelderland",
+        "ministerie van BZK",
+        "VNG Academie",
+        "Brabants Kenniscentrum Participatie",
+        "gemeente Ommen",
+        # Lower-case words not followed by a known organisation stay as written.
+        "adviesbureau voor participatie",
+    ],
+)
+def test_names_stay_whole(written: str) -> None:
+    assert clean_organisation(written) == written
+
+
+def organisations_of(text: str) -> list[str]:
+    return [o["name"] for o in extract(read_txt(text.encode("utf-8")))["organisations"]]
+
+
+def test_a_name_does_not_run_into_the_next_line() -> None:
+    text = "Terugblik\n\nDatum: 20 juni 2022\nProvincie Noord-Brabant\n\nOp donderdag kwamen zij bijeen.\n"
+    assert organisations_of(text) == ["Provincie Noord-Brabant"]
+
+
+def test_a_shape_inside_a_facilitators_organisation_is_that_organisation() -> None:
+    text = (
+        "Verslag\n\nSessie 1: Participatie\nGemeenten: Oss, Vught\n"
+        "Begeleiding: Bas van Gerwen (Brabants Kenniscentrum Participatie)\n"
+    )
+    assert organisations_of(text) == ["Brabants Kenniscentrum Participatie"]
+
+
+def extract_docx(tmp_path: Path, markup: str) -> dict[str, Any]:
+    path = render_docx(markup, tmp_path / "report.docx")
+    return extract(read_document(path))
+
+
+def test_a_mailto_link_named_after_a_person_is_that_persons_contact(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\n## Deelsessie 1: Meebegroten\n\nDeelnemende gemeenten: Ede, Epe\n\n"
+        "Contact: [Joris Verhoef](mailto:joris.verhoef@vng.nl)\n",
+    )
+    assert doc["sessions"][0]["contacts"] == [
+        {"name": "Joris Verhoef", "email": "joris.verhoef@vng.nl", "phone": None}
+    ]
+
+
+def test_an_organisation_in_a_links_text_counts(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\nVragen? Mail [het Democratie in Actie-team](mailto:dia@vng.nl).\n",
+    )
+    assert "Democratie in Actie" in [o["name"] for o in doc["organisations"]]
+
+
+def test_a_mailto_link_with_an_address_as_text_has_no_name(tmp_path: Path) -> None:
+    doc = extract_docx(
+        tmp_path,
+        "# Verslag\n\n## Deelsessie 1: Meebegroten\n\nDeelnemende gemeenten: Ede, Epe\n\n"
+        "Contact: [sanne.bos@vng.nl](mailto:sanne.bos@vng.nl)\n",
+    )
+    assert doc["sessions"][0]["contacts"] == [{"name": None, "email": "sanne.bos@vng.nl", "phone": None}]
+
+
+def facilitators_of(line: str) -> list[tuple[str, str | None]]:
+    text = f"Verslag\n\nSessie 1: Participatie\nGemeenten: Oss, Vught\nBegeleiding: {line}\n"
+    doc = extract(read_txt(text.encode("utf-8")))
+    return [(p["name"], p["organisation"]) for p in doc["sessions"][0]["facilitators"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Pieter Smit, VNG", [("Pieter Smit", "VNG")]),
+        ("Mirjam Dols, procesbegeleider (Dols & Partners)", [("Mirjam Dols", "Dols & Partners")]),
+        ("Jan Jansen, adviseur bij Pentascope", [("Jan Jansen", "Pentascope")]),
+        ("Sanne Bos, netwerkcoördinator VNG", [("Sanne Bos", "VNG")]),
+        (
+            "Bram Janssen en dr. Ellen Schreurs (beiden Universiteit Maastricht)",
+            [
+                ("Bram Janssen", "Universiteit Maastricht"),
+                ("Ellen Schreurs", "Universiteit Maastricht"),
+            ],
+        ),
+        # A second name is a second facilitator, not the first one's organisation.
+        ("Pieter Smit, Anna de Wit (BZK)", [("Pieter Smit", "BZK"), ("Anna de Wit", "BZK")]),
+    ],
+)
+def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, str | None]]) -> None:
+    assert facilitators_of(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        (
+            "Aanleiding is een motie van de Tweede Kamer over burgerberaden.",
+            "Tweede Kamer der Staten-Generaal",
+        ),
+        ("De gemeenten werken samen in de Achterhoek Board, met ondernemers.", "Achterhoek Board"),
+        ("Paul van 't Hek is conservator van het Gemeentemuseum Den Haag.", "Gemeentemuseum Den Haag"),
+        (
+            "Ook het Samenwerkingsverband Westelijke Mijnstreek schoof aan.",
+            "Samenwerkingsverband Westelijke Mijnstreek",
+        ),
+    ],
+)
+def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert organisation in [o["name"] for o in doc["organisations"]]
+    # The place inside the name is no municipality mention.
+    assert "'s-Gravenhage" not in [m["name"] for m in doc["municipalities"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De raad van Ede en het college van Epe spraken over de begroting.",
+        "Het museum in Den Haag was gesloten op maandag.",
+        "Een board van directeuren besliste daarover.",
+    ],
+)
+def test_no_organisation_in_ordinary_words(sentence: str) -> None:
+    assert extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))["organisations"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisation"),
+    [
+        ("Het idee komt van leerlingen van het Dr. Nassau College in Assen.", "Dr. Nassau College"),
+        ("Leerlingen van het Willem de Zwijger College schreven mee.", "Willem de Zwijger College"),
+        ("Zij werkt bij het Anna Schuurman Fonds in Ede.", "Anna Schuurman Fonds"),
+    ],
+)
+def test_an_institution_named_after_a_person_is_no_person(sentence: str, organisation: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert organisation in [o["name"] for o in doc["organisations"]]
+    assert doc["people"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Dr. Annemarie Kok gaf college aan de deelnemers.", "Jan de Vries ging naar school in Ede."],
+)
+def test_a_person_before_a_lower_case_word_stays_a_person(sentence: str) -> None:
+    doc = extract(read_txt(f"Verslag\n\n{sentence}\n".encode()))
+    assert len(doc["people"]) == 1 and doc["organisations"] == []
+
+
+def test_a_labelled_line_broken_inside_a_bracket_goes_on_in_the_next_paragraph() -> None:
+    text = (
+        "Verslag\n\nSessie 3: Energie\nGemeenten: Ede, Veenendaal\n"
+        "Sessieleiders: Erwin Bakker (Regio Foodvalley) en Noor el Amrani (Energiecoöperatie\n"
+        "Vallei Energie)\n\nIn deze sessie bespraken raadsleden de energiestrategie.\n"
+    )
+    doc = extract(read_txt(text.encode("utf-8")))
+    assert [(p["name"], p["organisation"]) for p in doc["sessions"][0]["facilitators"]] == [
+        ("Erwin Bakker", "Regio Foodvalley"),
+        ("Noor el Amrani", "Energiecoöperatie Vallei Energie"),
+    ]
