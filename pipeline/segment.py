@@ -355,6 +355,12 @@ def _insert_table_sessions(
 
 
 def _number_sessions(sections: list[Section]) -> list[Section]:
-    """Sessions keep the number their text gives; one without a number or letter has None, as
-    an analyst writes it (unnumbered table rows, "Werksessie: X")."""
+    """Sessions keep the number their text gives. A series of sessions none of which is
+    numbered (Word headings or table rows without numbers) is numbered by position, as an
+    analyst counts them and as a report rendered without its typed numbers still reads; a
+    single unnumbered session ("Werksessie: X") keeps None."""
+    sessions = [s for s in sections if s.kind == "session"]
+    if len(sessions) >= 2 and all(s.number is None for s in sessions):
+        for position, session in enumerate(sessions, start=1):
+            session.number = position
     return sections

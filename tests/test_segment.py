@@ -58,11 +58,12 @@ Begeleiding: Piet Pietersen (VNG)
         ),
         ("Workshop: Jongeren en de raad\nBegeleiding: Jan Jansen (VNG)\n", [(None, "Jongeren en de raad")]),
         ("Werksessie: hoe nu verder\nDe werksessie duurde lang.\n", []),
-        # Several sessions without numbers are not numbered by position either.
+        # A series of sessions none of which is numbered is numbered by position; one alone is not.
         (
             "Workshop: Loting\nAanwezig: Ede\n\nWorkshop: Jongeren\nAanwezig: Epe\n",
-            [(None, "Loting"), (None, "Jongeren")],
+            [(1, "Loting"), (2, "Jongeren")],
         ),
+        ("Workshop: Loting\nAanwezig: Ede\n", [(None, "Loting")]),
         ("Parallelsessie B – Landbouw\nGemeenten: Ede\n", [(2, "Landbouw")]),
         ("Gemeenten aan tafel: Ede, Epe\n", []),
         ("Workshop over participatie was nuttig.\nAanwezig: Ede\n", []),
