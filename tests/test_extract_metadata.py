@@ -103,6 +103,35 @@ def test_a_dateline_opens_a_news_item_and_a_day_without_year_is_the_meeting() ->
     assert (meta.published, meta.event_date) == ("2022-06-16", "2022-06-14")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        (
+            "de verdiepingssessies die donderdag 27 en vrijdag 28 september plaatsvonden in Utrecht",
+            "2022-09-27",
+        ),
+        ("de sessies op 27-28 september in Utrecht", "2022-09-27"),
+        ("de raadsleden die woensdagavond 26 mei deelnamen aan het congres", "2022-05-26"),
+        ("de bijeenkomst die op vr 2 september plaatsvond", "2022-09-02"),
+    ],
+)
+def test_a_meeting_day_or_range_without_year_takes_the_publications_year(sentence: str, event: str) -> None:
+    text = f"Terugblik\n\nDatum 05-10-2022\n\nHet was druk bij {sentence}, met ruim tachtig deelnemers.\n"
+    assert metadata(text).event_date == event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "de begroting over 27 september werd niet besproken door de raad",  # no weekday, no "op"
+        "in maart 27 september nog niet bekend was wie er zou komen",
+    ],
+)
+def test_a_bare_day_and_month_in_prose_is_not_a_meeting_day(sentence: str) -> None:
+    text = f"Terugblik\n\nDatum 05-10-2022\n\nHet bleek dat {sentence}, met ruim tachtig deelnemers.\n"
+    assert metadata(text).event_date is None
+
+
 def test_a_day_without_year_after_new_year_is_last_years() -> None:
     text = "Nieuws\n\nEde, 10 januari 2023 – De raad van Ede kwam op 20 december bijeen voor overleg.\n"
     assert metadata(text).event_date == "2022-12-20"

@@ -158,8 +158,16 @@ def _yearless_day() -> re.Pattern[str]:
     rules = load_yaml("dates.yml")
     months = "|".join(sorted(rules["months"], key=len, reverse=True))
     weekdays = "|".join(rules["weekdays"])
+    # A full weekday, also as part of the day ("woensdagavond"), opens a meeting day without
+    # "op"; abbreviations ("wo") only after "op", where they cannot be the start of a word.
+    full_day = "|".join(w for w in rules["weekdays"] if len(w) > 2)
+    weekday = rf"(?:{full_day})(?:ochtend|middag|avond)?"
+    # "27 en 28 september", "27-28 september", "donderdag 27 en vrijdag 28 september": the
+    # meeting starts on the first day.
+    later_day = rf"(?:\s*(?:-|–|en|t/m|tot en met)\s*(?:{weekday}\s+)?\d{{1,2}})?"
     return re.compile(
-        rf"\bop\s+(?:(?:{weekdays})\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{months})\b\.?(?!\s*\d)",
+        rf"(?:\bop\s+(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
+        rf"(?P<day>\d{{1,2}}){later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)",
         re.IGNORECASE,
     )
 
