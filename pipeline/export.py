@@ -8,16 +8,17 @@ fixed number format, ``\\n`` line ends) so a rerun on the same input is byte-ide
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row
+from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row, document_rows
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -33,6 +34,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def atomic_writers(paths: Sequence[Path]) -> Iterator[list[BinaryIO]]:
+    """Open several files to be written in one go; each appears complete on success, and
+    none changes if the block fails (each is a temporary file until then)."""
+    handles: list[tuple[Path, str, BinaryIO]] = []
+    try:
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            handles.append((path, tmp_name, os.fdopen(fd, "wb")))
+        yield [handle for _, _, handle in handles]
+        for _, _, handle in handles:
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+        for path, tmp_name, _ in handles:
+            os.replace(tmp_name, path)
+    finally:
+        for _, tmp_name, handle in handles:
+            handle.close()
+            Path(tmp_name).unlink(missing_ok=True)
 
 
 def dumps_json(value: Any) -> bytes:
@@ -51,15 +75,36 @@ def table_csv_bytes(name: str, rows: Sequence[Row]) -> bytes:
     return _csv_text(name, rows, "\n").encode("utf-8")
 
 
-def _csv_text(name: str, rows: Sequence[Row], line_end: str) -> str:
+def csv_header(name: str, line_end: str = "\n") -> str:
+    return _csv_lines([TABLE_COLUMNS[name]], line_end)
+
+
+def csv_body(name: str, rows: Sequence[Row], line_end: str = "\n") -> str:
+    """The data lines of one table (no header). A table file is its header followed by
+    the bodies of its documents in doc_id order, so workers can render their own."""
+    columns = TABLE_COLUMNS[name]
+    return _csv_lines(([_cell(row.get(c)) for c in columns] for row in rows), line_end)
+
+
+def _cell(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _csv_lines(rows: Iterable[Sequence[Any]], line_end: str) -> str:
+    # csv.writer on lists: DictWriter's per-row dict juggling cost 3x as much (1.3 s of
+    # CSV for 1,000 reports, profiled), with the same bytes out.
     buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=TABLE_COLUMNS[name], lineterminator=line_end, extrasaction="ignore"
-    )
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    csv.writer(buffer, lineterminator=line_end).writerows(rows)
     return buffer.getvalue()
+
+
+def _csv_text(name: str, rows: Sequence[Row], line_end: str) -> str:
+    return csv_header(name, line_end) + csv_body(name, rows, line_end)
+
+
+def csv_fragments(doc: dict[str, Any]) -> dict[str, tuple[int, str]]:
+    """Every table's rows of one document as (row count, CSV data lines)."""
+    return {name: (len(rows), csv_body(name, rows)) for name, rows in document_rows(doc).items()}
 
 
 def write_tables(out_dir: Path, tables: Mapping[str, Sequence[Row]]) -> list[Path]:

@@ -27,6 +27,7 @@ from pipeline.batch.manifest import Entry, build_manifest, now_iso, write_manife
 from pipeline.batch.options import BatchOptions, UsageError, default_workers, validate
 from pipeline.batch.outputs import (
     Sweep,
+    TableSpool,
     build_tables,
     documents_dir,
     remove_temp_files,
@@ -99,7 +100,8 @@ def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporte
     known = {e.doc_id: e for e in cache.entries.values()}
     plan = make_plan(found, cache, key, documents_dir(out))
     done = {e.doc_id: e for e in plan.reused}
-    writer = DocumentWriter(out, cache)
+    spool = TableSpool(out / ".cache")
+    writer = DocumentWriter(out, cache, spool)
     try:
         with reporter.progress(len(plan.tasks)):
             for result in _executor(options, rules).run(plan.tasks):
@@ -110,14 +112,18 @@ def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporte
                 reporter.advance(result.status != "ok")
     except BaseException:
         writer.close(check=False)
+        spool.close()
         raise
     writer.close()
     swept = _sweep(out, plan.entries, known, options.prune, reporter)
     doc_hashes = {doc_id: e.json_sha256 for doc_id, e in done.items()}
     fingerprint = tables_fingerprint(doc_hashes, code_version(), options.table_formats, options.excel_safe)
-    tables, rebuilt = build_tables(
-        out, doc_hashes, fingerprint, cache.tables, options.table_formats, options.excel_safe
-    )
+    try:
+        tables, rebuilt = build_tables(
+            out, doc_hashes, fingerprint, cache.tables, options.table_formats, options.excel_safe, spool
+        )
+    finally:
+        spool.close()
     kept = [e for e in swept.kept.values() if e is not None]
     cache.save(list(done.values()) + kept, tables, key_parts)
     summary = _summary(plan.entries, swept, tables, rebuilt, time.perf_counter() - clock)
@@ -183,9 +189,11 @@ class DocumentWriter:
     slow disk slows the run down instead of filling memory with payloads.
     """
 
-    def __init__(self, out: Path, cache: CacheIndex, backlog: int = 16) -> None:
-        self.out, self.cache = out, cache
-        self._queue: queue.Queue[tuple[CacheEntry, bytes] | None] = queue.Queue(maxsize=backlog)
+    def __init__(
+        self, out: Path, cache: CacheIndex, spool: TableSpool | None = None, backlog: int = 16
+    ) -> None:
+        self.out, self.cache, self.spool = out, cache, spool
+        self._queue: queue.Queue[tuple[CacheEntry, Result] | None] = queue.Queue(maxsize=backlog)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="document-writer", daemon=True)
         self._thread.start()
@@ -198,7 +206,7 @@ class DocumentWriter:
             entry.path, result.sha256, key, result.doc_id, result.payload_sha256, len(result.payload),
             result.format, result.bytes, result.pages,
         )  # fmt: skip
-        self._queue.put((record, result.payload))
+        self._queue.put((record, result))
         return record
 
     def close(self, check: bool = True) -> None:
@@ -216,10 +224,12 @@ class DocumentWriter:
         while (item := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # after a failed write nothing more is noted: a rerun redoes the rest
-            record, payload = item
+            record, result = item
             try:
-                write_document(self.out, record.doc_id, payload)
+                write_document(self.out, record.doc_id, result.payload)  # type: ignore[arg-type]
                 self.cache.record(record)
+                if self.spool is not None and result.tables is not None:
+                    self.spool.add(record.doc_id, result.tables)
             except BaseException as exc:
                 self._error = exc
 

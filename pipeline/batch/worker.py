@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from pipeline.batch import faults
-from pipeline.export import dumps_json
+from pipeline.export import csv_fragments, dumps_json
 from pipeline.process import Options, StageError, process_bytes, process_file
 
 MB = 1024 * 1024
@@ -79,6 +79,9 @@ class Result:
     payload: bytes | None = None
     """The document's canonical JSON, exactly as it is written to documents/."""
     payload_sha256: str | None = None
+    tables: dict[str, tuple[int, str]] | None = None
+    """Every table's (row count, CSV data lines) of the document, rendered here so the
+    main process only concatenates them (see :class:`pipeline.batch.outputs.TableSpool`)."""
     stage: str | None = None
     reason: str | None = None
     out_of_memory: bool = False
@@ -120,6 +123,7 @@ def _run(index: int, config: WorkerConfig, display: str, work) -> Result:  # typ
         faults.apply(config.faults, display)
         doc = work()
         payload = dumps_json(doc)
+        tables = csv_fragments(doc)
     except StageError as exc:
         if isinstance(exc.__cause__, MemoryError):
             return _oom(index, config, started)
@@ -140,6 +144,7 @@ def _run(index: int, config: WorkerConfig, display: str, work) -> Result:  # typ
         pages=source.get("pages"),
         payload=payload,
         payload_sha256=hashlib.sha256(payload).hexdigest(),
+        tables=tables,
     )
 
 

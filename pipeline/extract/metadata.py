@@ -13,7 +13,7 @@ from pipeline.extract.location import find_location
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
-from pipeline.rules import load_yaml
+from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import plain
 
 # A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
@@ -154,7 +154,7 @@ def _event_date(
 
 
 @cache
-def _yearless_day() -> re.Pattern[str]:
+def _yearless_day() -> AnyCase:
     rules = load_yaml("dates.yml")
     months = "|".join(sorted(rules["months"], key=len, reverse=True))
     weekdays = "|".join(rules["weekdays"])
@@ -165,10 +165,9 @@ def _yearless_day() -> re.Pattern[str]:
     # "27 en 28 september", "27-28 september", "donderdag 27 en vrijdag 28 september": the
     # meeting starts on the first day.
     later_day = rf"(?:\s*(?:-|–|en|t/m|tot en met)\s*(?:{weekday}\s+)?\d{{1,2}})?"
-    return re.compile(
+    return AnyCase(
         rf"(?:\bop\s+(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
-        rf"(?P<day>\d{{1,2}}){later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)",
-        re.IGNORECASE,
+        rf"(?P<day>\d{{1,2}}){later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)"
     )
 
 
@@ -178,7 +177,7 @@ def _yearless_meeting_days(ctx: Context, block: Block, published: Found) -> list
     months = load_yaml("dates.yml")["months"]
     found: list[Found] = []
     year = int(str(published.value)[:4])
-    for match in _yearless_day().finditer(block.text):
+    for match in _yearless_day().finditer(block.text):  # on lower-cased text: read spans
         month, day = months[match.group("month").lower()], int(match.group("day"))
         for candidate_year in (year, year - 1):
             try:
@@ -192,7 +191,7 @@ def _yearless_meeting_days(ctx: Context, block: Block, published: Found) -> list
                         "DATE",
                         start,
                         block.start + match.end(),
-                        match.group(),
+                        block.text[match.start() : match.end()],
                         day_of.isoformat(),
                         "rule:date",
                         0.8,
@@ -257,9 +256,9 @@ def _place_of(ctx: Context, value: str) -> str | None:
 
 
 @cache
-def _programme_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _programme_patterns() -> tuple[AnyCase, re.Pattern[str]]:
     rules = load_yaml("labels.yml")
-    intro = re.compile("|".join(rules["programmes_intro"]), re.IGNORECASE)
+    intro = AnyCase("|".join(rules["programmes_intro"]))
     return intro, re.compile(rules["programme_remark"], re.IGNORECASE)
 
 

@@ -24,6 +24,7 @@ When matches overlap, a known organisation beats a generic shape, then the longe
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -80,18 +81,32 @@ class OrganisationGazetteer:
         for domain in entry.get("domains") or []:
             self._domains[str(domain).lower()] = name
 
-    def _compile_known(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _compile_known(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        """The exact-case forms; the any-case forms lower-cased, matched in the lower-cased
+        text; and the same with IGNORECASE, for the rare text that lower() makes longer.
+
+        Matching lower-cased text without IGNORECASE: 0.55 -> 0.22 ms per report (bench)."""
         exact, anycase = [], []
         for forms in self._aliases.values():
             for form in forms:
                 (exact if _exact_case(form) else anycase).append(form)
 
-        def pattern(forms: list[str], flags: int) -> re.Pattern[str]:
-            alternation = trie_alternation(set(forms))
+        def pattern(forms: set[str], flags: int = 0) -> re.Pattern[str]:
+            alternation = trie_alternation(forms)
             # Not inside a word, an email address or a web address ("@vng.nl", "www.vng.nl").
             return re.compile(rf"(?<![\w@./-])(?:{alternation})(?![\w]|\.\w|@)", flags)
 
-        return pattern(exact, 0), pattern(anycase, re.IGNORECASE)
+        lowered = {form.lower() for form in anycase}
+        return pattern(set(exact)), pattern(lowered), pattern(set(anycase), re.IGNORECASE)
+
+    def _known_matches(self, text: str) -> Iterator[re.Match[str]]:
+        exact, lowered, ignorecase = self._known
+        yield from exact.finditer(text)
+        lower = text.lower()
+        if len(lower) == len(text):  # offsets hold ("İ" is the exception)
+            yield from lowered.finditer(lower)
+        else:
+            yield from ignorecase.finditer(text)
 
     def canonical(self, name: str) -> str | None:
         """The canonical name of a known organisation written as ``name`` (typos forgiven), or None."""
@@ -124,11 +139,11 @@ class OrganisationGazetteer:
     def matches(self, text: str) -> list[OrgMatch]:
         """Like :meth:`find`, with the venue flag the spaCy stage needs."""
         candidates: list[OrgMatch] = []
-        for pattern in self._known:
-            for match in pattern.finditer(text):
-                value = self._canonical[_key(match.group())]
-                found = Found("ORG", match.start(), match.end(), match.group(), value, SOURCE_KNOWN, 0.95)
-                candidates.append(OrgMatch(found))
+        for match in self._known_matches(text):
+            start, end = match.span()
+            written = text[start:end]
+            value = self._canonical[_key(written)]
+            candidates.append(OrgMatch(Found("ORG", start, end, written, value, SOURCE_KNOWN, 0.95)))
         known = [c.found.start for c in candidates]
         for match in self._generic.finditer(text):
             generic = self._generic_match(text, match, known)
@@ -184,10 +199,10 @@ def _compile_generic(data: dict[str, Any]) -> re.Pattern[str]:
     # A capitalised word that is not an acronym of its own ("VNG" is a separate organisation).
     word = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ýa-zà-ÿ]+)*\d*"
     name = rf"{word}(?:\s(?:(?:{connectors})\s)?{word}){{0,5}}"
-    heads = "|".join(
-        # The first letter of a head may be either case: "volksuniversiteit Utrecht".
-        f"[{h[0].upper()}{h[0].lower()}]{re.escape(h[1:])}"
-        for h in sorted(data.get("heads", []), key=len, reverse=True)
+    # The first letter of a head may be either case: "volksuniversiteit Utrecht". As a trie:
+    # an alternation of every head was tried head by head at each word (0.53 -> 0.34 ms).
+    heads = trie_alternation(
+        {first + h[1:] for h in data.get("heads", []) for first in (h[0].upper(), h[0].lower())}
     )
     suffixes = "|".join(re.escape(s) for s in sorted(data.get("suffixes", []), key=len, reverse=True))
     return re.compile(

@@ -56,7 +56,7 @@ def normalise_phone(text: str, region: str = REGION) -> str | None:
 def find_phones(text: str, region: str = REGION) -> list[Found]:
     """Every phone number in ``text``; Dutch numbers without a country code are read as +31."""
     found: list[Found] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
+    for match in _matches(text, region):
         before = text[max(0, match.start - 30) : match.start]
         if _NOT_A_PHONE_BEFORE.search(before) or _DATE_SHAPE.fullmatch(match.raw_string):
             continue
@@ -67,6 +67,29 @@ def find_phones(text: str, region: str = REGION) -> list[Found]:
         e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
         found.append(Found("PHONE", match.start, match.end, match.raw_string, e164, SOURCE, confidence))
     return found
+
+
+# Five digits with at most four other characters between each two, on one line: every
+# number the guards below let through has such a run ("14 030" is the shortest), since
+# libphonenumber allows at most four separators between digit groups and none is a line
+# break. Its matcher is then run only on the lines that hold one, with the same result as
+# on the whole text, instead of trying its candidate regex at every character of a report
+# (0.72 -> 0.2 ms per report, bench corpus).
+_DIGIT_RUN = re.compile(r"\d(?:[^\n\d]{0,4}\d){4}")
+
+
+def _matches(text: str, region: str) -> list[phonenumbers.PhoneNumberMatch]:
+    """libphonenumber's matches in ``text``, with offsets into ``text``."""
+    matches = []
+    at = 0
+    while run := _DIGIT_RUN.search(text, at):
+        start = text.rfind("\n", 0, run.start()) + 1
+        end = text.find("\n", run.end())
+        end = len(text) if end < 0 else end
+        for match in phonenumbers.PhoneNumberMatcher(text[start:end], region, leniency=Leniency.VALID):
+            matches.append(phonenumbers.PhoneNumberMatch(start + match.start, match.raw_string, match.number))
+        at = end
+    return matches
 
 
 def _needs_context(number: phonenumbers.PhoneNumber) -> bool:
