@@ -19,6 +19,8 @@ import pytest
 from rich.console import Console
 
 from pipeline.batch import run_batch
+from pipeline.export import table_csv_bytes
+from pipeline.tables import TABLE_COLUMNS, collect_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(
@@ -119,6 +121,16 @@ def test_layout_and_manifest(corpus: Path, clean_run: Path) -> None:
     docs_csv = (clean_run / "tables" / "documents.csv").read_text(encoding="utf-8").splitlines()
     ids = [line.split(",")[0] for line in docs_csv[1:]]
     assert ids == sorted(e["doc_id"] for e in data["documents"])
+
+
+def test_tables_hold_exactly_the_rows_of_the_documents(clean_run: Path) -> None:
+    """Workers render their documents' CSV lines and the run concatenates them: the files
+    must be what rendering every document's rows at once gives."""
+    docs = [json.loads(p.read_bytes()) for p in sorted((clean_run / "documents").glob("*.json"))]
+    rows = collect_rows(docs)
+    for name in TABLE_COLUMNS:
+        assert (clean_run / "tables" / f"{name}.csv").read_bytes() == table_csv_bytes(name, rows[name]), name
+    assert manifest(clean_run)["summary"]["rows"] == {name: len(rows[name]) for name in TABLE_COLUMNS}
 
 
 def test_one_worker_equals_two(corpus: Path, clean_run: Path, tmp_path: Path) -> None:

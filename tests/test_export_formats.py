@@ -14,6 +14,9 @@ import pytest
 from test_diff import pipeline_cli, run_pipeline
 
 from pipeline.export import (
+    csv_fragments,
+    csv_header,
+    dumps_json,
     excel_safe,
     parse_table_formats,
     table_csv_bytes,
@@ -154,3 +157,44 @@ def test_run_with_parquet_and_excel_safe(tmp_path: Path) -> None:
     assert (out / "tables" / "excel" / "contacts.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert_variants_hold_the_facts_of_the_csv(out)
     assert pipeline_cli("run", "raw", "--out", out, "--format", "xlsx").returncode == 2
+
+
+# --- canonical JSON and CSV: the fast writers give the standard library's bytes ---------------
+
+
+def _stdlib_json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"a": [], "b": {}, "c": None, "d": True, "e": 0.95, "f": 0.30000000000000004, "g": 1e20},
+        {"text": "Súdwest-Fryslân „citaat“ \u2028 \x1f \x7f tab\t", "nested": [{"x": [1, [2, []]]}]},
+        {"big": 2**70},  # beyond orjson's 64 bits: the fallback
+        {1: "a non-string key"},  # orjson refuses it: the fallback
+    ],
+)
+def test_document_json_is_the_standard_librarys_bytes(value: object) -> None:
+    assert dumps_json(value) == _stdlib_json(value)
+
+
+def test_a_real_document_is_written_as_the_standard_library_writes_it() -> None:
+    doc = process_file(SAMPLE, display_path="raw/" + SAMPLE.name)
+    assert dumps_json(doc) == _stdlib_json(doc)
+
+
+def test_table_csv_is_what_a_dict_writer_writes(tables: dict[str, list[dict]]) -> None:
+    for name in TABLE_COLUMNS:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS[name], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in tables[name])
+        assert table_csv_bytes(name, tables[name]) == buffer.getvalue().encode("utf-8")
+
+
+def test_csv_fragments_of_a_document_make_its_tables(tables: dict[str, list[dict]]) -> None:
+    doc = process_file(SAMPLE, display_path="raw/" + SAMPLE.name)
+    for name, (count, body) in csv_fragments(doc).items():
+        assert count == len(tables[name])
+        assert (csv_header(name) + body).encode("utf-8") == table_csv_bytes(name, tables[name])

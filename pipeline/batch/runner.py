@@ -22,7 +22,7 @@ from rich.console import Console
 from pipeline.batch import faults
 from pipeline.batch.cache import CacheEntry, CacheIndex, cache_key, code_version
 from pipeline.batch.discovery import discover
-from pipeline.batch.local import LocalExecutor, WorkerStartError, pipeline_env, run_in_process
+from pipeline.batch.local import LocalExecutor, WorkerStartError, pipeline_env, prestart, run_in_process
 from pipeline.batch.manifest import Entry, build_manifest, now_iso, write_manifest
 from pipeline.batch.options import BatchOptions, UsageError, default_workers, validate
 from pipeline.batch.outputs import (
@@ -89,6 +89,8 @@ def run_batch(
 
 def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporter) -> int:
     started, clock = now_iso(), time.perf_counter()
+    if options.executor == "local" and options.isolation:
+        prestart()
     out.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out)
     rules = rules_version(rules_dir())  # keyed by folder: PIPELINE_RULES may change between runs
