@@ -15,8 +15,8 @@ the pipeline on it as a user would, in a fresh process per run:
   in one process, and the pipeline/bare ratios.
 
 Throughput is the wall time of the whole command, start-up included; "steady" figures take
-off the start-up measured on a one-document run. The machine is shared and noisy: compare
-ratios from one run, not figures across runs.
+off the start-up measured on a one-document run; a target counts as met on the wall figure.
+The machine is shared and noisy: compare ratios from one run, not figures across runs.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_corpus  # noqa: E402
 
-FULL = {"txt": 2000, "txt_small": 100, "docx": 200, "pdf": 200, "big_pages": 300, "plumber": 20}
+# 600 PDFs and .docx: with 200, the ~1 s start-up of a run was a third of its wall time.
+FULL = {"txt": 2000, "txt_small": 100, "docx": 600, "pdf": 600, "big_pages": 300, "plumber": 20}
 QUICK = {"txt": 400, "txt_small": 100, "docx": 40, "pdf": 40, "big_pages": 300, "plumber": 8}
 TARGETS = {
     "txt": "txt >= 200 docs/s with 2 workers",
@@ -336,20 +337,29 @@ def target_rows(
 
     txt = runs["txt_2"]
     txt_rate, _ = txt.rate()
+    txt_steady, _ = txt.rate(startup)
     pdf_pages_s = runs["pdf_2"].rate()[1] if runs["pdf_2"].ok else 0.0
+    pdf_steady = runs["pdf_2"].rate(startup)[1] if runs["pdf_2"].ok else 0.0
     docx_s = runs["docx_2"].rate()[0] if runs["docx_2"].ok else 0.0
+    docx_steady = runs["docx_2"].rate(startup)[0] if runs["docx_2"].ok else 0.0
     pdf_ratio, docx_ratio = pdf_pages_s / bare_rate["pypdfium2"], docx_s / bare_rate["python-docx"]
+    pdf_steady_ratio = pdf_steady / bare_rate["pypdfium2"]
+    docx_steady_ratio = docx_steady / bare_rate["python-docx"]
     pdf_ok, docx_ok = runs["pdf_2"].ok, runs["docx_2"].ok
     rerun_share = runs["rerun"].wall / txt.wall
     rss = [r.peak_rss_mb for r in runs.values() if r.workers_seen]
     scale_w = runs["txt_small_2"].rate(startup)[0] / runs["txt_small_1"].rate(startup)[0]
     scale_n = txt.rate(startup)[0] / runs["txt_small_2"].rate(startup)[0]
     return [
-        row(TARGETS["txt"], f"{txt_rate:.1f} docs/s ({txt.docs} docs, wall)", txt_rate >= 200),
-        row(TARGETS["pdf"], f"{pdf_ratio:.2f}x ({pdf_pages_s:.1f} vs {bare_rate['pypdfium2']:.1f} pages/s; "
-            f"{pdf_ok}/{runs['pdf_2'].docs} ok)", pdf_ratio >= 0.5 if pdf_ok else None),
-        row(TARGETS["docx"], f"{docx_ratio:.2f}x ({docx_s:.1f} vs {bare_rate['python-docx']:.1f} docs/s; "
-            f"{docx_ok}/{runs['docx_2'].docs} ok)", docx_ratio >= 0.7 if docx_ok else None),
+        row(TARGETS["txt"], f"{txt_rate:.1f} docs/s wall ({txt.docs} docs; steady {txt_steady:.1f})",
+            txt_rate >= 200),
+        row(TARGETS["pdf"], f"{pdf_ratio:.2f}x wall, {pdf_steady_ratio:.2f}x steady ({pdf_pages_s:.1f} and "
+            f"{pdf_steady:.1f} vs {bare_rate['pypdfium2']:.1f} pages/s; {pdf_ok}/{runs['pdf_2'].docs} ok)",
+            pdf_ratio >= 0.5 if pdf_ok else None),
+        row(TARGETS["docx"], f"{docx_ratio:.2f}x wall, {docx_steady_ratio:.2f}x steady ({docx_s:.1f} and "
+            f"{docx_steady:.1f} vs {bare_rate['python-docx']:.1f} docs/s; "
+            f"{docx_ok}/{runs['docx_2'].docs} ok)",
+            docx_ratio >= 0.7 if docx_ok else None),
         row(TARGETS["rerun"], f"{100 * rerun_share:.1f}% ({runs['rerun'].wall:.2f} s of {txt.wall:.2f} s, "
             f"{txt.docs} docs)", rerun_share < 0.05),
         row(TARGETS["rss"], f"max {max(rss, default=0):.0f} MB; txt x{size['txt_small']} "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import os
 import resource
@@ -167,6 +168,9 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     _die_with_parent()
     _apply_env(config.env)
     warm_up(config)
+    # The warm pipeline (spaCy vocab, lexicons, compiled rules) lives as long as the worker:
+    # out of the collector's sight, full collections stop walking it for every report.
+    gc.freeze()
     _limit_address_space(config.memory_mb)
     from pipeline.rules import rules_dir, rules_version
 
