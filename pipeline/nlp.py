@@ -189,6 +189,9 @@ class ModelComponent:
         # A model given as a folder is named by the folder: "ner:model:nl_core_news_sm".
         self.source = f"ner:model:{Path(model).name if model_installed(model) else model}"
         self.model = load_model(model)
+        # The same limit as the blank pipeline's: an official model's default (1M characters)
+        # would fail a long report that the rest of the pipeline reads.
+        self.model.max_length = MAX_TEXT_LENGTH
         self.municipality_names = municipality_names
 
     def __call__(self, doc: Doc) -> Doc:

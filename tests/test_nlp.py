@@ -155,6 +155,13 @@ def test_installed_model_is_an_extra_source_at_lower_priority(tmp_path: Path) ->
     assert by_text["Veluwe"].label == "LOCATION"
 
 
+def test_an_installed_model_reads_a_text_past_its_own_million_characters(tmp_path: Path) -> None:
+    spacy.blank("nl").to_disk(tmp_path / "blank")  # an official model's max_length: 1,000,000
+    nlp = build_nlp(str(tmp_path / "blank"), municipalities=PHRASES)
+    text = "De gemeente Ommen doet mee. " * 40_000  # 1.1M characters
+    assert len(nlp(text).ents) == 40_000
+
+
 @pytest.mark.skipif(importlib.util.find_spec("pipeline.register") is None, reason="register not built yet")
 def test_register_gazetteer_on_the_sample() -> None:
     from pipeline.nlp import get_nlp
