@@ -402,6 +402,10 @@ class MunicipalityRegister:
         """Each province with its written forms ("Fryslân": Fr, Frl, Friesland, ...)."""
         return {p: list(forms) for p, forms in self._province_forms.items()}
 
+    def province_names(self) -> frozenset[str]:
+        """Every full written form of a province, as written ("Groningen", "Friesland")."""
+        return frozenset(f for p, forms in self._province_forms.items() for f in [p, *forms] if len(f) > 3)
+
     def province_named(self, as_written: str) -> str | None:
         """The province ``as_written`` spells out in full ("Friesland", "Noord-Brabant",
         "Groningen"); None for anything else, abbreviations ("NH", "Gld.") included."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
@@ -161,7 +162,7 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     after = _QUALIFIER_AFTER.match(ctx.document.text, entity.end)
     if after is not None and register.contradicted(f"{entity.text} {after.group(1)}"):
         return None
-    if register.province_named(entity.text) and _listed_with_a_province(ctx.document.text, entity):
+    if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
     resolution = resolve_entity(ctx, entity.text)
     # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
@@ -169,6 +170,11 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
         return None
     return in_force(ctx, resolution) if resolution is not None else None
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    return default_register().province_names()
 
 
 def _listed_with_a_province(text: str, entity: Found) -> bool:

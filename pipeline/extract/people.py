@@ -220,7 +220,12 @@ def details_beside(ctx: Context, start: int, end: int) -> tuple[str | None, str 
         role = split_person_details(f"{before[-1]} {name}")[1]
         if role:
             return role, None
-    served = _ROLE_OF_BODY.search(window)
+    # Only a capitalised word right before the name may end a body's name ("... Heerde Name").
+    served = (
+        _ROLE_OF_BODY.search(window)
+        if before and before[-1][:1].isupper() and _CONNECTOR_WORD.search(window)
+        else None
+    )
     if served is not None:
         found, role, organisation = split_person_details(served.group() + name)
         if role and found == clean_person_name(name):
@@ -232,6 +237,7 @@ def details_beside(ctx: Context, start: int, end: int) -> tuple[str | None, str 
 
 
 _DETAILS_AFTER = re.compile(r",[ \t]*([^,.;|\n]{2,60})")
+_CONNECTOR_WORD = re.compile(r" (?:van|bij|namens) ")
 # "directeur van GGD Gelderland-Zuid " right before a name: a word, a connector, capitalised words.
 _ROLE_OF_BODY = re.compile(
     r"(?<![\w-])[\w-]+[ \t]+(?:van|bij|namens)[ \t]+(?:(?:de|het)[ \t]+)?(?:[A-Z][\w\u00c0-\u024f-]*[ \t]+)+$"

@@ -519,7 +519,12 @@ def find_people(text: str) -> list[Found]:
     for i, token in enumerate(tokens):
         if _may_start_a_name(token, lex):
             candidates.extend(_candidates_at(tokens, i, lex))
-        if i < last and tokens[i + 1].key in lex.particles and token.key not in lex.first_names:
+        if (
+            i < last
+            and tokens[i + 1].key in lex.particles_after_unknown
+            and token.text[:1].isupper()
+            and token.key not in lex.first_names
+        ):
             candidates.extend(_unknown_given_and_particle(tokens, i, lex))
     kept: list[tuple[_Parse, float]] = []
     taken = bytearray(len(tokens))  # tokens already inside a kept name
