@@ -232,3 +232,16 @@ def test_a_role_and_body_before_a_name_are_the_persons(
     sentence: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert people_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thema\nRaadsonderzoek zonder rekenkamer\nHet burgerberaad in de praktijk\n",
+        "Onderwerp: de rol van de stichting\nWelke vragen leven er?\n",
+        "Zij werkt bij een hogeschool\nDe Haagse aanpak werd toegelicht.\n",
+    ],
+)
+def test_a_head_word_cut_off_at_a_line_break_is_no_organisation(text: str) -> None:
+    content = extract(read_txt(text.encode()))
+    assert content["organisations"] == []

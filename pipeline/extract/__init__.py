@@ -210,6 +210,8 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
     for entity in ctx.entities:
         if entity.label == "ORG":
             name = _within_line(entity)
+            if entity.source == "rule:organisation" and len(name.split()) < 2:
+                continue  # a shape cut at a line break to its head word alone ("rekenkamer\nHet ...")
             if not _part_of_longer(name, entity, labelled):
                 written.append(name)
                 end = entity.start + len(entity.text.split("\n", 1)[0].rstrip())
