@@ -66,14 +66,25 @@ class _Patterns:
     closing_section: re.Pattern[str]
 
 
+# Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
+# "Break-out 3 | X", "Gespreksronde 1 — X".
+_TITLE_SEPARATOR = r"[:.\-–—)|·•/]"
+_ROMAN = r"(?:X{0,1}(?:IX|IV|VI{0,3}|I{1,3}))"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
 @cache
 def patterns() -> _Patterns:
     rules = load_yaml("labels.yml")
     labels = {kind: [_label_regex(p) for p in rules[kind]] for kind in LABEL_KINDS}
     keywords = "|".join(rules["session_keywords"])
+    numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
+    # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
+    number = rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?P<kw>{keywords})\b\.?\s*(?P<num>\d{{1,3}}|[A-Z](?![\w']))?"
-        r"\s*[:.\-–—)]?\s*(?P<title>.*)$",
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?P<num>{number})?"
+        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}))"
+        rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
     columns = {
@@ -144,9 +155,17 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     match = patterns().session_heading.match(text)
     if not match:
         return None
-    number = _number(match.group("num")) or _number(match.group("lead")) or number
-    title = match.group("title").strip(" :-–—")
+    number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
+    title = match.group("title").strip(" :-–—|·•/")
     return (number, title) if title else None
+
+
+def _keyword_number(text: str) -> int | None:
+    """The number of a bare session name such as "Atelier B" or "Sessie 2" (a table's header)."""
+    match = patterns().session_heading.match(text)
+    if not match or match.group("title").strip():
+        return None
+    return _number(match.group("num") or match.group("nnum")) or _number(match.group("lead"))
 
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
@@ -185,7 +204,17 @@ def _number(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
+    if len(token) > 1 or token.upper() in "IVX":
+        return _roman(token.upper())
     return ord(token.upper()) - ord("A") + 1 if len(token) == 1 and token.isalpha() else None
+
+
+def _roman(token: str) -> int | None:
+    """ "III" -> 3, "IV" -> 4; None for anything that is not a Roman numeral of I, V and X."""
+    if not token or any(c not in _ROMAN_VALUES for c in token):
+        return None
+    values = [_ROMAN_VALUES[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def is_title_like(block: Block) -> bool:
@@ -310,6 +339,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         fields = _column_fields(header)
         if "title" not in fields.values() or not set(fields.values()) & {"municipalities", "facilitators"}:
+            found.extend(_column_sessions(cells, header, blocks))
             continue
         rows: dict[int, dict[str, list[Block]]] = {}
         for cell in cells:
@@ -326,6 +356,35 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
                 number = int(row_cells["number"][0].text.strip(".# "))
             position = blocks.index(title_cell)
             found.append((position, Section("session", title_cell, [], number, parsed[1], row_cells)))
+    return found
+
+
+def _column_sessions(
+    cells: list[Block], header: dict[int, Block], blocks: list[Block]
+) -> list[tuple[int, Section]]:
+    """Sessions from a table with a session per COLUMN: the header row names them ("Atelier A",
+    "Sessie 2") and the first column the fields ("Thema", "Gemeenten", "Begeleiding", ...)."""
+    heads = {column: _keyword_number(cell.text.strip()) for column, cell in header.items() if column > 0}
+    sessions = {column: number for column, number in heads.items() if number}
+    if len(sessions) < 2:
+        return []
+    names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
+    fields = _column_fields(names)
+    if not set(fields.values()) & {"municipalities", "facilitators"}:
+        return []
+    columns: dict[int, dict[str, list[Block]]] = {}
+    for cell in cells:
+        row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+        if row in fields and column in sessions and cell.text.strip():
+            columns.setdefault(column, {}).setdefault(fields[row], []).append(cell)
+    found: list[tuple[int, Section]] = []
+    for column in sorted(columns):
+        row_cells = columns[column]
+        title_cell = row_cells.get("title", [header[column]])[0]
+        title = title_cell.text.strip() if "title" in row_cells else ""
+        found.append(
+            (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
+        )
     return found
 
 

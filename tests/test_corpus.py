@@ -53,14 +53,8 @@ F1_FLOORS: dict[str, float] = {
     "published": 0.93,
     "event_date": 0.85,
     "location": 0.94,
-    "sessions": 0.78,
-    "session_municipalities": 0.90,
-    "facilitators": 0.89,
-    "facilitator_organisations": 0.88,
-    "contacts": 0.83,
-    "offerings": 0.79,
+    "contacts": 0.92,
     "quotes": 0.84,
-    "organisations": 0.93,
 }
 RATCHET_SLACK = 0.02
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.txt import read_txt
-from pipeline.model import Block
+from pipeline.model import Block, DocumentBuilder
 from pipeline.segment import find_label, numbered_title, plain, segment, table_title
 
 
@@ -58,6 +58,22 @@ Begeleiding: Piet Pietersen (VNG)
         ),
         ("Workshop: Jongeren en de raad\nBegeleiding: Jan Jansen (VNG)\n", [(None, "Jongeren en de raad")]),
         ("Werksessie: hoe nu verder\nDe werksessie duurde lang.\n", []),
+        # Roman numerals number the sessions; the separator after the number goes.
+        (
+            "Themasessie I – Wonen\nAan tafel: Ede\n\nThemasessie II – Zorg\nAan tafel: Epe\n\n"
+            "Themasessie IV: Energie\nAan tafel: Oss\n",
+            [(1, "Wonen"), (2, "Zorg"), (4, "Energie")],
+        ),
+        ("Workshop IX: Loting\nAanwezig: Ede\n", [(9, "Loting")]),
+        ("Gespreksronde 2 — Wie stemt er niet?\nWie schoven aan? Epe\n", [(2, "Wie stemt er niet?")]),
+        ("Spoor 3 · Jongeren houden\nRaadsleden uit: Lochem\n", [(3, "Jongeren houden")]),
+        ("Break-out 1 | De dorpsraad\nGemeenten die meededen: Urk\n", [(1, "De dorpsraad")]),
+        ("Deel 2 – Doorwerking\nVertegenwoordigd: Venlo\n", [(2, "Doorwerking")]),
+        ("Blok B: Het omgevingsplan\nGemeenten in dit blok: Soest\n", [(2, "Het omgevingsplan")]),
+        ("Atelier C / Raadsinformatie\nAtelierleider: Jan Smit\n", [(3, "Raadsinformatie")]),
+        # Those words without a number are ordinary words, not a session.
+        ("Deel uw ervaring met de raad\nAanwezig: Ede\n", []),
+        ("Blokken van een uur\nAanwezig: Ede\n", []),
         # A series of sessions none of which is numbered is numbered by position; one alone is not.
         (
             "Workshop: Loting\nAanwezig: Ede\n\nWorkshop: Jongeren\nAanwezig: Epe\n",
@@ -109,6 +125,25 @@ def test_closing_section_ends_the_last_session() -> None:
         ("Gemeenten aan tafel: Ede, Epe", "municipalities", "Ede, Epe"),
         ("Deelnemende griffies: Lisse, Hillegom", "municipalities", "Lisse, Hillegom"),
         ("Wat biedt de vereniging?", "offerings", ""),
+        # Attendance, facilitation and offerings phrased in other ways.
+        ("Aan tafel: gem. Epe, Heerde", "municipalities", "gem. Epe, Heerde"),
+        ("Wie schoven aan? Ede, Wageningen", "municipalities", "Ede, Wageningen"),
+        ("Wie zaten er aan tafel? Venray", "municipalities", "Venray"),
+        ("Raadsleden uit: Goes, Veere", "municipalities", "Goes, Veere"),
+        ("Gemeenten die meededen: Urk, Dronten", "municipalities", "Urk, Dronten"),
+        ("Gemeenten in deze sessie: Baarn", "municipalities", "Baarn"),
+        ("Tafelgasten: Assen, Emmen", "municipalities", "Assen, Emmen"),
+        ("Vertegenwoordigd: Venlo, Horst aan de Maas", "municipalities", "Venlo, Horst aan de Maas"),
+        ("Begeleiding door: Karin Smit (VNG)", "facilitators", "Karin Smit (VNG)"),
+        ("Atelierleider: Joost Wever", "facilitators", "Joost Wever"),
+        ("Tafelleiding: Ria Bos (ProDemos)", "facilitators", "Ria Bos (ProDemos)"),
+        ("Wat de VNG aanbiedt:", "offerings", ""),
+        ("Wat ProDemos aanbiedt:", "offerings", ""),
+        ("Het netwerk biedt:", "offerings", ""),
+        ("De provincie biedt de deelnemende gemeenten:", "offerings", ""),
+        ("In deze ronde biedt de Kiesraad:", "offerings", ""),
+        ("Wat het expertisecentrum kan doen:", "offerings", ""),
+        ("Wat wij kunnen betekenen:", "offerings", ""),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:
@@ -125,6 +160,11 @@ def test_labels(line: str, kind: str, value: str) -> None:
         "Neem voor meer informatie contact op met Jan",
         "Begeleiders kregen een bedankje.",
         "Contacten tussen gemeenten zijn belangrijk.",
+        "De provincie biedt subsidie aan kleine gemeenten.",
+        "Het netwerk biedt veel: kennis, tijd en contacten",
+        "Aan tafel werd stevig gediscussieerd.",
+        "Raadsleden uit Ede vonden het een goed idee.",
+        "Wat de gemeente kan doen, is luisteren.",
     ],
 )
 def test_not_labels(line: str) -> None:
@@ -252,3 +292,54 @@ def test_numbered_headings_lose_their_number(
 ) -> None:
     block = Block("heading", text, 0, len(text), level=2, marker=marker)
     assert numbered_title(block) == expected
+
+
+def _column_table(rows: list[list[str]]):
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Het overzicht per atelier staat hieronder.")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["", "Atelier A", "Atelier B", "Atelier C"], [1, 2, 3]),
+        (["Onderdeel", "Sessie 1", "Sessie 2"], [1, 2]),
+        (["", "Workshop I", "Workshop II"], [1, 2]),
+        (["", "Tafel 3", "Tafel 4"], [3, 4]),
+    ],
+)
+def test_sessions_as_table_columns(header: list[str], expected: list[int]) -> None:
+    n = len(header) - 1
+    rows = [
+        header,
+        ["Thema", *[f"Onderwerp {i}" for i in range(1, n + 1)]],
+        ["Avond", *["maandag 5 juni"] * n],
+        ["Gemeenten", *["Ede, Epe"] * n],
+        ["Atelierleider", *["Jan Smit (VNG)"] * n],
+        ["Contact", *["Jan Smit, jan@vng.nl"] * n],
+    ]
+    sessions = segment(_column_table(rows)).sessions
+    assert [s.number for s in sessions] == expected
+    assert [s.title for s in sessions] == [f"Onderwerp {i}" for i in range(1, n + 1)]
+    row = sessions[0].row or {}
+    assert sorted(row) == ["contacts", "facilitators", "municipalities", "title"]
+    assert row["municipalities"][0].text == "Ede, Epe"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A timetable: its header names no sessions.
+        [["Tijd", "Onderdeel"], ["09.30", "Inloop"], ["10.00", "Sessie 1 en 2"]],
+        # Sessions in the header, but no row with attendance or facilitation.
+        [["", "Sessie 1", "Sessie 2"], ["Tijd", "10.00", "11.00"], ["Zaal", "A", "B"]],
+        # Only one session column.
+        [["", "Atelier A"], ["Gemeenten", "Ede"], ["Begeleiding", "Jan"]],
+    ],
+)
+def test_tables_that_hold_no_session_columns(rows: list[list[str]]) -> None:
+    assert segment(_column_table(rows)).sessions == []
