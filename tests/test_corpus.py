@@ -50,10 +50,7 @@ F1_TARGET = 0.95
 # pipeline reaches on the 31-report corpus, rounded down to 2 decimals; they are not a regression.
 F1_FLOORS: dict[str, float] = {
     "title": 0.93,
-    "published": 0.93,
-    "event_date": 0.85,
     "location": 0.94,
-    "contacts": 0.92,
     "quotes": 0.84,
 }
 RATCHET_SLACK = 0.02
