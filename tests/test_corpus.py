@@ -51,7 +51,6 @@ F1_TARGET = 0.95
 F1_FLOORS: dict[str, float] = {
     "title": 0.93,
     "location": 0.94,
-    "quotes": 0.84,
 }
 RATCHET_SLACK = 0.02
 
