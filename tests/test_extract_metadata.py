@@ -246,6 +246,21 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
         ("VERSLAG REGIODAG PARKSTAD\nSamen werken\n\nTekst.", "VERSLAG REGIODAG PARKSTAD"),
         ("# Netwerkdag Fryslân: verslag\n\n*Leeuwarden, 3 april 2017*\n", "Netwerkdag Fryslân: verslag"),
         ("Regiodag | Utrecht\n\nTekst van het bericht.", "Regiodag | Utrecht"),
+        # The sender's name above the line that names the report.
+        (
+            "Netwerk Griffiers West-Friesland\n\nKennismiddag ‘Raad en regio’ – verslag\n\nTekst.",
+            "Kennismiddag ‘Raad en regio’ – verslag",
+        ),
+        (
+            "ProDemos – Huis voor democratie en rechtsstaat | Regioteam Noord\n\n"
+            "Terugblik: twee avonden over de opkomst in Groningen\n\nTekst.",
+            "Terugblik: twee avonden over de opkomst in Groningen",
+        ),
+        ("Vereniging van Griffiers\nImpressie van de ledendag\n\nTekst.", "Impressie van de ledendag"),
+        # A first line that names the report itself, or a byline under it, stays the title.
+        ("Regiodag Zeeland\nVerslag: Anna de Boer, 3 mei 2019\n\nTekst.", "Regiodag Zeeland"),
+        ("Verslag regiodag Zeeland\nTerugblik op een mooie dag\n\nTekst.", "Verslag regiodag Zeeland"),
+        ("Democratiefestival 2024\nWat we hoorden, wat we meenemen\n\nTekst.", "Democratiefestival 2024"),
     ],
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:

@@ -13,6 +13,7 @@ from pipeline.extract.location import find_location
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
+from pipeline.recognizers.dates import find_dates
 from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import plain
 
@@ -62,7 +63,7 @@ def _title_block(blocks: list[Block]) -> Block | None:
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
-    if blocks and _is_masthead(blocks[0]):
+    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks)):
         blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
@@ -74,6 +75,29 @@ def _is_masthead(block: Block) -> bool:
     """ "NIEUWSBRIEF LOKALE DEMOCRATIE DRENTHE | nummer 3 | juni 2022": the periodical, not the item."""
     words = "|".join(load_yaml("labels.yml")["masthead_words"])
     return "|" in block.text and re.search(rf"\b(?:{words})\b", block.text, re.IGNORECASE) is not None
+
+
+def _is_sender_line(blocks: list[Block]) -> bool:
+    """ "Netwerk Griffiers Noordoost-Brabant" above "Themamiddag ... – verslag": a first line
+    that names no report, above a short line that does (and is no byline with a date), is the
+    sender's name; the report's title is the line under it."""
+    if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind not in ("paragraph", "heading"):
+        return False
+    first, second = blocks[0].text, blocks[1].text
+    words = _report_words()
+    return (
+        words.search(first) is None
+        and words.search(second) is not None
+        and len(second.split()) <= 20
+        and not second.endswith(".")
+        and _label_regex("byline_labels").match(second) is None
+        and not find_dates(second)
+    )
+
+
+@cache
+def _report_words() -> AnyCase:
+    return AnyCase(rf"\b(?:{'|'.join(load_yaml('labels.yml')['report_words'])})\b")
 
 
 def _dates_in(dates: list[Found], block: Block) -> list[Found]:
