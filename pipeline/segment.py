@@ -249,7 +249,9 @@ def segment(document: Document) -> Segmentation:
             continue
         current.blocks.append(block)
     sections = [s for s in sections if s.kind == "session" or s.blocks]
-    return Segmentation(_number_sessions(_insert_table_sessions(sections, table_sessions, blocks)))
+    sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
+    _attach_contact_rows(sections, document)
+    return Segmentation(sections)
 
 
 def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
@@ -386,6 +388,39 @@ def _column_sessions(
             (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
         )
     return found
+
+
+def _attach_contact_rows(sections: list[Section], document: Document) -> None:
+    """A separate contacts table, one row per session ("Deel 1 | Name | email | phone" under a
+    header "Onderdeel | Contactpersoon | ..."): each row's cells after the first join the
+    session of that number, as one line, so its name, email and phone form one contact."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.row is None and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    if not by_number:
+        return
+    by_table: dict[int, list[Block]] = {}
+    for block in document.blocks:
+        if block.table is not None:
+            by_table.setdefault(block.table[0], []).append(block)
+    for cells in by_table.values():
+        header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
+        if "contacts" not in _column_fields(header).values():
+            continue
+        rows: dict[int, list[Block]] = {}
+        for cell in cells:
+            if cell.table and cell.table[1] > 0:
+                rows.setdefault(cell.table[1], []).append(cell)
+        for row in rows.values():
+            row.sort(key=lambda c: c.table[2] if c.table else 0)
+            number = _keyword_number(row[0].text.strip()) if row[0].table and row[0].table[2] == 0 else None
+            targets = by_number.get(number or 0, [])
+            if len(targets) != 1 or len(row) < 2:
+                continue
+            start, end = row[1].start, row[-1].end
+            line = Block("paragraph", document.text[start:end], start, end, row[1].page)
+            targets[0].blocks.append(line)
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

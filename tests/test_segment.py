@@ -343,3 +343,47 @@ def test_sessions_as_table_columns(header: list[str], expected: list[int]) -> No
 )
 def test_tables_that_hold_no_session_columns(rows: list[list[str]]) -> None:
     assert segment(_column_table(rows)).sessions == []
+
+
+def _sessions_then_contacts_table(first_cells: list[str], header: list[str]):
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag kennisdag", level=1)
+    for number, title in ((1, "Samen onderzoeken"), (2, "Doorwerking")):
+        builder.add("heading", f"Deel {number} – {title}", level=2)
+        builder.add("paragraph", "Vertegenwoordigd: Venlo, Stein")
+        builder.add("paragraph", "Moderator: Anna de Wit (NVRR)")
+    builder.add("heading", "Contact per onderdeel", level=2)
+    builder.add("table_cell", header[0], table=(0, 0, 0))
+    for column, text in enumerate(header[1:], start=1):
+        builder.add("table_cell", text, table=(0, 0, column))
+    for row, first in enumerate(first_cells, start=1):
+        builder.add("table_cell", first, table=(0, row, 0))
+        builder.add("table_cell", f"Persoon {row}", table=(0, row, 1))
+        builder.add("table_cell", f"p{row}@nvrr.nl", table=(0, row, 2))
+    return builder.build()
+
+
+@pytest.mark.parametrize("first_cells", [["Deel 1", "Deel 2"], ["Deel 2", "Deel 1"]])
+def test_a_contacts_table_per_session_joins_each_row_to_its_session(first_cells: list[str]) -> None:
+    document = _sessions_then_contacts_table(first_cells, ["Onderdeel", "Contactpersoon", "E-mail"])
+    sessions = segment(document).sessions
+    assert [s.number for s in sessions] == [1, 2]
+    for session in sessions:
+        row = first_cells.index(f"Deel {session.number}") + 1
+        assert session.blocks[-1].text == f"Persoon {row}\np{row}@nvrr.nl"
+
+
+@pytest.mark.parametrize(
+    ("first_cells", "header"),
+    [
+        # No contacts column: a timetable per part is no contact list.
+        (["Deel 1", "Deel 2"], ["Onderdeel", "Spreker", "Zaal"]),
+        # Rows that name no session.
+        (["Ochtend", "Middag"], ["Onderdeel", "Contactpersoon", "E-mail"]),
+        # A number no session has.
+        (["Deel 4", "Deel 5"], ["Onderdeel", "Contactpersoon", "E-mail"]),
+    ],
+)
+def test_other_tables_join_no_session(first_cells: list[str], header: list[str]) -> None:
+    sessions = segment(_sessions_then_contacts_table(first_cells, header)).sessions
+    assert all(b.kind != "table_cell" and "@" not in b.text for s in sessions for b in s.blocks)
