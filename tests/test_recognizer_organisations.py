@@ -55,6 +55,16 @@ CASES = [
     ("Jansen Advies B.V. uit Zwolle", [("Jansen Advies B.V.", "Jansen Advies B.V.", G)]),
     ("Provincie Utrecht", [("Provincie Utrecht", "Provincie Utrecht", G)]),
     ("een VNG-aanpak", [("VNG", "Vereniging van Nederlandse Gemeenten", K)]),
+    # Regional public bodies named after their region.
+    (
+        "de begroting van de GGD Gelderland-Zuid werd besproken",
+        [("GGD Gelderland-Zuid", "GGD Gelderland-Zuid", G)],
+    ),
+    ("de Veiligheidsregio Zeeland en", [("Veiligheidsregio Zeeland", "Veiligheidsregio Zeeland", G)]),
+    (
+        "volgens de Omgevingsdienst Noordzeekanaalgebied",
+        [("Omgevingsdienst Noordzeekanaalgebied", "Omgevingsdienst Noordzeekanaalgebied", G)],
+    ),
     # Negatives
     ("gemeente Ommen en Gemeente Zwolle", []),
     ("Mail Emma.Klever@VNG.nl of kijk op www.vng.nl", []),
