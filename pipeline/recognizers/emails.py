@@ -68,8 +68,9 @@ _UNDO = [
 # Every match holds one of these; its local part ends at the hit or one whitespace before it.
 _AT = re.compile("@")
 _AT_OR_BRACKET = re.compile(r"[@\[({<]")
-_BARE_AT = re.compile(r"(?= (?:at|AT) )")
-_BARE_APENSTAARTJE = re.compile(r"(?= (?:apenstaartje|APENSTAARTJE) )")
+# Literal anchors (no lookahead in front) let ``re`` skip ahead to the next space.
+_BARE_AT = re.compile(r" (?:at|AT) ")
+_BARE_APENSTAARTJE = re.compile(r" (?:apenstaartje|APENSTAARTJE) ")
 
 _VALID = re.compile(rf"[\w](?:[\w.+'-]*[\w])?@(?:{_LABEL}\.)+[a-z]{{2,24}}")
 
