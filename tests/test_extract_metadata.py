@@ -34,6 +34,7 @@ def metadata(text: str) -> Metadata:
         # Without a lead word the first date of the first paragraph is the meeting's.
         ("De werkconferentie van 9 juni 2022 trok zestig ambtenaren en griffiers uit Brabant.", "2022-06-09"),
         ("Donderdag 3 oktober 2019 kwamen veertig raadsleden bijeen voor de regiobijeenkomst.", "2019-10-03"),
+        ("Op de 12e van november 2022 kwamen zestig raadsleden bijeen in het stadhuis.", "2022-11-12"),
     ],
 )
 def test_event_date_is_the_day_of_the_meeting(body: str, event: str) -> None:
