@@ -80,7 +80,13 @@ def patterns() -> _Patterns:
     keywords = "|".join(rules["session_keywords"])
     numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
     # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
-    number = rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
+    # A number word ("Deel twee – X") only right before the title's separator or at the end:
+    # "Workshop een goed gesprek" has no number.
+    words = "|".join(sorted(map(str, _number_words()), key=len, reverse=True))
+    number = (
+        rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
+        rf"|(?:{words})(?=\s*(?:{_TITLE_SEPARATOR}|$))"
+    )
     session_heading = re.compile(
         rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?P<num>{number})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}))"
@@ -199,11 +205,18 @@ def is_closing_section(block: Block) -> bool:
     )
 
 
+@cache
+def _number_words() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in load_yaml("labels.yml")["session_number_words"].items()}
+
+
 def _number(token: str | None) -> int | None:
     if not token:
         return None
     if token.isdigit():
         return int(token)
+    if token.lower() in _number_words():
+        return _number_words()[token.lower()]
     if len(token) > 1 or token.upper() in "IVX":
         return _roman(token.upper())
     return ord(token.upper()) - ord("A") + 1 if len(token) == 1 and token.isalpha() else None
@@ -365,9 +378,10 @@ def _column_sessions(
     cells: list[Block], header: dict[int, Block], blocks: list[Block]
 ) -> list[tuple[int, Section]]:
     """Sessions from a table with a session per COLUMN: the header row names them ("Atelier A",
-    "Sessie 2") and the first column the fields ("Thema", "Gemeenten", "Begeleiding", ...)."""
-    heads = {column: _keyword_number(cell.text.strip()) for column, cell in header.items() if column > 0}
-    sessions = {column: number for column, number in heads.items() if number}
+    "Sessie 2", or with a title: "Sessie 2: Loting") and the first column the fields ("Thema",
+    "Gemeenten", "Begeleiding", ...)."""
+    heads = {column: _column_head(cell.text.strip()) for column, cell in header.items() if column > 0}
+    sessions = {column: head[0] for column, head in heads.items() if head is not None}
     if len(sessions) < 2:
         return []
     names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
@@ -383,11 +397,21 @@ def _column_sessions(
     for column in sorted(columns):
         row_cells = columns[column]
         title_cell = row_cells.get("title", [header[column]])[0]
-        title = title_cell.text.strip() if "title" in row_cells else ""
+        title = title_cell.text.strip() if "title" in row_cells else heads[column][1]  # type: ignore[index]
         found.append(
             (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
         )
     return found
+
+
+def _column_head(text: str) -> tuple[int, str] | None:
+    """(number, title) of a session column's header: "Atelier B" -> (2, ""), "Sessie 1: Loting"
+    -> (1, "Loting"); None when it names no numbered session."""
+    number = _keyword_number(text)
+    if number:
+        return number, ""
+    parsed = _keyword_title(text)
+    return (parsed[0], parsed[1]) if parsed is not None and parsed[0] else None
 
 
 def _attach_contact_rows(sections: list[Section], document: Document) -> None:

@@ -71,6 +71,15 @@ Begeleiding: Piet Pietersen (VNG)
         ("Deel 2 – Doorwerking\nVertegenwoordigd: Venlo\n", [(2, "Doorwerking")]),
         ("Blok B: Het omgevingsplan\nGemeenten in dit blok: Soest\n", [(2, "Het omgevingsplan")]),
         ("Atelier C / Raadsinformatie\nAtelierleider: Jan Smit\n", [(3, "Raadsinformatie")]),
+        # Numbers written as words, before the title's separator.
+        (
+            "Deel één – Samen onderzoeken\nVertegenwoordigd: Venlo\n\nDeel twee – Doorwerking\n"
+            "Vertegenwoordigd: Stein\n",
+            [(1, "Samen onderzoeken"), (2, "Doorwerking")],
+        ),
+        ("Ronde drie: Jongeren en de raad\nAanwezig: Ede\n", [(3, "Jongeren en de raad")]),
+        # "een" opening a title is an article, not a number.
+        ("Workshop een goed gesprek voeren\nBegeleiding: Jan Smit\n", [(None, "een goed gesprek voeren")]),
         # Those words without a number are ordinary words, not a session.
         ("Deel uw ervaring met de raad\nAanwezig: Ede\n", []),
         ("Blokken van een uur\nAanwezig: Ede\n", []),
@@ -328,6 +337,17 @@ def test_sessions_as_table_columns(header: list[str], expected: list[int]) -> No
     row = sessions[0].row or {}
     assert sorted(row) == ["contacts", "facilitators", "municipalities", "title"]
     assert row["municipalities"][0].text == "Ede, Epe"
+
+
+def test_session_columns_with_the_title_in_the_header() -> None:
+    rows = [
+        ["", "Sessie 1: Loting", "Sessie 2 – Jongeren"],
+        ["Deelnemers", "Ede, Epe", "Oss"],
+        ["Begeleiding", "Jan Smit (VNG)", "Ria Bos"],
+    ]
+    sessions = segment(_column_table(rows)).sessions
+    assert [(s.number, s.title) for s in sessions] == [(1, "Loting"), (2, "Jongeren")]
+    assert (sessions[1].row or {})["municipalities"][0].text == "Oss"
 
 
 @pytest.mark.parametrize(
