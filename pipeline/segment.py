@@ -66,14 +66,31 @@ class _Patterns:
     closing_section: re.Pattern[str]
 
 
+# Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
+# "Break-out 3 | X", "Gespreksronde 1 — X".
+_TITLE_SEPARATOR = r"[:.\-–—)|·•/]"
+_ROMAN = r"(?:X{0,1}(?:IX|IV|VI{0,3}|I{1,3}))"
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
 @cache
 def patterns() -> _Patterns:
     rules = load_yaml("labels.yml")
     labels = {kind: [_label_regex(p) for p in rules[kind]] for kind in LABEL_KINDS}
     keywords = "|".join(rules["session_keywords"])
+    numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
+    # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
+    # A number word ("Deel twee – X") only right before the title's separator or at the end:
+    # "Workshop een goed gesprek" has no number.
+    words = "|".join(sorted(map(str, _number_words()), key=len, reverse=True))
+    number = (
+        rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
+        rf"|(?:{words})(?=\s*(?:{_TITLE_SEPARATOR}|$))"
+    )
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?P<kw>{keywords})\b\.?\s*(?P<num>\d{{1,3}}|[A-Z](?![\w']))?"
-        r"\s*[:.\-–—)]?\s*(?P<title>.*)$",
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?P<num>{number})?"
+        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}))"
+        rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
     columns = {
@@ -144,9 +161,17 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     match = patterns().session_heading.match(text)
     if not match:
         return None
-    number = _number(match.group("num")) or _number(match.group("lead")) or number
-    title = match.group("title").strip(" :-–—")
+    number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
+    title = match.group("title").strip(" :-–—|·•/")
     return (number, title) if title else None
+
+
+def _keyword_number(text: str) -> int | None:
+    """The number of a bare session name such as "Atelier B" or "Sessie 2" (a table's header)."""
+    match = patterns().session_heading.match(text)
+    if not match or match.group("title").strip():
+        return None
+    return _number(match.group("num") or match.group("nnum")) or _number(match.group("lead"))
 
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
@@ -180,12 +205,29 @@ def is_closing_section(block: Block) -> bool:
     )
 
 
+@cache
+def _number_words() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in load_yaml("labels.yml")["session_number_words"].items()}
+
+
 def _number(token: str | None) -> int | None:
     if not token:
         return None
     if token.isdigit():
         return int(token)
+    if token.lower() in _number_words():
+        return _number_words()[token.lower()]
+    if len(token) > 1 or token.upper() in "IVX":
+        return _roman(token.upper())
     return ord(token.upper()) - ord("A") + 1 if len(token) == 1 and token.isalpha() else None
+
+
+def _roman(token: str) -> int | None:
+    """ "III" -> 3, "IV" -> 4; None for anything that is not a Roman numeral of I, V and X."""
+    if not token or any(c not in _ROMAN_VALUES for c in token):
+        return None
+    values = [_ROMAN_VALUES[c] for c in token]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def is_title_like(block: Block) -> bool:
@@ -220,7 +262,9 @@ def segment(document: Document) -> Segmentation:
             continue
         current.blocks.append(block)
     sections = [s for s in sections if s.kind == "session" or s.blocks]
-    return Segmentation(_number_sessions(_insert_table_sessions(sections, table_sessions, blocks)))
+    sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
+    _attach_contact_rows(sections, document)
+    return Segmentation(sections)
 
 
 def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
@@ -310,6 +354,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         fields = _column_fields(header)
         if "title" not in fields.values() or not set(fields.values()) & {"municipalities", "facilitators"}:
+            found.extend(_column_sessions(cells, header, blocks))
             continue
         rows: dict[int, dict[str, list[Block]]] = {}
         for cell in cells:
@@ -327,6 +372,79 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             position = blocks.index(title_cell)
             found.append((position, Section("session", title_cell, [], number, parsed[1], row_cells)))
     return found
+
+
+def _column_sessions(
+    cells: list[Block], header: dict[int, Block], blocks: list[Block]
+) -> list[tuple[int, Section]]:
+    """Sessions from a table with a session per COLUMN: the header row names them ("Atelier A",
+    "Sessie 2", or with a title: "Sessie 2: Loting") and the first column the fields ("Thema",
+    "Gemeenten", "Begeleiding", ...)."""
+    heads = {column: _column_head(cell.text.strip()) for column, cell in header.items() if column > 0}
+    sessions = {column: head[0] for column, head in heads.items() if head is not None}
+    if len(sessions) < 2:
+        return []
+    names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
+    fields = _column_fields(names)
+    if not set(fields.values()) & {"municipalities", "facilitators"}:
+        return []
+    columns: dict[int, dict[str, list[Block]]] = {}
+    for cell in cells:
+        row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+        if row in fields and column in sessions and cell.text.strip():
+            columns.setdefault(column, {}).setdefault(fields[row], []).append(cell)
+    found: list[tuple[int, Section]] = []
+    for column in sorted(columns):
+        row_cells = columns[column]
+        title_cell = row_cells.get("title", [header[column]])[0]
+        title = title_cell.text.strip() if "title" in row_cells else heads[column][1]  # type: ignore[index]
+        found.append(
+            (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
+        )
+    return found
+
+
+def _column_head(text: str) -> tuple[int, str] | None:
+    """(number, title) of a session column's header: "Atelier B" -> (2, ""), "Sessie 1: Loting"
+    -> (1, "Loting"); None when it names no numbered session."""
+    number = _keyword_number(text)
+    if number:
+        return number, ""
+    parsed = _keyword_title(text)
+    return (parsed[0], parsed[1]) if parsed is not None and parsed[0] else None
+
+
+def _attach_contact_rows(sections: list[Section], document: Document) -> None:
+    """A separate contacts table, one row per session ("Deel 1 | Name | email | phone" under a
+    header "Onderdeel | Contactpersoon | ..."): each row's cells after the first join the
+    session of that number, as one line, so its name, email and phone form one contact."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.row is None and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    if not by_number:
+        return
+    by_table: dict[int, list[Block]] = {}
+    for block in document.blocks:
+        if block.table is not None:
+            by_table.setdefault(block.table[0], []).append(block)
+    for cells in by_table.values():
+        header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
+        if "contacts" not in _column_fields(header).values():
+            continue
+        rows: dict[int, list[Block]] = {}
+        for cell in cells:
+            if cell.table and cell.table[1] > 0:
+                rows.setdefault(cell.table[1], []).append(cell)
+        for row in rows.values():
+            row.sort(key=lambda c: c.table[2] if c.table else 0)
+            number = _keyword_number(row[0].text.strip()) if row[0].table and row[0].table[2] == 0 else None
+            targets = by_number.get(number or 0, [])
+            if len(targets) != 1 or len(row) < 2:
+                continue
+            start, end = row[1].start, row[-1].end
+            line = Block("paragraph", document.text[start:end], start, end, row[1].page)
+            targets[0].blocks.append(line)
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

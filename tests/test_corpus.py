@@ -43,25 +43,11 @@ MUNICIPALITIES_CSV = ROOT / "rules" / "municipalities.csv"
 F1_TARGET = 0.95
 # Fields still below the target, floored at what they reach today. A floor that the run beats
 # by more than RATCHET_SLACK must be raised (the test says so), so gains are locked in.
-# The eight reports added with corpus3 (held-out: written blind, without reading the extractor;
-# Roman-numbered "Themasessie I", "Gespreksronde N —", "Break-out N |", "Deel N –", "Blok A:",
-# "Spoor N ·" and sessions as columns of a Word table; obfuscated emails, dates such as
-# "dd. 03.10.2022" and "op de 10e van november") lowered these floors below the target to what the
-# pipeline reaches on the 31-report corpus, rounded down to 2 decimals; they are not a regression.
-F1_FLOORS: dict[str, float] = {
-    "title": 0.93,
-    "published": 0.93,
-    "event_date": 0.85,
-    "location": 0.94,
-    "sessions": 0.78,
-    "session_municipalities": 0.90,
-    "facilitators": 0.89,
-    "facilitator_organisations": 0.88,
-    "contacts": 0.83,
-    "offerings": 0.79,
-    "quotes": 0.84,
-    "organisations": 0.93,
-}
+# The eight corpus3 reports (held-out) lowered several floors below the target; the layouts and
+# forms they showed (Roman-numbered sessions, "Gespreksronde N —", "Spoor N ·", sessions as table
+# columns, obfuscated emails, dates without a year, quotes in other marks) are read now and every
+# field is back at the target, so no floor is needed.
+F1_FLOORS: dict[str, float] = {}
 RATCHET_SLACK = 0.02
 
 FORMATS = ("txt", "docx", "pdf")

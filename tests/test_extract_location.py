@@ -61,6 +61,24 @@ def location_in(text: str) -> str | None:
             "Bergen op Zoom",
         ),
         ("Vorige week vond de regiodag plaats in Amsterdam en Rotterdam volgt in het voorjaar.", "Amsterdam"),
+        # A venue "of" a municipality that stands in one of its villages: the village is the place.
+        (
+            "De bijeenkomst vond plaats in het gemeentehuis van Westerveld in Diever en duurde een middag.",
+            "Diever",
+        ),
+        (
+            "Twintig griffiers kwamen bijeen in het raadhuis van Boxtel te Boxtel voor het netwerk.",
+            "Boxtel",
+        ),
+        (
+            "Dertig raadsleden kwamen bijeen in het gemeentehuis van Bernheze in Heesch, op uitnodiging.",
+            "Heesch",
+        ),
+        # Without a place after the owner the owner stays the place.
+        (
+            "Veertig raadsleden kwamen bijeen in het gemeentehuis van Westerveld voor de eerste regiotafel.",
+            "Westerveld",
+        ),
     ],
 )
 def test_place_from_the_opening_prose(text: str, place: str) -> None:

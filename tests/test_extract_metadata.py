@@ -34,6 +34,7 @@ def metadata(text: str) -> Metadata:
         # Without a lead word the first date of the first paragraph is the meeting's.
         ("De werkconferentie van 9 juni 2022 trok zestig ambtenaren en griffiers uit Brabant.", "2022-06-09"),
         ("Donderdag 3 oktober 2019 kwamen veertig raadsleden bijeen voor de regiobijeenkomst.", "2019-10-03"),
+        ("Op de 12e van november 2022 kwamen zestig raadsleden bijeen in het stadhuis.", "2022-11-12"),
     ],
 )
 def test_event_date_is_the_day_of_the_meeting(body: str, event: str) -> None:
@@ -49,6 +50,10 @@ def test_event_date_is_the_day_of_the_meeting(body: str, event: str) -> None:
         ("Datum: 22 oktober 2021", "2021-10-22"),
         ("22 oktober 2021", "2021-10-22"),
         ("Den Haag, 22 oktober 2021", "2021-10-22"),
+        # "d.d." (de dato) before a date, also as "dd." and with dots in the date.
+        ("dd. 22.10.2021 | verslaglegging: het secretariaat van het netwerk", "2021-10-22"),
+        ("Verslag d.d. 22 oktober 2021, opgesteld door de griffie", "2021-10-22"),
+        ("Verslag: Marloes de Wit, 22 okt. 2021", "2021-10-22"),
     ],
 )
 def test_published_from_a_byline_or_dateline(top: str, published: str) -> None:
@@ -132,6 +137,100 @@ def test_a_bare_day_and_month_in_prose_is_not_a_meeting_day(sentence: str) -> No
     assert metadata(text).event_date is None
 
 
+def test_a_byline_under_the_meetings_own_date_and_place_is_the_publication() -> None:
+    text = (
+        "Regioteam Oost | ProDemos\n\nTerugblik op de gespreksavond\n\n"
+        "Datum bijeenkomst: di 7 nov. 2023\nLocatie: Bibliotheek, Deventer\n"
+        "Verslag: Ruud Kamphuis, 14 nov. 2023\n\nVeertig raadsleden spraken over de opkomst.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2023-11-14", "2023-11-07")
+
+
+@pytest.mark.parametrize(
+    ("closing", "published"),
+    [
+        ("Winterswijk, 20 april 2018 – Regio Achterhoek, team Bestuur", "2018-04-20"),
+        ("Assen, 2 juli 2019", "2019-07-02"),
+        ("*Middelburg, 12-12-2019*", "2019-12-12"),
+    ],
+)
+def test_a_signed_dateline_at_the_end_is_the_publication(closing: str, published: str) -> None:
+    text = (
+        "Raadsledendag 2018\n\nRuim honderd raadsleden kwamen op vrijdag 13 april bijeen in het theater.\n\n"
+        f"Het was een goede dag.\n\n{closing}\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == (published, published[:4] + "-04-13")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "De volgende bijeenkomst is op 20 april 2018 in Winterswijk.",
+        "Volgende keer, 20 april 2018, gaan we verder met dit thema en kijken we naar de resultaten.",
+    ],
+)
+def test_a_closing_sentence_with_a_date_is_no_dateline(closing: str) -> None:
+    text = f"Raadsledendag\n\nRuim honderd raadsleden kwamen bijeen in het theater.\n\n{closing}\n"
+    assert metadata(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Van 5 t/m 7 juni 2023 organiseerde de provincie drie ateliers voor raadsleden.", "2023-06-05"),
+        ("Op 12 tot en met 14 maart 2024 kwamen de griffiers bijeen in Zwolle.", "2024-03-12"),
+        ("De conferentie van 3-4 oktober 2022 trok ruim honderd deelnemers uit het land.", "2022-10-03"),
+        ("Op 27 en 28 september 2022 kwamen de raadsleden samen in het provinciehuis.", "2022-09-27"),
+    ],
+)
+def test_a_range_of_days_starts_the_meeting(sentence: str, event: str) -> None:
+    assert metadata(f"Verslag\n\n{sentence}\n").event_date == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Op de 10e van november kwamen zestig raadsleden bijeen in het stadhuis.", "2022-11-10"),
+        ("Op de 3de van november kwamen zestig raadsleden bijeen in het stadhuis.", "2022-11-03"),
+        ("Op donderdagmiddag 22 september kwamen zeventien griffiers bijeen in Heesch.", "2022-09-22"),
+    ],
+)
+def test_an_ordinal_or_weekday_part_without_year_takes_the_publications_year(
+    sentence: str, event: str
+) -> None:
+    text = f"Leerdag\n\nRegio Eemland · verslag · 17 november 2022\n\n{sentence}\n"
+    assert metadata(text).event_date == event
+
+
+def test_a_date_after_the_publication_is_no_meeting_day() -> None:
+    text = (
+        "Leerdag\n\nRegio Eemland · verslag · 17 november 2022\n\n"
+        "Op de 10e van november spraken raadsleden over de Omgevingswet, die op 1 januari 2024 ingaat.\n"
+    )
+    assert metadata(text).event_date == "2022-11-10"
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("DORPENFESTIVAL WAADHOEKE 2024", "2024-03-09"),
+        ("Jongerendag Emmen 2019 – wat we hoorden", "2019-03-09"),
+    ],
+)
+def test_a_day_without_year_takes_the_titles_year(title: str, event: str) -> None:
+    text = (
+        f"{title}\n\nRuim tweehonderd inwoners kwamen zaterdagmiddag 9 maart naar het festival in het dorp.\n"
+    )
+    assert metadata(text).event_date == event
+
+
+def test_a_day_without_year_and_no_year_anywhere_stays_unknown() -> None:
+    text = "Dorpenfestival\n\nRuim tweehonderd inwoners kwamen zaterdagmiddag 9 maart naar het festival.\n"
+    assert metadata(text).event_date is None
+
+
 def test_a_day_without_year_after_new_year_is_last_years() -> None:
     text = "Nieuws\n\nEde, 10 januari 2023 – De raad van Ede kwam op 20 december bijeen voor overleg.\n"
     assert metadata(text).event_date == "2022-12-20"
@@ -148,6 +247,21 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
         ("VERSLAG REGIODAG PARKSTAD\nSamen werken\n\nTekst.", "VERSLAG REGIODAG PARKSTAD"),
         ("# Netwerkdag Fryslân: verslag\n\n*Leeuwarden, 3 april 2017*\n", "Netwerkdag Fryslân: verslag"),
         ("Regiodag | Utrecht\n\nTekst van het bericht.", "Regiodag | Utrecht"),
+        # The sender's name above the line that names the report.
+        (
+            "Netwerk Griffiers West-Friesland\n\nKennismiddag ‘Raad en regio’ – verslag\n\nTekst.",
+            "Kennismiddag ‘Raad en regio’ – verslag",
+        ),
+        (
+            "ProDemos – Huis voor democratie en rechtsstaat | Regioteam Noord\n\n"
+            "Terugblik: twee avonden over de opkomst in Groningen\n\nTekst.",
+            "Terugblik: twee avonden over de opkomst in Groningen",
+        ),
+        ("Vereniging van Griffiers\nImpressie van de ledendag\n\nTekst.", "Impressie van de ledendag"),
+        # A first line that names the report itself, or a byline under it, stays the title.
+        ("Regiodag Zeeland\nVerslag: Anna de Boer, 3 mei 2019\n\nTekst.", "Regiodag Zeeland"),
+        ("Verslag regiodag Zeeland\nTerugblik op een mooie dag\n\nTekst.", "Verslag regiodag Zeeland"),
+        ("Democratiefestival 2024\nWat we hoorden, wat we meenemen\n\nTekst.", "Democratiefestival 2024"),
     ],
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:

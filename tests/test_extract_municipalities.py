@@ -72,6 +72,25 @@ def test_a_village_with_its_province_is_no_municipality_of_the_report() -> None:
     assert "Bronckhorst" in [m["name"] for m in doc["municipalities"]]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "added"),
+    [
+        # A bare namesake next to a municipality of another province is the village there.
+        ("Bronckhorst vertelde over een woonproject in Vorden en Hengelo.", ["Bronckhorst"]),
+        (
+            "Berkelland en Bronckhorst lieten zien hoe Hengelo en Borculo samenwerken.",
+            ["Berkelland", "Bronckhorst"],
+        ),
+        # Next to municipalities of its own province it is the municipality.
+        ("Borne en Hengelo willen het samen proberen.", ["Borne", "Hengelo (O.)"]),
+        # Alone in its sentence it stays the municipality.
+        ("Ook Hengelo deed mee aan het gesprek.", ["Hengelo (O.)"]),
+    ],
+)
+def test_a_bare_namesake_is_read_by_the_provinces_around_it(sentence: str, added: list[str]) -> None:
+    assert session_names(sentence) == ["Enschede", "Almelo", *added]
+
+
 def test_a_municipality_with_its_own_province_still_counts() -> None:
     assert session_names("Ook Hengelo (O.) schoof aan.") == ["Enschede", "Almelo", "Hengelo (O.)"]
 

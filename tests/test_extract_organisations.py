@@ -116,6 +116,12 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ("Jildou de Vries (Gelderland Academie)", [("Jildou de Vries", "Gelderland Academie")]),
         ("Mirjam Dols, procesbegeleider (Dols & Partners)", [("Mirjam Dols", "Dols & Partners")]),
         ("Jan Jansen, adviseur bij Pentascope", [("Jan Jansen", "Pentascope")]),
+        # After "role bij" a head word and capitalised words are one organisation, no person.
+        (
+            "Sem Lammers, jongerenwerker bij Stichting Jongerenpunt Achterhoek",
+            [("Sem Lammers", "Stichting Jongerenpunt Achterhoek")],
+        ),
+        ("Iris Kok, coördinator bij Coöperatie Dorpskracht", [("Iris Kok", "Coöperatie Dorpskracht")]),
         ("Sanne Bos, netwerkcoördinator VNG", [("Sanne Bos", "VNG")]),
         (
             "Bram Janssen en dr. Ellen Schreurs (beiden Universiteit Maastricht)",

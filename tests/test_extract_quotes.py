@@ -77,6 +77,52 @@ def quotes_of(body: str) -> list[tuple[str | None, str | None, str | None]]:
             "“We merken dat inwoners graag meedenken over geld”, zegt wethouder Sabine Dekker van Ede.",
             [("Sabine Dekker", "Ede", "wethouder")],
         ),
+        # Dutch „...“ quotation marks, with the attribution on its own line after an em dash.
+        (
+            "„Een regeling is geen trein waar de raad af en toe naar mag zwaaien.“\n"
+            "— Karel Verbeek, wethouder in Boxmeer",
+            [("Karel Verbeek", "Boxmeer", "wethouder")],
+        ),
+        (
+            "„Een rapport dat in de la verdwijnt, is duurder dan geen rapport.“\n\n"
+            "— Marga Hoek, atelierleider",
+            [("Marga Hoek", None, "atelierleider")],
+        ),
+        (
+            "„Wij zijn geen stempelmachine voor de regio, we willen het op tijd weten“, aldus "
+            "fractievoorzitter Gerrit Wassink uit Lochem.",
+            [("Gerrit Wassink", "Lochem", "fractievoorzitter")],
+        ),
+        # Guillemets.
+        (
+            "«Het gesprek wordt pas echt als je zelf iets te verliezen hebt.»\n"
+            "— Dewi Hendriks, procesbegeleider",
+            [("Dewi Hendriks", None, "procesbegeleider")],
+        ),
+        # Single quotes, straight and typographic, with the attribution after them.
+        (
+            "'Als je nooit iemand kent die in de raad zit, voelt de gemeente als een loket,' "
+            "zei raadslid "
+            "Ayse Demir uit Enschede.",
+            [("Ayse Demir", "Enschede", "raadslid")],
+        ),
+        (
+            "‘De raad moet niet vragen of het initiatief past, maar of het beleid ruimte laat,’ "
+            "aldus trainer "
+            "Joke van Dam.",
+            [("Joke van Dam", None, "trainer")],
+        ),
+        (
+            "‘We schrijven geen rapporten voor de kast. We vragen de raad waarom.’ – Roel Peeters, "
+            "voorzitter rekenkamercommissie Peel en Maas",
+            [("Roel Peeters", "Peel en Maas", "voorzitter")],
+        ),
+        # An apostrophe inside a word ends no single-quoted quotation.
+        (
+            "'We krijgen zo'n zeshonderd pagina's per maand, dat haalt niemand,' "
+            "zegt griffier Els Bos uit Oss.",
+            [("Els Bos", "Oss", "griffier")],
+        ),
     ],
 )
 def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | None]]) -> None:
@@ -92,6 +138,11 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
         "Henk Postma gaf de middag een motto: ‘klein beginnen, groot denken’.",
         # A colon and a quotation without a person in the sentence.
         "De conclusie van de middag was helder: “een raadsakkoord werkt alleen als het kort is.”",
+        # Apostrophes of 's-Hertogenbosch, 't and zo'n open no single-quoted quotation.
+        "In 's-Hertogenbosch kwamen zo'n veertig raadsleden bijeen, zegt de griffie in haar verslag.",
+        "Het project in ’t Harde en in ’s-Heerenberg liep goed, vertelt de wethouder achteraf.",
+        # A word in single quotes is a term, not a quotation.
+        "Boxtel vertelde over de ‘regioparagraaf’ in de begroting, volgens de griffier een succes.",
     ],
 )
 def test_no_quotes(body: str) -> None:

@@ -22,7 +22,17 @@ CASES = [
     ("21-02-19", [("21-02-19", "2019-02-21")]),
     ("29 februari 2020", [("29 februari 2020", "2020-02-29")]),
     ("van 1 mei 2019 tot 1 juni 2019", [("1 mei 2019", "2019-05-01"), ("1 juni 2019", "2019-06-01")]),
+    # The last day of a range is a full date; the extract stage reads the first day from it.
+    ("op 3-4 oktober 2022", [("4 oktober 2022", "2022-10-04")]),
+    ("van 12–14 maart 2024", [("14 maart 2024", "2024-03-14")]),
+    ("dd. 03.10.2022 | verslag", [("03.10.2022", "2022-10-03")]),
+    # An ordinal day, also "of" the month.
+    ("op de 12e van november 2022", [("12e van november 2022", "2022-11-12")]),
+    ("op 1ste april 2021", [("1ste april 2021", "2021-04-01")]),
+    ("de 3de van maart '20", [("3de van maart '20", "2020-03-03")]),
     # Negatives and partial dates
+    ("code A-4 oktober 2022", []),
+    ("de 12e van de maand", []),
     ("februari 2019", []),
     ("14 februari", []),
     ("31-02-2019", []),

@@ -27,6 +27,25 @@ CASES = [
     ("mailadres: k.jansen at ommen punt nl", [("k.jansen at ommen punt nl", "k.jansen@ommen.nl")]),
     ("naam@vng .nl", [("naam@vng .nl", "naam@vng.nl")]),
     ("Twee: a@x.nl; b@y.com", [("a@x.nl", "a@x.nl"), ("b@y.com", "b@y.com")]),
+    # The Dutch word for @ spelled out needs no mail word before it.
+    (
+        "Neem contact op met Karin: k.smit apenstaartje raadswerk punt nl of bel.",
+        [("k.smit apenstaartje raadswerk punt nl", "k.smit@raadswerk.nl")],
+    ),
+    ("griffie apenstaartje ede.nl", [("griffie apenstaartje ede.nl", "griffie@ede.nl")]),
+    (
+        "via r.vos APENSTAARTJE provincie-utrecht PUNT nl",
+        [("r.vos APENSTAARTJE provincie-utrecht PUNT nl", "r.vos@provincie-utrecht.nl")],
+    ),
+    # A bare "at" before a real domain with a well-known top-level domain.
+    (
+        "Contact: Jildou Vries, j.vries at gemeente-epe.nl, 06 1234 5678",
+        [("j.vries at gemeente-epe.nl", "j.vries@gemeente-epe.nl")],
+    ),
+    (
+        "Mail secretariaat at netwerk.frl of bel.",
+        [("secretariaat at netwerk.frl", "secretariaat@netwerk.frl")],
+    ),
     # Negatives
     ("Jan at vis dot en was blij", []),
     ("Kijk op www.vng.nl voor meer informatie.", []),
@@ -34,6 +53,10 @@ CASES = [
     ("naam@localhost", []),
     ("jan..jansen@vng.nl", []),
     ("Versie 2.0@14:00 uur", []),
+    ("Het apenstaartje staat op elk toetsenbord.", []),
+    ("We meet at noon in Ede.", []),
+    ("Het team at samen in café.nl-stijl", []),
+    ("Zij kwam at home.xyz binnen", []),
 ]
 
 

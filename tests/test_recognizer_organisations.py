@@ -74,6 +74,16 @@ CASES = [
         "Kenniscentrum Lokale Democratie",
         [("Kenniscentrum Lokale Democratie", "Kenniscentrum Lokale Democratie", G)],
     ),
+    # Regional public bodies named after their region.
+    (
+        "de begroting van de GGD Gelderland-Zuid werd besproken",
+        [("GGD Gelderland-Zuid", "GGD Gelderland-Zuid", G)],
+    ),
+    ("de Veiligheidsregio Zeeland en", [("Veiligheidsregio Zeeland", "Veiligheidsregio Zeeland", G)]),
+    (
+        "volgens de Omgevingsdienst Noordzeekanaalgebied",
+        [("Omgevingsdienst Noordzeekanaalgebied", "Omgevingsdienst Noordzeekanaalgebied", G)],
+    ),
     # Negatives
     # A venue head before "van" or "in" and a place: a building, not an organisation.
     ("in de bibliotheek van Assen", []),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.ingest.txt import read_txt
-from pipeline.model import Block
+from pipeline.model import Block, DocumentBuilder
 from pipeline.segment import find_label, numbered_title, plain, segment, table_title
 
 
@@ -58,6 +58,31 @@ Begeleiding: Piet Pietersen (VNG)
         ),
         ("Workshop: Jongeren en de raad\nBegeleiding: Jan Jansen (VNG)\n", [(None, "Jongeren en de raad")]),
         ("Werksessie: hoe nu verder\nDe werksessie duurde lang.\n", []),
+        # Roman numerals number the sessions; the separator after the number goes.
+        (
+            "Themasessie I – Wonen\nAan tafel: Ede\n\nThemasessie II – Zorg\nAan tafel: Epe\n\n"
+            "Themasessie IV: Energie\nAan tafel: Oss\n",
+            [(1, "Wonen"), (2, "Zorg"), (4, "Energie")],
+        ),
+        ("Workshop IX: Loting\nAanwezig: Ede\n", [(9, "Loting")]),
+        ("Gespreksronde 2 — Wie stemt er niet?\nWie schoven aan? Epe\n", [(2, "Wie stemt er niet?")]),
+        ("Spoor 3 · Jongeren houden\nRaadsleden uit: Lochem\n", [(3, "Jongeren houden")]),
+        ("Break-out 1 | De dorpsraad\nGemeenten die meededen: Urk\n", [(1, "De dorpsraad")]),
+        ("Deel 2 – Doorwerking\nVertegenwoordigd: Venlo\n", [(2, "Doorwerking")]),
+        ("Blok B: Het omgevingsplan\nGemeenten in dit blok: Soest\n", [(2, "Het omgevingsplan")]),
+        ("Atelier C / Raadsinformatie\nAtelierleider: Jan Smit\n", [(3, "Raadsinformatie")]),
+        # Numbers written as words, before the title's separator.
+        (
+            "Deel één – Samen onderzoeken\nVertegenwoordigd: Venlo\n\nDeel twee – Doorwerking\n"
+            "Vertegenwoordigd: Stein\n",
+            [(1, "Samen onderzoeken"), (2, "Doorwerking")],
+        ),
+        ("Ronde drie: Jongeren en de raad\nAanwezig: Ede\n", [(3, "Jongeren en de raad")]),
+        # "een" opening a title is an article, not a number.
+        ("Workshop een goed gesprek voeren\nBegeleiding: Jan Smit\n", [(None, "een goed gesprek voeren")]),
+        # Those words without a number are ordinary words, not a session.
+        ("Deel uw ervaring met de raad\nAanwezig: Ede\n", []),
+        ("Blokken van een uur\nAanwezig: Ede\n", []),
         # A series of sessions none of which is numbered is numbered by position; one alone is not.
         (
             "Workshop: Loting\nAanwezig: Ede\n\nWorkshop: Jongeren\nAanwezig: Epe\n",
@@ -109,6 +134,25 @@ def test_closing_section_ends_the_last_session() -> None:
         ("Gemeenten aan tafel: Ede, Epe", "municipalities", "Ede, Epe"),
         ("Deelnemende griffies: Lisse, Hillegom", "municipalities", "Lisse, Hillegom"),
         ("Wat biedt de vereniging?", "offerings", ""),
+        # Attendance, facilitation and offerings phrased in other ways.
+        ("Aan tafel: gem. Epe, Heerde", "municipalities", "gem. Epe, Heerde"),
+        ("Wie schoven aan? Ede, Wageningen", "municipalities", "Ede, Wageningen"),
+        ("Wie zaten er aan tafel? Venray", "municipalities", "Venray"),
+        ("Raadsleden uit: Goes, Veere", "municipalities", "Goes, Veere"),
+        ("Gemeenten die meededen: Urk, Dronten", "municipalities", "Urk, Dronten"),
+        ("Gemeenten in deze sessie: Baarn", "municipalities", "Baarn"),
+        ("Tafelgasten: Assen, Emmen", "municipalities", "Assen, Emmen"),
+        ("Vertegenwoordigd: Venlo, Horst aan de Maas", "municipalities", "Venlo, Horst aan de Maas"),
+        ("Begeleiding door: Karin Smit (VNG)", "facilitators", "Karin Smit (VNG)"),
+        ("Atelierleider: Joost Wever", "facilitators", "Joost Wever"),
+        ("Tafelleiding: Ria Bos (ProDemos)", "facilitators", "Ria Bos (ProDemos)"),
+        ("Wat de VNG aanbiedt:", "offerings", ""),
+        ("Wat ProDemos aanbiedt:", "offerings", ""),
+        ("Het netwerk biedt:", "offerings", ""),
+        ("De provincie biedt de deelnemende gemeenten:", "offerings", ""),
+        ("In deze ronde biedt de Kiesraad:", "offerings", ""),
+        ("Wat het expertisecentrum kan doen:", "offerings", ""),
+        ("Wat wij kunnen betekenen:", "offerings", ""),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:
@@ -125,6 +169,11 @@ def test_labels(line: str, kind: str, value: str) -> None:
         "Neem voor meer informatie contact op met Jan",
         "Begeleiders kregen een bedankje.",
         "Contacten tussen gemeenten zijn belangrijk.",
+        "De provincie biedt subsidie aan kleine gemeenten.",
+        "Het netwerk biedt veel: kennis, tijd en contacten",
+        "Aan tafel werd stevig gediscussieerd.",
+        "Raadsleden uit Ede vonden het een goed idee.",
+        "Wat de gemeente kan doen, is luisteren.",
     ],
 )
 def test_not_labels(line: str) -> None:
@@ -252,3 +301,109 @@ def test_numbered_headings_lose_their_number(
 ) -> None:
     block = Block("heading", text, 0, len(text), level=2, marker=marker)
     assert numbered_title(block) == expected
+
+
+def _column_table(rows: list[list[str]]):
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Het overzicht per atelier staat hieronder.")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["", "Atelier A", "Atelier B", "Atelier C"], [1, 2, 3]),
+        (["Onderdeel", "Sessie 1", "Sessie 2"], [1, 2]),
+        (["", "Workshop I", "Workshop II"], [1, 2]),
+        (["", "Tafel 3", "Tafel 4"], [3, 4]),
+    ],
+)
+def test_sessions_as_table_columns(header: list[str], expected: list[int]) -> None:
+    n = len(header) - 1
+    rows = [
+        header,
+        ["Thema", *[f"Onderwerp {i}" for i in range(1, n + 1)]],
+        ["Avond", *["maandag 5 juni"] * n],
+        ["Gemeenten", *["Ede, Epe"] * n],
+        ["Atelierleider", *["Jan Smit (VNG)"] * n],
+        ["Contact", *["Jan Smit, jan@vng.nl"] * n],
+    ]
+    sessions = segment(_column_table(rows)).sessions
+    assert [s.number for s in sessions] == expected
+    assert [s.title for s in sessions] == [f"Onderwerp {i}" for i in range(1, n + 1)]
+    row = sessions[0].row or {}
+    assert sorted(row) == ["contacts", "facilitators", "municipalities", "title"]
+    assert row["municipalities"][0].text == "Ede, Epe"
+
+
+def test_session_columns_with_the_title_in_the_header() -> None:
+    rows = [
+        ["", "Sessie 1: Loting", "Sessie 2 – Jongeren"],
+        ["Deelnemers", "Ede, Epe", "Oss"],
+        ["Begeleiding", "Jan Smit (VNG)", "Ria Bos"],
+    ]
+    sessions = segment(_column_table(rows)).sessions
+    assert [(s.number, s.title) for s in sessions] == [(1, "Loting"), (2, "Jongeren")]
+    assert (sessions[1].row or {})["municipalities"][0].text == "Oss"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A timetable: its header names no sessions.
+        [["Tijd", "Onderdeel"], ["09.30", "Inloop"], ["10.00", "Sessie 1 en 2"]],
+        # Sessions in the header, but no row with attendance or facilitation.
+        [["", "Sessie 1", "Sessie 2"], ["Tijd", "10.00", "11.00"], ["Zaal", "A", "B"]],
+        # Only one session column.
+        [["", "Atelier A"], ["Gemeenten", "Ede"], ["Begeleiding", "Jan"]],
+    ],
+)
+def test_tables_that_hold_no_session_columns(rows: list[list[str]]) -> None:
+    assert segment(_column_table(rows)).sessions == []
+
+
+def _sessions_then_contacts_table(first_cells: list[str], header: list[str]):
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag kennisdag", level=1)
+    for number, title in ((1, "Samen onderzoeken"), (2, "Doorwerking")):
+        builder.add("heading", f"Deel {number} – {title}", level=2)
+        builder.add("paragraph", "Vertegenwoordigd: Venlo, Stein")
+        builder.add("paragraph", "Moderator: Anna de Wit (NVRR)")
+    builder.add("heading", "Contact per onderdeel", level=2)
+    builder.add("table_cell", header[0], table=(0, 0, 0))
+    for column, text in enumerate(header[1:], start=1):
+        builder.add("table_cell", text, table=(0, 0, column))
+    for row, first in enumerate(first_cells, start=1):
+        builder.add("table_cell", first, table=(0, row, 0))
+        builder.add("table_cell", f"Persoon {row}", table=(0, row, 1))
+        builder.add("table_cell", f"p{row}@nvrr.nl", table=(0, row, 2))
+    return builder.build()
+
+
+@pytest.mark.parametrize("first_cells", [["Deel 1", "Deel 2"], ["Deel 2", "Deel 1"]])
+def test_a_contacts_table_per_session_joins_each_row_to_its_session(first_cells: list[str]) -> None:
+    document = _sessions_then_contacts_table(first_cells, ["Onderdeel", "Contactpersoon", "E-mail"])
+    sessions = segment(document).sessions
+    assert [s.number for s in sessions] == [1, 2]
+    for session in sessions:
+        row = first_cells.index(f"Deel {session.number}") + 1
+        assert session.blocks[-1].text == f"Persoon {row}\np{row}@nvrr.nl"
+
+
+@pytest.mark.parametrize(
+    ("first_cells", "header"),
+    [
+        # No contacts column: a timetable per part is no contact list.
+        (["Deel 1", "Deel 2"], ["Onderdeel", "Spreker", "Zaal"]),
+        # Rows that name no session.
+        (["Ochtend", "Middag"], ["Onderdeel", "Contactpersoon", "E-mail"]),
+        # A number no session has.
+        (["Deel 4", "Deel 5"], ["Onderdeel", "Contactpersoon", "E-mail"]),
+    ],
+)
+def test_other_tables_join_no_session(first_cells: list[str], header: list[str]) -> None:
+    sessions = segment(_sessions_then_contacts_table(first_cells, header)).sessions
+    assert all(b.kind != "table_cell" and "@" not in b.text for s in sessions for b in s.blocks)

@@ -125,7 +125,13 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
     for rank, (cue, pattern) in enumerate((("venue", cues.venue), ("host", cues.host))):
         for match in pattern.finditer(sentence):
             place = _trim_place(ctx, match.group("place"), need_municipality=False)
-            found.append((rank, PlaceFound(place, offset + match.start("place"), cue)))
+            start = offset + match.start("place")
+            if cue == "venue" and place:
+                # "in het gemeentehuis van Westerveld in Diever": the venue's owner, then its place.
+                inner = _place_after_owner(ctx, sentence, match, place)
+                if inner is not None:
+                    place, start = inner[0], offset + inner[1]
+            found.append((rank, PlaceFound(place, start, cue)))
     verb = cues.event_verb.search(sentence)
     if verb is not None:
         for match in cues.in_place.finditer(sentence):
@@ -135,6 +141,21 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
             if place:
                 found.append((2, PlaceFound(place, offset + match.start("place"), "event")))
     return [item for item in found if item[1].place]
+
+
+def _place_after_owner(
+    ctx: Context, sentence: str, match: re.Match[str], owner: str
+) -> tuple[str, int] | None:
+    """After "<venue> van <owner>", a place right behind the owner ("... van Westerveld in
+    Diever") is where the venue stands: (that place, its offset in ``sentence``)."""
+    if not sentence[: match.start("place")].rstrip().lower().endswith(" van"):
+        return None
+    end = match.start("place") + len(owner)
+    there = _cues().in_place.match(sentence, end + 1) if sentence[end : end + 1].isspace() else None
+    if there is None:
+        return None
+    inner = _trim_place(ctx, there.group("place"), need_municipality=False)
+    return (inner, there.start("place")) if inner else None
 
 
 def _trim_place(ctx: Context, written: str, *, need_municipality: bool) -> str:

@@ -13,11 +13,16 @@ from pipeline.extract.location import find_location
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
+from pipeline.recognizers.dates import find_dates
 from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import plain
 
 # A date line near the top ("21 februari 2019", "Utrecht, 21-02-2019") is the publication date.
 _TOP_BLOCKS = 4
+# A byline ("Verslag: Ilse de Vries, 15 nov. 2023") may come a little lower, under the
+# meeting's own date and place lines; a signed dateline closes a report in its last lines.
+_BYLINE_REACH = 2
+_CLOSING_BLOCKS = 2
 _BYLINE_WORDS = 16
 _DATELINE_PLACE = re.compile(r"[*_]*[A-Z'’][\w'’ .-]{1,40},\s*")
 _TITLE_PLACE = re.compile(
@@ -58,7 +63,7 @@ def _title_block(blocks: list[Block]) -> Block | None:
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
-    if blocks and _is_masthead(blocks[0]):
+    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks)):
         blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
@@ -70,6 +75,29 @@ def _is_masthead(block: Block) -> bool:
     """ "NIEUWSBRIEF LOKALE DEMOCRATIE DRENTHE | nummer 3 | juni 2022": the periodical, not the item."""
     words = "|".join(load_yaml("labels.yml")["masthead_words"])
     return "|" in block.text and re.search(rf"\b(?:{words})\b", block.text, re.IGNORECASE) is not None
+
+
+def _is_sender_line(blocks: list[Block]) -> bool:
+    """ "Netwerk Griffiers Noordoost-Brabant" above "Themamiddag ... – verslag": a first line
+    that names no report, above a short line that does (and is no byline with a date), is the
+    sender's name; the report's title is the line under it."""
+    if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind not in ("paragraph", "heading"):
+        return False
+    first, second = blocks[0].text, blocks[1].text
+    words = _report_words()
+    return (
+        words.search(first) is None
+        and words.search(second) is not None
+        and len(second.split()) <= 20
+        and not second.endswith(".")
+        and _label_regex("byline_labels").match(second) is None
+        and not find_dates(second)
+    )
+
+
+@cache
+def _report_words() -> AnyCase:
+    return AnyCase(rf"\b(?:{'|'.join(load_yaml('labels.yml')['report_words'])})\b")
 
 
 def _dates_in(dates: list[Found], block: Block) -> list[Found]:
@@ -85,9 +113,14 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             if found:
                 ctx.mention_found(found[0], "published")
                 return found[0]
-    for block in blocks[:_TOP_BLOCKS]:
+    for index, block in enumerate(blocks[: _TOP_BLOCKS + _BYLINE_REACH]):
         found = _dates_in(dates, block)
-        if found and (
+        if not found or _label_regex("event_date_labels").match(block.text):
+            # "Datum bijeenkomst: 8 nov. 2023" at the top is the meeting, not the report.
+            continue
+        if index >= _TOP_BLOCKS and not _is_byline(block):
+            continue
+        if (
             len(block.text) <= len(found[0].text) + 30
             or _is_byline(block)
             or (block is not title and _ends_with(block, found[-1]))
@@ -96,6 +129,23 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             date = found[-1] if block is not title and _ends_with(block, found[-1]) else found[0]
             ctx.mention_found(date, "published")
             return date
+    return _closing_dateline(ctx, blocks, dates)
+
+
+def _closing_dateline(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found | None:
+    """ "Doetinchem, 20 april 2018 – Regio Achterhoek, team Bestuur" as the report's last line:
+    a signed dateline, the day the report was written."""
+    for block in blocks[-_CLOSING_BLOCKS:]:
+        found = _dates_in(dates, block)
+        if (
+            len(found) == 1
+            and block.kind != "list_item"
+            and len(block.text.split()) <= _BYLINE_WORDS
+            and _DATELINE_PLACE.fullmatch(block.text[: found[0].start - block.start]) is not None
+            and not block.text[found[0].end - block.start :].strip(" *_").endswith((".", "?", "!"))
+        ):
+            ctx.mention_found(found[0], "published")
+            return found[0]
     return None
 
 
@@ -136,16 +186,22 @@ def _event_date(
             if found:
                 ctx.mention_found(found[0], "event_date")
                 return found[0]
+    reference = published.value if published is not None else _title_year_end(blocks)
     for block in blocks:
         if block.kind == "heading" or len(block.text.split()) < 6:
             continue
-        candidates = [
-            d
-            for d in _dates_in(dates, block)
-            if (published is None or d.start != published.start) and not _is_other_date(ctx, d)
-        ]
-        if not candidates and published is not None:
-            candidates = _yearless_meeting_days(ctx, block, published)
+        candidates = []
+        for d in _dates_in(dates, block):
+            if published is not None and d.start == published.start:
+                continue
+            first = _range_start(ctx, d)
+            if first is not None:
+                candidates.append(first)
+            elif not _is_other_date(ctx, d) and (published is None or str(d.value) <= str(published.value)):
+                # A report tells of a meeting before it appeared: a later date is a plan.
+                candidates.append(d)
+        if not candidates and reference is not None:
+            candidates = _yearless_meeting_days(ctx, block, reference)
         if candidates:
             found = next((d for d in candidates if _is_meeting_day(ctx, d)), candidates[0])
             ctx.mention_found(found, "event_date")
@@ -165,18 +221,55 @@ def _yearless_day() -> AnyCase:
     # "27 en 28 september", "27-28 september", "donderdag 27 en vrijdag 28 september": the
     # meeting starts on the first day.
     later_day = rf"(?:\s*(?:-|–|en|t/m|tot en met)\s*(?:{weekday}\s+)?\d{{1,2}})?"
+    # "op de 10e van november": an ordinal day of a month.
+    ordinal = r"(?:e|ste|de)\s+van"
     return AnyCase(
-        rf"(?:\bop\s+(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
-        rf"(?P<day>\d{{1,2}}){later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)"
+        rf"(?:\bop\s+(?:de\s+(?=\d{{1,2}}{ordinal}))?(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
+        rf"(?P<day>\d{{1,2}})(?:{ordinal})?{later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)"
     )
 
 
-def _yearless_meeting_days(ctx: Context, block: Block, published: Found) -> list[Found]:
+def _title_year_end(blocks: list[Block]) -> str | None:
+    """ "DEMOCRATIEFESTIVAL SÚDWEST-FRYSLÂN 2024": a report with no date of its own but a year
+    in its title took place in that year (the last day of it, as a reference)."""
+    title = _title_block(blocks)
+    match = _TITLE_YEAR.search(title.text) if title is not None else None
+    return f"{match.group()}-12-31" if match else None
+
+
+_TITLE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w./-])")
+# "5 t/m 7 juni 2023", "5-7 juni 2023", "27 en 28 september 2022": the meeting starts on the first day.
+_RANGE_BEFORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s*(?:-|–|t/m|tot en met|en)\s*$")
+
+
+def _range_start(ctx: Context, found: Found) -> Found | None:
+    """The first day of a range that ends in ``found`` ("5 t/m 7 juni 2023" -> 5 juni 2023)."""
+    before = ctx.document.text[max(0, found.start - 20) : found.start]
+    match = _RANGE_BEFORE.search(before)
+    value = str(found.value)
+    if match is None or not value[8:].isdigit():
+        return None
+    day = int(match.group(1))
+    if not 1 <= day < int(value[8:]):
+        return None
+    start = found.start - len(before) + match.start()
+    return Found(
+        "DATE",
+        start,
+        found.end,
+        ctx.document.text[start : found.end],
+        f"{value[:8]}{day:02d}",
+        found.source,
+        0.9,
+    )
+
+
+def _yearless_meeting_days(ctx: Context, block: Block, reference: str) -> list[Found]:
     """ "heeft op dinsdag 14 juni ingestemd" in a news item of 16 juni 2022: the day is the
-    latest one of that date on or before the publication."""
+    latest one of that date on or before the publication (or the end of the title's year)."""
     months = load_yaml("dates.yml")["months"]
     found: list[Found] = []
-    year = int(str(published.value)[:4])
+    year = int(reference[:4])
     for match in _yearless_day().finditer(block.text):  # on lower-cased text: read spans
         month, day = months[match.group("month").lower()], int(match.group("day"))
         for candidate_year in (year, year - 1):
@@ -184,7 +277,7 @@ def _yearless_meeting_days(ctx: Context, block: Block, published: Found) -> list
                 day_of = date(candidate_year, month, day)
             except ValueError:
                 break
-            if day_of.isoformat() <= str(published.value):
+            if day_of.isoformat() <= reference:
                 start = block.start + match.start()
                 found.append(
                     Found(

@@ -165,6 +165,8 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
     resolution = resolve_entity(ctx, entity.text)
+    if resolution is not None and _namesake_village(ctx, entity, resolution):
+        return None
     # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
     # not exist yet on the report's date is a plan, not one that takes part or is named as such.
     if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
@@ -188,6 +190,33 @@ def _listed_with_a_province(text: str, entity: Found) -> bool:
         for m in (after, before)
         if m is not None
     )
+
+
+_SENTENCE_BOUND = re.compile(r"[.!?;\n]")
+
+
+def _namesake_village(ctx: Context, entity: Found, resolution: Resolution) -> bool:
+    """A bare name that CBS gives a province because a village elsewhere has it too
+    ("Hengelo" for Hengelo (O.)) is that village when its sentence names municipalities of
+    another province only: "Bronckhorst vertelde over Vorden en Hengelo" is Hengelo in
+    Gelderland, "Enschede en Hengelo" is Hengelo (O.)."""
+    register = default_register()
+    municipality = register.by_code(resolution.code)
+    if "(" not in municipality.name or "(" in entity.text:
+        return False
+    text = ctx.document.text
+    starts = [m.end() for m in _SENTENCE_BOUND.finditer(text, max(0, entity.start - 300), entity.start)]
+    lo = starts[-1] if starts else max(0, entity.start - 300)
+    end = _SENTENCE_BOUND.search(text, entity.end, entity.end + 300)
+    hi = end.start() if end else min(len(text), entity.end + 300)
+    provinces = set()
+    for other in ctx.entities_in(lo, hi, "MUNICIPALITY"):
+        if other.start == entity.start:
+            continue
+        found = resolve_entity(ctx, other.text)
+        if found is not None and found.code != resolution.code:
+            provinces.add(register.by_code(found.code).province)
+    return bool(provinces) and municipality.province not in provinces
 
 
 def in_force(ctx: Context, resolution: Resolution) -> Resolution:

@@ -16,9 +16,28 @@ from pipeline.recognizers.names import clean_person_name, split_person_details
 from pipeline.rules import load_list, load_yaml
 from pipeline.segment import plain
 
-_OPEN, _CLOSE = "“„\"‘'«", "”\"’'»"
+# Dutch „...“ closes with the mark English opens with; guillemets «...» and single quotes too.
+_OPEN, _CLOSE = "“„\"‘'«", "”“\"’'»"
+# A single quote opens a quotation only at a word start and not as the elided article of
+# "'s-Hertogenbosch" or "’t Harde"; it closes one only after a letter or punctuation.
+_SINGLE_OPEN = r"(?<=['‘’])(?<![\w'’]['‘’])(?!(?:s|t|n)[\s-])(?=[A-Z])"
+_SINGLE_CLOSE = r"(?<=[\w.,!?])['’](?![\w])"
+# Inside it, an apostrophe only within a word ("pagina's", "zo'n"); written as an unrolled
+# loop (runs between apostrophes), which ``re`` scans far faster than a group per character.
+_SINGLE_BODY = r"(?=[^\n]{15})[^'‘’\n]+(?:(?<=\w)['’](?=\w)[^'‘’\n]*)*"
+# Any opening mark first, as a plain character class, so ``re`` skips ahead to the next one
+# (a lookbehind in front made it try every position); which mark it was, after it.
+_QUOTED = (
+    r"[“„\"«'‘’](?:(?<=[“„\"«])(?P<quote>[^”“\"»]{15,})[”“\"»]"
+    rf"|{_SINGLE_OPEN}(?P<single>{_SINGLE_BODY}){_SINGLE_CLOSE})"
+)
 _DASHES = ("-", "–", "—", "~")
-_MUNICIPALITY_IN = re.compile(r"\b(?:gemeente|in|uit|te|van)\s+(?P<name>[A-Z'][\w'’.() -]*[\w)])")
+# "wethouder in Zwolle", "uit Delft", "voorzitter rekenkamercommissie Peel en Maas": a body of
+# one municipality names it right after its own name.
+_MUNICIPALITY_IN = re.compile(
+    r"\b(?:gemeente|in|uit|te|van|gemeenteraad|rekenkamer(?:commissie)?|griffie)\s+"
+    r"(?P<name>[A-Z'][\w'’.() -]*[\w)])"
+)
 # A municipality in brackets after the name: "Rijk van Walsem (Leiderdorp)".
 _MUNICIPALITY_BRACKETED = re.compile(r"\((?P<name>[A-Z'][^()]*)\)")
 
@@ -29,15 +48,19 @@ def _inline_quote() -> re.Pattern[str]:
     # Titles before the name ("zegt mw. Van den Berg-de Wit") end in a dot that ends no sentence.
     titles = "|".join(re.escape(t.rstrip(".")) for t in load_list("titles.txt") if t.endswith("."))
     return re.compile(
-        rf"[“„\"«](?P<quote>[^”\"»]{{15,}})[”\"»]\s*[,.]?\s*(?:{verbs})\s+"
+        rf"{_QUOTED}"
+        rf"\s*[,.]?\s*(?:{verbs})\s+"
         rf"(?P<who>(?:(?:{titles})\.\s*)*[^.;:!?“”]+(?:\.[A-Z][^.;:!?“”]*)*)",
     )
 
 
 # "“Dorpsbelangen zijn ...” – Anneke Postma, raadslid gemeente Dantumadiel" on one line.
-_QUOTE_THEN_ATTRIBUTION = re.compile(r"^[“„\"«](?P<quote>[^”\"»]{15,})[”\"»]\s*[–—-]\s+(?P<who>\S.*)$")
+_QUOTE_THEN_ATTRIBUTION = re.compile(
+    rf"^{_QUOTED}"
+    r"\s*[–—-]\s+(?P<who>\S.*)$"
+)
 # "Henk Postma merkte op dat ...: “Als de fractievoorzitters ...”": the speaker comes first.
-_LEAD_IN = re.compile(r":\s*[“„\"«](?P<quote>[^”\"»]{15,})[”\"»]")
+_LEAD_IN = re.compile(r":\s*[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=[A-Z“\"‘(*])")
 # How far after a lead-in speaker's name a municipality may still be theirs ("van Noordwijkerhout").
 _AFTER_NAME_CHARS = 40
@@ -55,16 +78,19 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
             continue
         one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip())
         if one_line:
-            who_start = block.start + block.text.find(one_line.group("who"))
-            quotes.append(
-                _quote(ctx, one_line.group("quote").strip(), one_line.group("who"), who_start, block)
-            )
+            who = one_line.group("who").rstrip(" *_")
+            who_start = block.start + block.text.find(who)
+            quotes.append(_quote(ctx, _said(one_line), who, who_start, block))
             continue
         for match in _inline_quote().finditer(block.text):
             who_start = block.start + match.start("who")
-            quotes.append(_quote(ctx, match.group("quote").strip(), match.group("who"), who_start, block))
+            quotes.append(_quote(ctx, _said(match), match.group("who"), who_start, block))
         quotes.extend(_lead_in_quotes(ctx, block))
     return quotes
+
+
+def _said(match: re.Match[str]) -> str:
+    return (match.group("quote") or match.group("single")).strip()
 
 
 def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:

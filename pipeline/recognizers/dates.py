@@ -6,8 +6,10 @@ Forms read (month and weekday names come from ``rules/dates.yml``):
   ``21.02.2019``; a two-digit year (``21-02-19``) at a lower score;
 - ISO ``2019-02-21``;
 - a day, a month name or abbreviation and a year: ``14 februari 2019``, ``14 feb. 2020``,
-  ``3 okt 2019``, with an optional weekday before it (``donderdag 3 oktober 2019``) that
-  becomes part of the span; ``1 maart '19`` reads the year with the pivot in the rules.
+  ``3 okt 2019``, ``de 12e van november 2022``, also as the last day of a range
+  (``3-4 oktober 2022`` gives 4 oktober), with an optional weekday before it
+  (``donderdag 3 oktober 2019``) that becomes part of the span; ``1 maart '19`` reads the
+  year with the pivot in the rules.
 
 Decisions: a month and year without a day (``februari 2019``) and a day and month
 without a year (``14 februari``) name no single day, so they are skipped; the extract
@@ -45,8 +47,8 @@ def _date_rules() -> tuple[dict[str, int], re.Pattern[str], int]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     textual = re.compile(
-        rf"(?<![\w-])(?:(?P<weekday>{alternation(weekdays)})\.?,?\s+)?"
-        rf"(?P<day>\d{{1,2}})(?:e|ste|de)?\s+(?P<month>{alternation(list(months))})\.?\s+"
+        rf"(?:(?<![\w-])|(?<=\d[-–]))(?:(?P<weekday>{alternation(weekdays)})\.?,?\s+)?"
+        rf"(?P<day>\d{{1,2}})(?:(?:e|ste|de)(?:\s+van)?)?\s+(?P<month>{alternation(list(months))})\.?\s+"
         rf"(?P<year>\d{{4}}|['’]\d{{2}})(?![\w]|[-/.,]\d)",
         re.IGNORECASE,
     )

@@ -8,6 +8,10 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
   ``naam(a)vng.nl``, ``naam{at}vng.nl``;
 - bare words ``naam at vng dot nl`` (also ``punt``), only with a mail word ("e-mail",
   "mailadres", "mail naar") shortly before, since "at" and "dot" alone are too weak;
+- the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``): no
+  context needed, the word says it;
+- a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
+  domain;
 - a stray space around ``@`` or before the final dot (``naam@vng .nl``, PDF extraction
   artefacts), only with a well-known top-level domain, at a lower score.
 
@@ -40,10 +44,14 @@ _BRACKETED = re.compile(
 _BARE = re.compile(
     rf"{_LOCAL} (?:at|AT) (?:{_LABEL} (?:dot|punt|DOT|PUNT) )+[a-zA-Z]{{2,6}}\b",
 )
+_APENSTAARTJE = re.compile(
+    rf"{_LOCAL} (?:apenstaartje|APENSTAARTJE) (?:{_LABEL}(?: (?:punt|dot|PUNT|DOT) |\.))+[a-zA-Z]{{2,6}}\b",
+)
 _MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:)", re.IGNORECASE)
 
 # Spaces inside an address are PDF artefacts at best: accept them only before a common TLD.
 _COMMON_TLDS = "nl|com|org|net|eu|be|de|info|nu|frl|gov|edu"
+_AT_DOMAIN = re.compile(rf"{_LOCAL} (?:at|AT) (?:{_LABEL}\.)+(?:{_COMMON_TLDS})(?![\w-])")
 _SPACED = re.compile(
     rf"{_LOCAL} ?@ ?(?:{_LABEL}\.)*{_LABEL} ?\. ?(?:{_COMMON_TLDS})(?![\w-])",
     re.IGNORECASE,
@@ -52,7 +60,7 @@ _SPACED = re.compile(
 _UNDO = [
     (re.compile(r"\s*[\[({<]\s*(?:at|a|@|apenstaartje)\s*[\])}>]\s*", re.IGNORECASE), "@"),
     (re.compile(r"\s*[\[({<]\s*(?:dot|punt|\.)\s*[\])}>]\s*", re.IGNORECASE), "."),
-    (re.compile(r"\s+(?:at)\s+", re.IGNORECASE), "@"),
+    (re.compile(r"\s+(?:at|apenstaartje)\s+", re.IGNORECASE), "@"),
     (re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE), "."),
     (re.compile(r"\s*@\s*"), "@"),
     (re.compile(r"\s*\.\s*"), "."),
@@ -60,7 +68,9 @@ _UNDO = [
 # Every match holds one of these; its local part ends at the hit or one whitespace before it.
 _AT = re.compile("@")
 _AT_OR_BRACKET = re.compile(r"[@\[({<]")
-_BARE_AT = re.compile(r"(?= (?:at|AT) )")
+# Literal anchors (no lookahead in front) let ``re`` skip ahead to the next space.
+_BARE_AT = re.compile(r" (?:at|AT) ")
+_BARE_APENSTAARTJE = re.compile(r" (?:apenstaartje|APENSTAARTJE) ")
 
 _VALID = re.compile(rf"[\w](?:[\w.+'-]*[\w])?@(?:{_LABEL}\.)+[a-z]{{2,24}}")
 
@@ -86,6 +96,8 @@ def find_emails(text: str) -> list[Found]:
         (_PLAIN, _AT, 0.99, False),
         (_BRACKETED, _AT_OR_BRACKET, 0.9, False),
         (_BARE, _BARE_AT, 0.75, True),
+        (_APENSTAARTJE, _BARE_APENSTAARTJE, 0.8, False),
+        (_AT_DOMAIN, _BARE_AT, 0.7, False),
         (_SPACED, _AT, 0.6, False),
     ):
         for match in _finditer_near(pattern, text, anchor):

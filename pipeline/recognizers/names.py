@@ -688,12 +688,10 @@ def _name_behind_organisation(tokens: list[_Token], k: int, lex: _Lexicon) -> tu
 def _names_a_body(tokens: list[_Token], j: int, p: int, lex: _Lexicon) -> bool:
     """Tokens ``j`` to ``p`` name a municipality, province or organisation by their shape."""
     words = tokens[j:p]
-    return (
-        " ".join(t.key for t in words) in lex.places
-        or any(_is_acronym(t) for t in words)
-        or words[0].key in lex.org_words
-        or words[-1].key in lex.org_words
-    )
+    # An organisation word alone is no body: in "jongerenwerker bij Stichting Jongerenpunt
+    # Achterhoek" the capitalised words after "Stichting" are its name, not a person's.
+    shaped = len(words) > 1 and (words[0].key in lex.org_words or words[-1].key in lex.org_words)
+    return " ".join(t.key for t in words) in lex.places or any(_is_acronym(t) for t in words) or shaped
 
 
 def _is_colon(tokens: list[_Token], i: int) -> bool:
