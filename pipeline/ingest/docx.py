@@ -27,6 +27,7 @@ refused from the sizes in the zip directory.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -42,8 +43,11 @@ from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
 from pipeline.model import Block, BlockKind, Document, DocumentBuilder
 
-MAIN, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
-MAIN_RELS = "word/_rels/document.xml.rels"
+MAIN = "word/document.xml"
+PACKAGE_RELS, CONTENT_TYPES = "_rels/.rels", "[Content_Types].xml"
+# The parts of the main part the reader reads, by the end of their relationship type (the
+# same for transitional and strict OOXML).
+PARTS = ("/styles", "/numbering", "/footnotes", "/endnotes")
 MAX_DOCUMENT_XML = 50 * 1024 * 1024
 MAX_OTHER_PART = 20 * 1024 * 1024
 # Real document parts compress 5-20x; far more than this is a decompression bomb.
@@ -53,7 +57,14 @@ MIN_BOMB_SIZE = 1024 * 1024
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
+# Strict OOXML (ISO 29500 strict, "Strict Open XML Document" in Word's Save As) names the same
+# elements in other namespaces; its parts are read with these renamed to the transitional ones.
+STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_ID[1:].split("}")[0].encode()),
+)
 W_P, W_TBL, W_TR, W_TC, W_SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
 W_T, W_TAB, W_BR, W_CR = W + "t", W + "tab", W + "br", W + "cr"
 W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
@@ -63,14 +74,21 @@ W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
     W + "fldSimple",
 )
 W_RENDERED_BREAK, W_NOBREAK_HYPHEN = W + "lastRenderedPageBreak", W + "noBreakHyphen"
+W_SYM, W_PTAB = W + "sym", W + "ptab"
+W_FOOTNOTE_REF, W_ENDNOTE_REF = W + "footnoteReference", W + "endnoteReference"
 W_VAL = W + "val"
+W_PLACEHOLDER = W + "showingPlcHdr"
 W_TXBX = W + "txbxContent"
-_RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR)
-_RUN_CHARS = {W_TAB: "\t", W_CR: " ", W_NOBREAK_HYPHEN: "-"}
+_RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR, W_SYM)
+_RUN_TAGS += (W_PTAB, W_FOOTNOTE_REF, W_ENDNOTE_REF)
+# A soft hyphen (w:softHyphen) shows only where Word breaks the line: it is not read.
+_RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_CR: " ", W_NOBREAK_HYPHEN: "-"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 _STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
-_PARAGRAPH_STYLE = re.compile(rb'<w:style\b[^>]*\bw:type="paragraph"[^>]*(?<!/)>.*?</w:style>', re.S)
+_PARAGRAPH_STYLE = re.compile(
+    rb'<w:style\b[^>]*\bw:type="(?:paragraph|numbering)"[^>]*(?<!/)>.*?</w:style>', re.S
+)
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
 
 
@@ -79,17 +97,25 @@ def read_docx(data: bytes) -> Document:
     parts = read_parts(data)
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-        root = etree.fromstring(parts[MAIN], parser)
-        styles = paragraph_styles(parts[STYLES], parser) if STYLES in parts else None
-        numbering = etree.fromstring(parts[NUMBERING], parser) if NUMBERING in parts else None
-        links = _external_links(parts.get(MAIN_RELS), parser)
+        root = etree.fromstring(parts["main"], parser)
+        styles = paragraph_styles(parts["styles"], parser) if "styles" in parts else None
+        numbering = etree.fromstring(parts["numbering"], parser) if "numbering" in parts else None
+        notes = {
+            kind: etree.fromstring(parts[kind], parser) for kind in ("footnotes", "endnotes") if kind in parts
+        }
     except etree.XMLSyntaxError as exc:
         raise IngestError(f"corrupt .docx: broken XML ({exc})") from exc
     body = root.find(W + "body")
     if body is None:
-        raise IngestError("not a Word document: word/document.xml has no w:body")
+        if root.tag.endswith("}document") and not root.tag.startswith(W):
+            namespace = root.tag[1:].split("}")[0]
+            raise IngestError(f"not a Word document: {parts['name']} is in an unknown namespace {namespace}")
+        raise IngestError(f"not a Word document: {parts['name']} has no w:body")
     try:
-        reader = _BodyReader(_Styles(styles), _Numbering(numbering), links, _page_mode(body))
+        parsed_styles = _Styles(styles)
+        reader = _BodyReader(
+            parsed_styles, _Numbering(numbering, parsed_styles), parts["links"], _page_mode(body), notes
+        )
         return reader.read(body)
     except IngestError:
         raise
@@ -97,34 +123,130 @@ def read_docx(data: bytes) -> Document:
         raise IngestError(f"corrupt .docx: unexpected structure ({type(exc).__name__}: {exc})") from exc
 
 
-def read_parts(data: bytes) -> dict[str, bytes]:
+def read_parts(data: bytes) -> dict[str, Any]:
     """The XML parts the reader needs, after checking the zip directory that they are safe.
 
-    python-docx's ``Document()`` would unpack and parse every part (theme, fonts, settings,
-    headers, ...): half the time of a read. The parts are taken from the package directly, and
-    only after their sizes in the zip directory have passed the size and ratio guards.
+    The main part is the package's officeDocument relationship (``_rels/.rels``; Office may
+    call it ``word/document2.xml``), else the part ``[Content_Types].xml`` types as a Word main
+    part, else ``word/document.xml``; styles, numbering, footnotes, endnotes and hyperlink
+    targets are found through the main part's own relationships. Strict OOXML is renamed to
+    the transitional namespaces. python-docx's ``Document()`` would unpack and parse every
+    part (theme, fonts, settings, headers, ...): half the time of a read.
     """
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise IngestError("not a .docx: an OLE2 file (a legacy .doc, or a password-protected .docx)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = {info.filename: info for info in package.infolist()}
-            if MAIN not in infos:
-                kind = "a spreadsheet" if "xl/workbook.xml" in infos else "another kind of zip"
-                raise IngestError(f"not a Word document: the zip has no {MAIN} ({kind})")
-            wanted = [infos[name] for name in (MAIN, STYLES, NUMBERING, MAIN_RELS) if name in infos]
-            for info in wanted:
-                check_part_size(info)
-            return {info.filename: package.read(info) for info in wanted}
+
+            def read(name: str, limit: int = MAX_OTHER_PART) -> bytes:
+                check_part_size(infos[name], limit)
+                return package.read(infos[name])
+
+            main = _main_part(infos, read)
+            folder, _, stem = main.rpartition("/")
+            rels_name = f"{folder}/_rels/{stem}.rels" if folder else f"_rels/{stem}.rels"
+            xml = read(main, MAX_DOCUMENT_XML)
+            strict = STRICT[0][0] in xml[:4096] or STRICT[0][0] in xml
+            parts: dict[str, Any] = {"name": main, "main": _transitional(xml) if strict else xml}
+            targets, parts["links"] = _relationships(read(rels_name) if rels_name in infos else None, folder)
+            for key, target in targets.items():
+                if target in infos:
+                    parts[key] = _transitional(read(target)) if strict else read(target)
+            return parts
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
         raise IngestError(f"not a .docx: not a valid zip package ({exc})") from exc
     except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encrypted entries
         raise IngestError(f"not a .docx: a zip package Word does not write ({exc})") from exc
 
 
-def check_part_size(info: zipfile.ZipInfo) -> None:
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ATTRIBUTE = re.compile(
+    rb'\b(Id|Type|Target|TargetMode|PartName|ContentType)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')'
+)
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
+_WORD_MAIN_TYPE = re.compile(
+    r"^application/vnd\.(?:openxmlformats-officedocument\.wordprocessingml|ms-word)\.[\w.]*main\+xml$"
+)
+
+
+def _main_part(infos: dict[str, zipfile.ZipInfo], read: Any) -> str:
+    """The name of the package's main part (see :func:`read_parts`)."""
+    if PACKAGE_RELS in infos:
+        for rel in _RELATIONSHIP.findall(read(PACKAGE_RELS)):
+            attrs = _attributes(rel)
+            if attrs.get("Type", "").endswith("/officeDocument"):
+                target = _resolve("", attrs.get("Target", ""))
+                if target in infos:
+                    return _word_main(target, infos)
+    if MAIN not in infos and CONTENT_TYPES in infos:
+        for override in _OVERRIDE.findall(read(CONTENT_TYPES)):
+            attrs = _attributes(override)
+            name = attrs.get("PartName", "").lstrip("/")
+            if _WORD_MAIN_TYPE.match(attrs.get("ContentType", "")) and name in infos:
+                return name
+    if MAIN not in infos:
+        kind = "a spreadsheet" if "xl/workbook.xml" in infos else "another kind of zip"
+        raise IngestError(f"not a Word document: the zip has no {MAIN} ({kind})")
+    return MAIN
+
+
+def _word_main(target: str, infos: dict[str, zipfile.ZipInfo]) -> str:
+    if target.startswith(("xl/", "ppt/")):
+        kind = "a spreadsheet" if target.startswith("xl/") else "a presentation"
+        raise IngestError(f"not a Word document: the zip has no {MAIN} ({kind})")
+    return target
+
+
+def _attributes(element: bytes) -> dict[str, str]:
+    return {
+        m[1].decode(): (m[2] if m[2] is not None else m[3]).decode() for m in _ATTRIBUTE.finditer(element)
+    }
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship target as a part name: relative to the source part's folder, or absolute."""
+    if target.startswith("/"):
+        return target[1:]
+    path = f"{folder}/{target}" if folder else target
+    if "../" not in path and "./" not in path:
+        return path
+    out: list[str] = []
+    for piece in path.split("/"):
+        if piece == "..":
+            if out:
+                out.pop()
+        elif piece not in (".", ""):
+            out.append(piece)
+    return "/".join(out)
+
+
+def _relationships(rels: bytes | None, folder: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The main part's relationships: ({"styles": part name, ...}, {id: external target})."""
+    parts: dict[str, str] = {}
+    links: dict[str, str] = {}
+    if rels is None:
+        return {"styles": f"{folder}/styles.xml", "numbering": f"{folder}/numbering.xml"}, links
+    for rel in _RELATIONSHIP.findall(rels):
+        attrs = _attributes(rel)
+        kind, target = attrs.get("Type", ""), attrs.get("Target", "")
+        if attrs.get("TargetMode") == "External":
+            links[attrs.get("Id", "")] = html.unescape(target)
+            continue
+        for suffix in PARTS:
+            if kind.endswith(suffix):
+                parts.setdefault(suffix[1:], _resolve(folder, html.unescape(target)))
+    return parts, links
+
+
+def _transitional(xml: bytes) -> bytes:
+    for strict, transitional in STRICT:
+        xml = xml.replace(strict, transitional)
+    return xml
+
+
+def check_part_size(info: zipfile.ZipInfo, limit: int = MAX_OTHER_PART) -> None:
     """Refuse an oversized part or a decompression bomb before unpacking it."""
-    limit = MAX_DOCUMENT_XML if info.filename == MAIN else MAX_OTHER_PART
     if info.file_size > limit:
         raise IngestError(
             f"document too large: {info.filename} unpacks to {info.file_size / 2**20:.0f} MB "
@@ -153,18 +275,6 @@ def paragraph_styles(xml: bytes, parser: Any) -> Any:
         except etree.XMLSyntaxError:
             pass
     return etree.fromstring(xml, parser)
-
-
-def _external_links(rels: bytes | None, parser: Any) -> dict[str, str]:
-    """Relationship id -> target of the main part's external relationships (hyperlinks)."""
-    if rels is None:
-        return {}
-    root = etree.fromstring(rels, parser)
-    return {
-        rel.get("Id", ""): rel.get("Target", "")
-        for rel in root.iterfind(REL + "Relationship")
-        if rel.get("TargetMode") == "External"
-    }
 
 
 def _page_mode(body: Any) -> str | None:
@@ -198,12 +308,17 @@ class _Styles:
         self._styles: dict[str, _Style] = {}
         self._default: str | None = None
         self._cache: dict[str | None, tuple[str | None, int | None, tuple[int, int] | None, bool]] = {}
+        self.lists: dict[str, int] = {}
+        """numbering style id -> its numId (a list style that abstract lists link to)."""
         if element is None:
             return
         for style in element.iterfind(W + "style"):
-            if style.get(W + "type") != "paragraph":
-                continue
             style_id = style.get(W + "styleId")
+            if style.get(W + "type") != "paragraph":
+                num_pr = _num_pr(style.find(f"{W}pPr/{W}numPr"))
+                if style.get(W + "type") == "numbering" and num_pr and num_pr[0] is not None:
+                    self.lists[style_id] = num_pr[0]
+                continue
             if style.get(W + "default") in ("1", "true"):
                 self._default = style_id
             self._styles[style_id] = _parse_style(style)
@@ -225,7 +340,8 @@ class _Styles:
         name = BabelFish.internal2ui(chain[0].name)  # "heading 1" -> "Heading 1", as Word shows it
         level = _name_level(name)
         num_id = next((s.num[0] for s in chain if s.num and s.num[0] is not None), None)
-        ilvl = next((s.num[1] for s in chain if s.num and s.num[1] is not None), 0)
+        # No level given: the numbering's own level that names this style decides (-1).
+        ilvl = next((s.num[1] for s in chain if s.num and s.num[1] is not None), -1)
         if level is None:
             outline = next((s.outline for s in chain if s.outline is not None), None)
             level = outline + 1 if outline is not None and outline < 9 else None
@@ -286,6 +402,9 @@ class _Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."
+    style: str | None = None
+    """The paragraph style this level is linked to (w:pStyle): numbered headings."""
+    font: str = ""
 
 
 @dataclass(slots=True)
@@ -302,23 +421,44 @@ class _Numbering:
 
     Word keeps one counter per abstract list and level: list instances (w:num) that share an
     abstract definition continue each other's numbering unless an instance restarts it with a
-    startOverride, which Word applies the first time the instance is used.
+    startOverride, which Word applies the first time the instance is used. An abstract list
+    that only links to a list style (w:numStyleLink) is the list that style defines.
     """
 
-    def __init__(self, element: Any) -> None:
+    def __init__(self, element: Any, styles: _Styles | None = None) -> None:
         self._abstracts: dict[str, dict[int, _Level]] = {}
+        self._links: dict[str, str] = {}
         self._nums: dict[int, _Num] = {}
         self._counters: dict[str, dict[int, int]] = {}
         self._restarted: set[tuple[int, int]] = set()
         if element is None:
             return
         for abstract in element.iterfind(W + "abstractNum"):
+            abstract_id = abstract.get(W + "abstractNumId", "")
             levels = {
                 int(lvl.get(W + "ilvl", "0")): _parse_level(lvl) for lvl in abstract.iterfind(W + "lvl")
             }
-            self._abstracts[abstract.get(W + "abstractNumId", "")] = levels
+            self._abstracts[abstract_id] = levels
+            link = abstract.find(W + "numStyleLink")
+            if link is not None and styles is not None and link.get(W_VAL) in styles.lists:
+                self._links[abstract_id] = str(styles.lists[link.get(W_VAL)])
         for num in element.iterfind(W + "num"):
             self._nums[_int_attr(num, W + "numId")] = _parse_num(num)
+        for num in self._nums.values():
+            linked = self._links.get(num.abstract)
+            if linked is not None and int(linked) in self._nums:
+                num.abstract = self._nums[int(linked)].abstract
+
+    def level(self, num_id: int, ilvl: int, style_id: str | None) -> int:
+        """The list level of a paragraph; -1 (its style named no level): the level linked to
+        the paragraph's style, as Word numbers headings, else the top level."""
+        if ilvl >= 0:
+            return ilvl
+        num = self._nums.get(num_id)
+        if num is not None and style_id is not None:
+            levels = {**self._abstracts.get(num.abstract, {}), **num.levels}
+            return next((i for i, lvl in sorted(levels.items()) if lvl.style == style_id), 0)
+        return 0
 
     def marker(self, num_id: int, ilvl: int) -> str | None:
         """The marker of the next paragraph in list ``num_id`` at level ``ilvl`` (and count it)."""
@@ -342,12 +482,13 @@ class _Numbering:
         if level.fmt == "none":
             return None
         if level.fmt == "bullet":
-            return _bullet(level.text)
+            return _bullet(level.text, level.font)
 
         def number(match: re.Match[str]) -> str:
             at = int(match[1]) - 1
             own = self._level(num, at)
-            return _format_number(counters.get(at, own.start), own.fmt)
+            # A level skipped over shows one below its start, as Word does: "1.0.1".
+            return _format_number(counters.get(at, own.start - 1), own.fmt)
 
         text = re.sub(r"%([1-9])", number, level.text).strip()
         return text or None
@@ -357,10 +498,14 @@ def _parse_level(lvl: Any) -> _Level:
     start = _int(lvl.find(W + "start"))
     fmt = lvl.find(W + "numFmt")
     text = lvl.find(W + "lvlText")
+    style = lvl.find(W + "pStyle")
+    fonts = lvl.find(f"{W}rPr/{W}rFonts")
     return _Level(
         start if start is not None else 1,
         fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
         text.get(W_VAL, "") if text is not None else "",
+        style.get(W_VAL) if style is not None else None,
+        (fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or "") if fonts is not None else "",
     )
 
 
@@ -385,12 +530,61 @@ def _int_attr(element: Any, name: str) -> int:
         return -1
 
 
-def _bullet(text: str) -> str:
+def _bullet(text: str, font: str = "") -> str:
     """Word's bullet glyph as the character a reader sees."""
     text = text.strip()
-    if not text or any("\uf000" <= ch <= "\uf8ff" for ch in text):
-        return "•"  # Symbol/Wingdings glyphs live in the private use area
+    if not text:
+        return "•"
+    if "\uf000" <= text[0] <= "\uf0ff" or font:
+        glyph = _symbol(font, ord(text[0]))
+        if glyph:
+            return glyph
+    if any("\uf000" <= ch <= "\uf8ff" for ch in text):
+        return "•"  # other Symbol/Wingdings glyphs live in the private use area
     return {"o": "◦", "§": "▪", "": "•"}.get(text, text[0])
+
+
+# Glyphs of the symbol fonts Word uses for bullets and ticks, by the font's own code (Word
+# writes them as U+F0xx or as the code itself): the Unicode character that looks the same.
+_SYMBOLS = {
+    "symbol": {
+        0xB7: "•",
+        0xA8: "♦",
+        0xAE: "→",
+        0xDE: "⇒",
+        0xB3: "≥",
+        0xA3: "≤",
+        0xB4: "×",
+        0xB1: "±",
+        0xB0: "°",
+    },
+    "wingdings": {
+        0x9F: "•",
+        0xA7: "▪",
+        0x6C: "●",
+        0x6E: "■",
+        0x6F: "□",
+        0x71: "□",
+        0x75: "◆",
+        0x76: "❖",
+        0xD8: "➢",
+        0xE0: "→",
+        0xE8: "→",
+        0xFC: "✓",
+        0xFB: "✗",
+        0xFD: "☒",
+        0xFE: "☑",
+        0x28: "☎",
+        0x2A: "✉",
+        0x4A: "☺",
+    },
+}
+
+
+def _symbol(font: str, code: int) -> str | None:
+    """The character of a Symbol/Wingdings glyph, or None when it has no familiar twin."""
+    table = _SYMBOLS.get(font.lower().strip())
+    return table.get(code & 0xFF if 0xF000 <= code <= 0xF0FF else code) if table else None
 
 
 def _format_number(value: int, fmt: str) -> str:
@@ -436,12 +630,20 @@ class _Paragraph:
 
 class _BodyReader:
     def __init__(
-        self, styles: _Styles, numbering: _Numbering, links: dict[str, str], mode: str | None
+        self,
+        styles: _Styles,
+        numbering: _Numbering,
+        links: dict[str, str],
+        mode: str | None,
+        notes: dict[str, Any] | None = None,
     ) -> None:
         self.styles, self.numbering, self.links, self.mode = styles, numbering, links, mode
         self.builder = DocumentBuilder("docx")
         self.page = 1
         self.tables = 0
+        self.notes = {kind: _notes(part) for kind, part in (notes or {}).items()}
+        self.referenced: list[tuple[str, str]] = []
+        """Footnotes and endnotes referenced since the last top-level block: (kind, id)."""
 
     def read(self, body: Any) -> Document:
         for element in _blocks(body):
@@ -449,6 +651,8 @@ class _BodyReader:
                 self._paragraph(element)
             else:
                 self._table(element)
+            if self.referenced:
+                self._notes()
         if not self.builder.blocks:
             raise IngestError("no text: the Word document has no text in its body")
         return self.builder.build(pages=self.page if self.mode else None)
@@ -466,6 +670,8 @@ class _BodyReader:
             level = own_outline + 1
         kind: BlockKind = "heading" if level is not None else "paragraph"
         numbered = _list_position(num, style_num)
+        if numbered and numbered[1] < 0:
+            numbered = numbered[0], self.numbering.level(numbered[0], numbered[1], style_id)
         marker = self.numbering.marker(*numbered) if numbered else None
         if marker is not None and kind == "paragraph":
             kind, level = "list_item", numbered[1] if numbered else 0
@@ -480,6 +686,17 @@ class _BodyReader:
                     self._table(element)
         if self.mode == "explicit" and ppr is not None and _section_break(ppr):
             self.page += 1
+
+    def _notes(self) -> None:
+        """The footnotes and endnotes just referenced, as paragraphs after the referencing block."""
+        referenced, self.referenced = self.referenced, []
+        for kind, note_id in referenced:
+            note = self.notes.get(kind, {}).pop(note_id, None)  # a note is read once
+            for element in _blocks(note) if note is not None else ():
+                if element.tag == W_P:
+                    self._paragraph(element)
+                else:
+                    self._table(element)
 
     def _add(
         self, kind: BlockKind, read: _Paragraph, level: int | None, marker: str | None, style: str | None
@@ -527,6 +744,11 @@ class _BodyReader:
                 self.page += self.mode == "rendered"
             elif tag == W_FLDCHAR:
                 fields.char(el.get(W + "fldCharType"))
+            elif tag == W_SYM:
+                parts.append(_sym(el))
+            elif tag in (W_FOOTNOTE_REF, W_ENDNOTE_REF):
+                kind = "footnotes" if tag == W_FOOTNOTE_REF else "endnotes"
+                self.referenced.append((kind, el.get(W + "id", "")))
             else:  # instrText
                 fields.instruction(el.text or "")
         links = [*self._hyperlinks(p, skip), *fields.links]
@@ -539,6 +761,9 @@ class _BodyReader:
             text = "".join(t.text or "" for t in link.iter(W_T))
             if link.tag == W_HYPERLINK:
                 target = self.links.get(link.get(R_ID, ""))
+                anchor = link.get(W + "anchor")
+                if target and anchor:
+                    target = f"{target}#{anchor}"
             else:
                 match = _HYPERLINK_FIELD.match(link.get(W + "instr", ""))
                 target = match[1] if match else None
@@ -550,16 +775,12 @@ class _BodyReader:
     def _table(self, tbl: Any) -> None:
         index = self.tables
         self.tables += 1
-        for r, tr in enumerate(_children(tbl, W_TR)):
-            col = 0
-            for tc in _children(tr, W_TC):
-                span, merged = _cell_props(tc)
-                if not merged:
-                    self._cell(tc, (index, r, col))
-                col += span
+        for r, tr in enumerate(_rows(tbl)):
+            for col, tc in _cells(tr):
+                self._cell(tc, (index, r, col))
 
     def _cell(self, tc: Any, position: tuple[int, int, int]) -> None:
-        reads = [self._runs(p) for p in tc.iter(W_P)]
+        reads = [self._runs(p) for p in _cell_paragraphs(tc)]
         text = " ".join(r.text for r in reads)
         page = reads[0].page if reads and self.mode else None
         block = self.builder.add("table_cell", text, page=page, table=position)
@@ -610,7 +831,10 @@ def _blocks(parent: Any) -> Iterator[Any]:
         if tag in (W_P, W_TBL):
             yield child
         elif tag in _CONTAINERS:
-            yield from _blocks(child)
+            if tag != W_SDT or not _placeholder(child):
+                yield from _blocks(child)
+        elif tag == MC_ALTERNATE:
+            yield from _blocks(_alternative(child))
 
 
 def _children(parent: Any, tag: str) -> Iterator[Any]:
@@ -619,6 +843,73 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
             yield child
         elif child.tag in _CONTAINERS:
             yield from _children(child, tag)
+
+
+def _alternative(alternate: Any) -> Any:
+    """The one branch of mc:AlternateContent that is read: its first Choice, else the Fallback."""
+    for branch in alternate:
+        if branch.tag in (MC_CHOICE, MC_FALLBACK):
+            return branch
+    return ()
+
+
+def _placeholder(sdt: Any) -> bool:
+    """Whether a content control shows its placeholder ("Klik of tik om tekst in te voeren.")."""
+    props = sdt.find(W + "sdtPr")
+    return props is not None and props.find(W + "showingPlcHdr") is not None
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    """The table's rows, without rows deleted as a tracked change."""
+    for tr in _children(tbl, W_TR):
+        trpr = tr.find(W + "trPr")
+        if trpr is None or trpr.find(W + "del") is None:
+            yield tr
+
+
+def _cells(tr: Any) -> Iterator[tuple[int, Any]]:
+    """(grid column, cell) of a row's cells, without cells that continue a merge."""
+    trpr = tr.find(W + "trPr")
+    col = _int(trpr.find(W + "gridBefore")) or 0 if trpr is not None else 0
+    for tc in _children(tr, W_TC):
+        span, merged = _cell_props(tc)
+        if not merged:
+            yield col, tc
+        col += span
+
+
+def _cell_paragraphs(container: Any) -> Iterator[Any]:
+    """A cell's paragraphs in reading order, each once: those of a nested table's cells
+    (the nested table is part of the cell's text) and of text boxes follow along."""
+    for element in _blocks(container):
+        if element.tag == W_P:
+            yield element
+            for box in _text_boxes(element):
+                yield from _cell_paragraphs(box)
+        else:
+            for tr in _rows(element):
+                for _, tc in _cells(tr):
+                    yield from _cell_paragraphs(tc)
+
+
+def _notes(part: Any) -> dict[str, Any]:
+    """Footnotes or endnotes by id, without Word's separator notes."""
+    return {
+        note.get(W + "id", ""): note
+        for note in part
+        if note.tag in (W + "footnote", W + "endnote") and note.get(W + "type", "normal") == "normal"
+    }
+
+
+def _sym(el: Any) -> str:
+    """The text of a w:sym: the character the Symbol/Wingdings glyph looks like. A glyph
+    without a familiar twin stays the private-use character Word means, which the list
+    marker pattern reads as a bullet."""
+    try:
+        code = int(el.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    return _symbol(el.get(W + "font", ""), code) or (chr(0xF000 | (code & 0xFF)) if code else "")
 
 
 def _list_position(
@@ -654,20 +945,27 @@ def _section_break(ppr: Any) -> bool:
 
 
 def _cell_props(tc: Any) -> tuple[int, bool]:
-    """(grid columns the cell spans, whether it continues a vertical merge)."""
+    """(grid columns the cell spans, whether it continues a vertical or legacy horizontal merge)."""
     tcpr = tc.find(W + "tcPr")
     if tcpr is None:
         return 1, False
     span = _int(tcpr.find(W + "gridSpan")) or 1
     vmerge = tcpr.find(W + "vMerge")
-    return span, vmerge is not None and vmerge.get(W_VAL, "continue") != "restart"
+    if vmerge is not None and vmerge.get(W_VAL, "continue") != "restart":
+        return span, True
+    hmerge = tcpr.find(W + "hMerge")
+    return span, hmerge is not None and hmerge.get(W_VAL, "continue") != "restart"
 
 
 def _skipped(p: Any) -> set[Any]:
     """Elements not to read as the paragraph's own text: the fallback copy of alternate
     content, text moved away or deleted, and text boxes (read as blocks of their own)."""
-    hidden = [*p.iter(MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX)]
-    return {el for root in hidden for el in root.iter()} if hidden else set()
+    hidden = [
+        el.getparent().getparent() if el.tag == W_PLACEHOLDER else el
+        for el in p.iter(MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX, W_PLACEHOLDER)
+        if el.tag != MC_FALLBACK or el.getparent().find(MC_CHOICE) is not None
+    ]
+    return {el for root in hidden if root is not None for el in root.iter()} if hidden else set()
 
 
 def _text_boxes(p: Any) -> list[Any]:
