@@ -427,6 +427,8 @@ class _Numbering:
 
     def __init__(self, element: Any, styles: _Styles | None = None) -> None:
         self._abstracts: dict[str, dict[int, _Level]] = {}
+        self._definitions: dict[str, Any] = {}
+        """Abstract lists not parsed yet: most of those in a template are never used."""
         self._links: dict[str, str] = {}
         self._nums: dict[int, _Num] = {}
         self._counters: dict[str, dict[int, int]] = {}
@@ -435,10 +437,7 @@ class _Numbering:
             return
         for abstract in element.iterfind(W + "abstractNum"):
             abstract_id = abstract.get(W + "abstractNumId", "")
-            levels = {
-                int(lvl.get(W + "ilvl", "0")): _parse_level(lvl) for lvl in abstract.iterfind(W + "lvl")
-            }
-            self._abstracts[abstract_id] = levels
+            self._definitions[abstract_id] = abstract
             link = abstract.find(W + "numStyleLink")
             if link is not None and styles is not None and link.get(W_VAL) in styles.lists:
                 self._links[abstract_id] = str(styles.lists[link.get(W_VAL)])
@@ -456,7 +455,7 @@ class _Numbering:
             return ilvl
         num = self._nums.get(num_id)
         if num is not None and style_id is not None:
-            levels = {**self._abstracts.get(num.abstract, {}), **num.levels}
+            levels = {**self._levels(num.abstract), **num.levels}
             return next((i for i, lvl in sorted(levels.items()) if lvl.style == style_id), 0)
         return 0
 
@@ -476,7 +475,18 @@ class _Numbering:
         return self._format(num, level, counters)
 
     def _level(self, num: _Num, ilvl: int) -> _Level:
-        return num.levels.get(ilvl) or self._abstracts.get(num.abstract, {}).get(ilvl) or _Level()
+        return num.levels.get(ilvl) or self._levels(num.abstract).get(ilvl) or _Level()
+
+    def _levels(self, abstract_id: str) -> dict[int, _Level]:
+        levels = self._abstracts.get(abstract_id)
+        if levels is None:
+            abstract = self._definitions.get(abstract_id)
+            levels = self._abstracts[abstract_id] = (
+                {int(lvl.get(W + "ilvl", "0")): _parse_level(lvl) for lvl in abstract.iterfind(W + "lvl")}
+                if abstract is not None
+                else {}
+            )
+        return levels
 
     def _format(self, num: _Num, level: _Level, counters: dict[int, int]) -> str | None:
         if level.fmt == "none":
@@ -499,10 +509,11 @@ def _parse_level(lvl: Any) -> _Level:
     fmt = lvl.find(W + "numFmt")
     text = lvl.find(W + "lvlText")
     style = lvl.find(W + "pStyle")
-    fonts = lvl.find(f"{W}rPr/{W}rFonts")
+    kind = fmt.get(W_VAL, "decimal") if fmt is not None else "decimal"
+    fonts = lvl.find(f"{W}rPr/{W}rFonts") if kind == "bullet" else None
     return _Level(
         start if start is not None else 1,
-        fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
+        kind,
         text.get(W_VAL, "") if text is not None else "",
         style.get(W_VAL) if style is not None else None,
         (fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or "") if fonts is not None else "",
@@ -780,7 +791,8 @@ class _BodyReader:
                 self._cell(tc, (index, r, col))
 
     def _cell(self, tc: Any, position: tuple[int, int, int]) -> None:
-        reads = [self._runs(p) for p in _cell_paragraphs(tc)]
+        simple = next(tc.iter(W_TBL, W_TXBX, W_SDT, MC_ALTERNATE), None) is None
+        reads = [self._runs(p) for p in (tc.iter(W_P) if simple else _cell_paragraphs(tc))]
         text = " ".join(r.text for r in reads)
         page = reads[0].page if reads and self.mode else None
         block = self.builder.add("table_cell", text, page=page, table=position)
@@ -957,15 +969,22 @@ def _cell_props(tc: Any) -> tuple[int, bool]:
     return span, hmerge is not None and hmerge.get(W_VAL, "continue") != "restart"
 
 
+_HIDDEN = (MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX, W_PLACEHOLDER)
+
+
 def _skipped(p: Any) -> set[Any]:
     """Elements not to read as the paragraph's own text: the fallback copy of alternate
-    content, text moved away or deleted, and text boxes (read as blocks of their own)."""
+    content, text moved away or deleted, the placeholder of an empty content control, and
+    text boxes (read as blocks of their own)."""
+    found = [*p.iter(*_HIDDEN)]
+    if not found:
+        return set()
     hidden = [
         el.getparent().getparent() if el.tag == W_PLACEHOLDER else el
-        for el in p.iter(MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX, W_PLACEHOLDER)
+        for el in found
         if el.tag != MC_FALLBACK or el.getparent().find(MC_CHOICE) is not None
     ]
-    return {el for root in hidden if root is not None for el in root.iter()} if hidden else set()
+    return {el for root in hidden if root is not None for el in root.iter()}
 
 
 def _text_boxes(p: Any) -> list[Any]:
