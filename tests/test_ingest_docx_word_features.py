@@ -9,15 +9,23 @@ name, strict OOXML. Each case builds a python-docx package and rewrites its
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from functools import cache
+from pathlib import Path
 
 import docx
 import pytest
+import yaml
+from conftest import ROOT
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.docx import read_docx
 from pipeline.model import Document
+from pipeline.process import process_bytes
+
+CORPUS = ROOT / "tests" / "corpus"
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -933,3 +941,54 @@ def test_a_spreadsheet_is_not_a_word_document() -> None:
         IngestError, match=r"^not a Word document: the zip has no word/document.xml \(a spreadsheet\)"
     ):
         read_docx(out.getvalue())
+
+
+# ----------------------------------------------------------------------------- LibreOffice
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_corpus_reports_saved_again_by_libreoffice_extract_the_same(tmp_path: Path) -> None:
+    """LibreOffice rewrites every part its own way (its styles, numbering, rsids, bookmarks,
+    settings); the report must read to the same blocks and extract to the same data."""
+    from render import render
+
+    entries = [
+        e for e in yaml.safe_load((CORPUS / "corpus.yml").read_text())["documents"] if e["format"] == "docx"
+    ]
+    (tmp_path / "word").mkdir()
+    for entry in entries:
+        markup = (CORPUS / entry["source"]).read_text(encoding="utf-8")
+        render(markup, "docx", tmp_path / "word" / f"{entry['stem']}.docx", **entry.get("options", {}))
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path / "libreoffice"),
+            *sorted((tmp_path / "word").iterdir()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for entry in entries:
+        word_bytes = (tmp_path / "word" / f"{entry['stem']}.docx").read_bytes()
+        office_bytes = (tmp_path / "libreoffice" / f"{entry['stem']}.docx").read_bytes()
+        assert office_bytes != word_bytes
+        blocks = [
+            [(b.kind, b.level, b.marker, b.text, b.table, b.page) for b in read_docx(data).blocks]
+            for data in (word_bytes, office_bytes)
+        ]
+        assert blocks[0] == blocks[1], entry["stem"]
+        extracted = [
+            _data(process_bytes(data, f"{entry['stem']}.docx")) for data in (word_bytes, office_bytes)
+        ]
+        assert extracted[0] == extracted[1], entry["stem"]
+
+
+def _data(document: dict) -> dict:
+    """A document's output without what names the file's bytes."""
+    return {key: value for key, value in document.items() if key not in ("doc_id", "source")}
