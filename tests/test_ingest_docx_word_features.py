@@ -377,8 +377,8 @@ CHARACTERS = [
     ),
     pytest.param(
         p("Gemeentehuis", "<w:r><w:br/></w:r>", "Markt 1", "<w:r><w:cr/></w:r>", "Tiel"),
-        ["Gemeentehuis Markt 1 Tiel"],
-        id="line-break-and-cr-inside-paragraph",
+        ["Gemeentehuis", "Markt 1", "Tiel"],
+        id="line-break-and-cr-end-a-line-as-in-txt",
     ),
     pytest.param(
         p("Einde deel 1.", '<w:r><w:br w:type="page"/></w:r>') + p("Deel 2"),
@@ -992,3 +992,67 @@ def test_corpus_reports_saved_again_by_libreoffice_extract_the_same(tmp_path: Pa
 def _data(document: dict) -> dict:
     """A document's output without what names the file's bytes."""
     return {key: value for key, value in document.items() if key not in ("doc_id", "source")}
+
+
+BR = "<w:r><w:br/></w:r>"
+LINE_BREAKS = [
+    pytest.param(
+        p(
+            "Datum: 12 maart 2023",
+            BR,
+            "Locatie: Stadhuis Maastricht",
+            BR,
+            "Gespreksleider: Sanne Bos (ProDemos)",
+        ),
+        [
+            ("paragraph", None, "Datum: 12 maart 2023"),
+            ("paragraph", None, "Locatie: Stadhuis Maastricht"),
+            ("paragraph", None, "Gespreksleider: Sanne Bos (ProDemos)"),
+        ],
+        id="labelled-lines-typed-with-shift-enter",
+    ),
+    pytest.param(
+        p("Aanwezig waren:", BR, "- Tiel", BR, "- Buren", "<w:r><w:br/><w:br/></w:r>", "Daarna de lunch."),
+        [
+            ("paragraph", None, "Aanwezig waren:"),
+            ("list_item", "-", "Tiel"),
+            ("list_item", "-", "Buren"),
+            ("paragraph", None, "Daarna de lunch."),
+        ],
+        id="typed-list-after-line-breaks",
+    ),
+    pytest.param(
+        styled("Sessie 1", "Heading1").replace("</w:p>", f"{BR}{r('Jongeren en de raad')}</w:p>"),
+        [("heading", None, "Sessie 1 Jongeren en de raad")],
+        id="heading-stays-one-block",
+    ),
+    pytest.param(
+        num("Sanne Bos", 3).replace("</w:p>", f"{BR}{r('ProDemos')}</w:p>"),
+        [("list_item", "1.", "Sanne Bos ProDemos")],
+        id="word-list-item-stays-one-block",
+    ),
+    pytest.param(
+        tbl(tr(tc(p("Markt 1", BR, "Tiel")))),
+        [("table_cell", None, "Markt 1 Tiel")],
+        id="table-cell-stays-one-block",
+    ),
+    pytest.param(
+        p("Kolom een", '<w:r><w:br w:type="textWrapping" w:clear="all"/></w:r>', "kolom twee"),
+        [("paragraph", None, "Kolom een"), ("paragraph", None, "kolom twee")],
+        id="text-wrapping-break",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LINE_BREAKS)
+def test_line_breaks(body: str, expected: list[tuple[str, str | None, str]]) -> None:
+    document = read(body, numbering=NUMBERING)
+    assert [(b.kind, b.marker, b.text) for b in document.blocks] == expected
+
+
+def test_a_link_after_a_line_break_points_into_its_line() -> None:
+    body = p("Contact:", BR, '<w:hyperlink r:id="rId90">' + r("Sanne Bos") + "</w:hyperlink>")
+    document = read(body, links={"rId90": "mailto:sanne.bos@prodemos.nl"})
+    assert texts(document) == ["Contact:", "Sanne Bos"]
+    (link,) = document.links
+    assert document.text[link.start : link.end] == "Sanne Bos" and link.start == document.blocks[1].start

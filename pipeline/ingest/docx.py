@@ -82,7 +82,7 @@ W_TXBX = W + "txbxContent"
 _RUN_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NOBREAK_HYPHEN, W_RENDERED_BREAK, W_FLDCHAR, W_INSTR, W_SYM)
 _RUN_TAGS += (W_PTAB, W_FOOTNOTE_REF, W_ENDNOTE_REF)
 # A soft hyphen (w:softHyphen) shows only where Word breaks the line: it is not read.
-_RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_CR: " ", W_NOBREAK_HYPHEN: "-"}
+_RUN_CHARS = {W_TAB: "\t", W_PTAB: "\t", W_CR: "\n", W_NOBREAK_HYPHEN: "-"}
 _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 _STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
@@ -686,8 +686,7 @@ class _BodyReader:
         marker = self.numbering.marker(*numbered) if numbered else None
         if marker is not None and kind == "paragraph":
             kind, level = "list_item", numbered[1] if numbered else 0
-        block = self._add(kind, read, level, marker, name)
-        self._links(block, read)
+        self._links(self._add(kind, read, level, marker, name), read)
         # A text box (a pull quote, a contact card) is text of its own, read after its anchor.
         for box in _text_boxes(p):
             for element in _blocks(box):
@@ -711,22 +710,38 @@ class _BodyReader:
 
     def _add(
         self, kind: BlockKind, read: _Paragraph, level: int | None, marker: str | None, style: str | None
-    ) -> Block | None:
-        text = read.text
+    ) -> list[Block]:
+        """The paragraph's blocks: one, or for a plain paragraph one per line when it holds line
+        breaks (Shift+Enter: "Datum: ...", "Locatie: ..." lines), as the txt reader reads lines."""
         page = read.page if self.mode else None
-        if marker is None and kind in ("paragraph", "heading"):
-            match = LIST_MARKER.match(text)
-            if match:  # typed by hand: "1. Doel" in a normal paragraph, as txt splits it
-                kind = "list_item" if kind == "paragraph" else kind
-                level = 0 if kind == "list_item" else level
-                marker, text = list_marker(match), match["text"]
-        return self.builder.add(kind, text, page=page, level=level, marker=marker, style=style)
+        if "\n" not in read.text:
+            lines = [read.text]
+        elif kind == "paragraph" and marker is None:
+            lines = read.text.split("\n")
+        else:  # a heading, a Word list item: one block whatever its lines
+            lines = [read.text.replace("\n", " ")]
+        blocks = []
+        for text in lines:
+            line_kind, line_level, line_marker = kind, level, marker
+            if marker is None and kind in ("paragraph", "heading"):
+                match = LIST_MARKER.match(text)
+                if match:  # typed by hand: "1. Doel" in a normal paragraph, as txt splits it
+                    line_kind = "list_item" if kind == "paragraph" else kind
+                    line_level = 0 if line_kind == "list_item" else level
+                    line_marker, text = list_marker(match), match["text"]
+            block = self.builder.add(
+                line_kind, text, page=page, level=line_level, marker=line_marker, style=style
+            )
+            if block is not None:
+                blocks.append(block)
+        return blocks
 
-    def _links(self, block: Block | None, read: _Paragraph) -> None:
-        if block is None:
-            return
+    def _links(self, blocks: list[Block], read: _Paragraph) -> None:
         for text, target in read.links:
-            self.builder.add_link(block, " ".join(text.split()), target)
+            text = " ".join(text.split())
+            block = next((b for b in blocks if text in b.text), blocks[0] if blocks else None)
+            if block is not None:
+                self.builder.add_link(block, text, target)
 
     def _runs(self, p: Any) -> _Paragraph:
         """The paragraph's text in run order; page breaks and hyperlinks on the way."""
@@ -747,8 +762,9 @@ class _BodyReader:
             elif tag in _RUN_CHARS:
                 parts.append(_RUN_CHARS[tag])
             elif tag == W_BR:
-                if el.get(W + "type") != "page":
-                    parts.append(" ")
+                kind = el.get(W + "type")
+                if kind != "page":
+                    parts.append(" " if kind == "column" else "\n")  # a line break: see _add
                 elif self.mode == "explicit":
                     self.page += 1
             elif tag == W_RENDERED_BREAK:
@@ -797,7 +813,7 @@ class _BodyReader:
         page = reads[0].page if reads and self.mode else None
         block = self.builder.add("table_cell", text, page=page, table=position)
         for read in reads:
-            self._links(block, read)
+            self._links([block] if block is not None else [], read)
 
 
 class _Fields:
