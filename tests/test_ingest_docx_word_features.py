@@ -1056,3 +1056,74 @@ def test_a_link_after_a_line_break_points_into_its_line() -> None:
     assert texts(document) == ["Contact:", "Sanne Bos"]
     (link,) = document.links
     assert document.text[link.start : link.end] == "Sanne Bos" and link.start == document.blocks[1].start
+
+
+# ----------------------------------------------------------------------------- what Word does not show
+
+TOC_STYLES = """
+<w:style w:type="paragraph" w:styleId="Inhopg1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="Kopvaninhoudsopgave"><w:name w:val="TOC Heading"/>
+  <w:basedOn w:val="Heading1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+"""
+
+
+def toc_entry(text: str, page: str) -> str:
+    return p(
+        '<w:hyperlink w:anchor="_Toc1" w:history="1">' + r(text) + "<w:r><w:tab/></w:r>"
+        + field("PAGEREF _Toc1 \\h", page) + "</w:hyperlink>",
+        ppr='<w:pStyle w:val="Inhopg1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9062"/></w:tabs>',
+    )  # fmt: skip
+
+
+TOC = p(
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+) + toc_entry("Sessie 1: Jongeren en de raad", "2") + toc_entry("Sessie 2: Ondermijning", "3") + p(
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)  # fmt: skip
+
+UNSHOWN = [
+    pytest.param(
+        sdt(styled("Inhoud", "Kopvaninhoudsopgave") + TOC,
+            '<w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj>')
+        + styled("Sessie 1: Jongeren en de raad", "Heading1"),
+        ["Sessie 1: Jongeren en de raad"],
+        id="table-of-contents-in-its-content-control",
+    ),
+    pytest.param(
+        TOC + styled("Sessie 1: Jongeren en de raad", "Heading1"),
+        ["Sessie 1: Jongeren en de raad"],
+        id="table-of-contents-entries-by-style",
+    ),
+    pytest.param(
+        p("Aanwezig: Tiel",
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> (nog bevestigen)</w:t></w:r>',
+          '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> en Buren</w:t></w:r>', ".",
+          ppr="<w:rPr><w:vanish/></w:rPr>"),
+        ["Aanwezig: Tiel en Buren."],
+        id="hidden-text",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "expected"), UNSHOWN)
+def test_what_word_does_not_show_is_not_read(body: str, expected: list[str]) -> None:
+    assert texts(read(body, styles=TOC_STYLES)) == expected
+
+
+def test_pages_of_a_table_of_contents_still_count() -> None:
+    body = (
+        UNSHOWN[0]
+        .values[0]
+        .replace('<w:t xml:space="preserve">Sessie 2', "<w:lastRenderedPageBreak/><w:t>Sessie 2")
+    )
+    body = p("Voorblad") + body.replace(
+        '<w:r><w:t xml:space="preserve">Sessie 1: Jongeren en de raad</w:t></w:r></w:p>',
+        "<w:r><w:lastRenderedPageBreak/><w:t>Sessie 1: Jongeren en de raad</w:t></w:r></w:p>",
+    )
+    document = read(body, styles=TOC_STYLES)
+    assert [(b.text, b.page) for b in document.blocks] == [
+        ("Voorblad", 1),
+        ("Sessie 1: Jongeren en de raad", 3),
+    ]

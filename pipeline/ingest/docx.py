@@ -3,25 +3,55 @@
 python-docx's ``Document()`` unpacks and parses every part of the package (theme, fonts,
 settings, headers, ...) into its own element classes, and its object layer
 (``document.paragraphs``, ``cell.text``) builds a proxy per element and re-resolves styles on
-every access. Reading only the four parts needed (document, styles, numbering, relationships)
-and walking plain lxml elements is about twice as fast as python-docx's own open + paragraphs
-+ tables, and gives what the proxies hide: the body order of paragraphs and tables, hyperlink
-targets, page breaks. python-docx is still used for its table of Word's built-in style names.
-What the reader produces:
+every access. Reading only the parts needed (document, styles, numbering, footnotes, endnotes,
+relationships) and walking plain lxml elements is about twice as fast as python-docx's own
+open + paragraphs + tables, and gives what the proxies hide: the body order of paragraphs and
+tables, hyperlink targets, page breaks. python-docx is still used for its table of Word's
+built-in style names. What the reader produces:
 
-- paragraphs and tables in document order (``w:p``, ``w:tbl``, also inside content controls);
+- paragraphs and tables in document order (``w:p``, ``w:tbl``, also inside content controls
+  ``w:sdt``, ``w:customXml`` and ``w:smartTag``, at block, row, cell and run level);
 - headings from the paragraph style (Title, Heading 1..9, or an outline level), with level;
 - list items with the number Word shows, computed from numbering.xml: the ``w:numPr`` of the
-  paragraph or of its style, the level's format and ``lvlText``, start values, restarts;
+  paragraph or of its style, the level's format and ``lvlText``, start values, restarts, list
+  styles (``w:numStyleLink``), the level linked to a heading style (``w:pStyle`` in a level:
+  "1.", "1.1" headings), symbol-font bullets as the character they look like;
 - a paragraph whose own text starts with a marker ("1. ", "- ") split as the txt reader does;
-- one ``table_cell`` block per cell with (table, row, column);
-- hyperlinks (``w:hyperlink`` and HYPERLINK fields) recorded with their target;
-- page headers and footers are left out: they are separate parts and never read.
+  a line break (``w:br``, ``w:cr``: Shift+Enter) in a plain paragraph ends a line as a newline
+  does in txt, so "Datum: ..." and "Locatie: ..." typed on lines of one paragraph are blocks
+  of their own; a heading, a Word list item and a table cell stay one block;
+- one ``table_cell`` block per cell with (table, row, grid column): a merged cell
+  (``w:gridSpan``, ``w:vMerge``, legacy ``w:hMerge``) once, ``w:gridBefore`` counted, a header
+  row (``w:tblHeader``) once as written, a nested table's text as part of its cell's text;
+- hyperlinks (``w:hyperlink`` with ``r:id``, plus its ``w:anchor``; HYPERLINK fields)
+  recorded with their target; a link only to a bookmark is read as text;
+- fields (``w:fldSimple``, ``w:fldChar`` begin/separate/end): their result, never the
+  instruction; ``w:sym`` as its Unicode twin (Wingdings ✓, Symbol •), ``w:noBreakHyphen`` as
+  "-", ``w:tab``/``w:ptab`` as space; a soft hyphen (``w:softHyphen``) is not read;
+- tracked changes read as accepted: ``w:ins``/``w:moveTo`` read, ``w:del``/``w:moveFrom`` and
+  rows deleted (``w:trPr/w:del``) not;
+- ``mc:AlternateContent``: the first Choice only (the Fallback when there is no Choice);
+  text boxes once, as blocks of their own after their anchor paragraph (inside a cell: part of
+  the cell's text);
+- footnotes and endnotes: read, as paragraphs right after the block that references them (a
+  table: after the table). A note holds what an analyst wants found (a source, a contact, a
+  date) and belongs to the passage it annotates; appended after the body it would land in the
+  last session. Notes never referenced are not read;
+- not read, because Word does not show them as the document's text: comments, page headers
+  and footers (separate parts), the placeholder of an empty content control ("Klik of tik om
+  tekst in te voeren."), hidden text (``w:vanish``), a table of contents (Word's TOC content
+  control, or paragraphs in the "toc 1".."toc 9" styles: a copy of the headings) - pages in
+  what is skipped still count.
+
+The main part is found through the package (``_rels/.rels``, else ``[Content_Types].xml``,
+else ``word/document.xml``): Office sometimes writes ``word/document2.xml``. Strict OOXML
+(Word's "Strict Open XML Document") is read by renaming its namespaces to the transitional
+ones; a main part in any other namespace fails with that reason.
 
 Pages: Word stores no page numbers. When Word saved the layout (``w:lastRenderedPageBreak``)
 those breaks are counted; otherwise explicit page breaks are; without either, pages are None.
 
-The zip is checked before anything is unpacked: a zip bomb or an oversized document.xml is
+The zip is checked before anything is unpacked: a zip bomb or an oversized main part is
 refused from the sizes in the zip directory.
 """
 
@@ -32,7 +62,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +96,7 @@ STRICT = (
     (b"http://purl.oclc.org/ooxml/officeDocument/relationships", R_ID[1:].split("}")[0].encode()),
 )
 W_P, W_TBL, W_TR, W_TC, W_SDT = W + "p", W + "tbl", W + "tr", W + "tc", W + "sdt"
+W_R = W + "r"
 W_T, W_TAB, W_BR, W_CR = W + "t", W + "tab", W + "br", W + "cr"
 W_HYPERLINK, W_FLDCHAR, W_INSTR, W_FLDSIMPLE = (
     W + "hyperlink",
@@ -89,6 +120,7 @@ _STYLES_ROOT = re.compile(rb"<w:styles\b[^>]*>")
 _PARAGRAPH_STYLE = re.compile(
     rb'<w:style\b[^>]*\bw:type="(?:paragraph|numbering)"[^>]*(?<!/)>.*?</w:style>', re.S
 )
+_TOC_STYLE = re.compile(r"^toc [1-9]$", re.I)
 _HEADING_STYLE = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.I)
 
 
@@ -657,7 +689,7 @@ class _BodyReader:
         """Footnotes and endnotes referenced since the last top-level block: (kind, id)."""
 
     def read(self, body: Any) -> Document:
-        for element in _blocks(body):
+        for element in _blocks(body, self._skip):
             if element.tag == W_P:
                 self._paragraph(element)
             else:
@@ -677,6 +709,8 @@ class _BodyReader:
         if self.mode == "explicit" and (own_break or style_break):
             self.page += 1
         read = self._runs(p)
+        if name is not None and _TOC_STYLE.match(name):
+            return  # an entry of a table of contents outside a content control: its pages counted
         if own_outline is not None and own_outline < 9:
             level = own_outline + 1
         kind: BlockKind = "heading" if level is not None else "paragraph"
@@ -689,7 +723,7 @@ class _BodyReader:
         self._links(self._add(kind, read, level, marker, name), read)
         # A text box (a pull quote, a contact card) is text of its own, read after its anchor.
         for box in _text_boxes(p):
-            for element in _blocks(box):
+            for element in _blocks(box, self._skip):
                 if element.tag == W_P:
                     self._paragraph(element)
                 else:
@@ -697,12 +731,19 @@ class _BodyReader:
         if self.mode == "explicit" and ppr is not None and _section_break(ppr):
             self.page += 1
 
+    def _skip(self, element: Any) -> None:
+        """Count the pages of content not read."""
+        if self.mode == "rendered":
+            self.page += sum(1 for _ in element.iter(W_RENDERED_BREAK))
+        elif self.mode == "explicit":
+            self.page += sum(1 for br in element.iter(W_BR) if br.get(W + "type") == "page")
+
     def _notes(self) -> None:
         """The footnotes and endnotes just referenced, as paragraphs after the referencing block."""
         referenced, self.referenced = self.referenced, []
         for kind, note_id in referenced:
             note = self.notes.get(kind, {}).pop(note_id, None)  # a note is read once
-            for element in _blocks(note) if note is not None else ():
+            for element in _blocks(note, self._skip) if note is not None else ():
                 if element.tag == W_P:
                     self._paragraph(element)
                 else:
@@ -852,17 +893,20 @@ class _Fields:
             self._shown.append(text)
 
 
-def _blocks(parent: Any) -> Iterator[Any]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
+def _blocks(parent: Any, skip: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """Paragraphs and tables of the body in order, looking inside content controls; a content
+    control not read (a placeholder, a table of contents) is handed to ``skip``."""
     for child in parent:
         tag = child.tag
         if tag in (W_P, W_TBL):
             yield child
         elif tag in _CONTAINERS:
-            if tag != W_SDT or not _placeholder(child):
-                yield from _blocks(child)
+            if tag != W_SDT or not _unread_control(child):
+                yield from _blocks(child, skip)
+            elif skip is not None:
+                skip(child)
         elif tag == MC_ALTERNATE:
-            yield from _blocks(_alternative(child))
+            yield from _blocks(_alternative(child), skip)
 
 
 def _children(parent: Any, tag: str) -> Iterator[Any]:
@@ -881,10 +925,16 @@ def _alternative(alternate: Any) -> Any:
     return ()
 
 
-def _placeholder(sdt: Any) -> bool:
-    """Whether a content control shows its placeholder ("Klik of tik om tekst in te voeren.")."""
+def _unread_control(sdt: Any) -> bool:
+    """Whether a content control shows its placeholder ("Klik of tik om tekst in te voeren.")
+    or holds Word's table of contents (a copy of the headings, with page numbers)."""
     props = sdt.find(W + "sdtPr")
-    return props is not None and props.find(W + "showingPlcHdr") is not None
+    if props is None:
+        return False
+    if props.find(W + "showingPlcHdr") is not None:
+        return True
+    gallery = props.find(f"{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and gallery.get(W_VAL, "").lower() == "table of contents"
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
@@ -985,21 +1035,29 @@ def _cell_props(tc: Any) -> tuple[int, bool]:
     return span, hmerge is not None and hmerge.get(W_VAL, "continue") != "restart"
 
 
-_HIDDEN = (MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX, W_PLACEHOLDER)
+W_VANISH = W + "vanish"
+_HIDDEN = (MC_FALLBACK, W + "moveFrom", W + "del", W_TXBX, W_PLACEHOLDER, W_VANISH)
 
 
 def _skipped(p: Any) -> set[Any]:
     """Elements not to read as the paragraph's own text: the fallback copy of alternate
-    content, text moved away or deleted, the placeholder of an empty content control, and
-    text boxes (read as blocks of their own)."""
+    content, text moved away or deleted, the placeholder of an empty content control, runs
+    formatted as hidden text (w:vanish: Word neither shows nor prints them), and text boxes
+    (read as blocks of their own)."""
     found = [*p.iter(*_HIDDEN)]
     if not found:
         return set()
-    hidden = [
-        el.getparent().getparent() if el.tag == W_PLACEHOLDER else el
-        for el in found
-        if el.tag != MC_FALLBACK or el.getparent().find(MC_CHOICE) is not None
-    ]
+    hidden = []
+    for el in found:
+        tag = el.tag
+        if tag == W_VANISH:
+            run = el.getparent().getparent()  # a paragraph mark's w:vanish hides no text
+            if run is not None and run.tag == W_R and _on(el):
+                hidden.append(run)
+        elif tag == W_PLACEHOLDER:
+            hidden.append(el.getparent().getparent())  # the whole content control
+        elif tag != MC_FALLBACK or el.getparent().find(MC_CHOICE) is not None:
+            hidden.append(el)
     return {el for root in hidden if root is not None for el in root.iter()}
 
 
