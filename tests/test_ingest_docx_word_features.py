@@ -567,6 +567,19 @@ NUMBERED = [
 ]
 
 
+NUMBERED.append(
+    pytest.param(
+        num("Opening", 3)
+        + num(f"<w:del {AUTHOR}><w:r><w:delText>Pauze</w:delText></w:r></w:del>", 3).replace(
+            "</w:numPr>", f"</w:numPr><w:rPr><w:del {AUTHOR}/></w:rPr>"
+        )
+        + num("Afsluiting", 3),
+        [("list_item", 0, "1.", "Opening"), ("list_item", 0, "2.", "Afsluiting")],
+        id="deleted-list-item-takes-no-number",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "expected"), NUMBERED)
 def test_word_numbering(body: str, expected: list[tuple[str, int, str, str]]) -> None:
     document = read(body, numbering=NUMBERING, styles=NUM_STYLES)

@@ -179,7 +179,7 @@ def read_parts(data: bytes) -> dict[str, Any]:
             folder, _, stem = main.rpartition("/")
             rels_name = f"{folder}/_rels/{stem}.rels" if folder else f"_rels/{stem}.rels"
             xml = read(main, MAX_DOCUMENT_XML)
-            strict = STRICT[0][0] in xml[:4096] or STRICT[0][0] in xml
+            strict = STRICT[0][0] in xml[:16384]  # declared on the root element
             parts: dict[str, Any] = {"name": main, "main": _transitional(xml) if strict else xml}
             targets, parts["links"] = _relationships(read(rels_name) if rels_name in infos else None, folder)
             for key, target in targets.items():
@@ -258,7 +258,10 @@ def _relationships(rels: bytes | None, folder: str) -> tuple[dict[str, str], dic
     parts: dict[str, str] = {}
     links: dict[str, str] = {}
     if rels is None:
-        return {"styles": f"{folder}/styles.xml", "numbering": f"{folder}/numbering.xml"}, links
+        return {
+            "styles": _resolve(folder, "styles.xml"),
+            "numbering": _resolve(folder, "numbering.xml"),
+        }, links
     for rel in _RELATIONSHIP.findall(rels):
         attrs = _attributes(rel)
         kind, target = attrs.get("Type", ""), attrs.get("Target", "")
@@ -709,6 +712,8 @@ class _BodyReader:
         if self.mode == "explicit" and (own_break or style_break):
             self.page += 1
         read = self._runs(p)
+        if ppr is not None and not read.text.strip() and ppr.find(f"{W}rPr/{W}del") is not None:
+            return  # a paragraph deleted as a tracked change: in the accepted text it takes no number
         if name is not None and _TOC_STYLE.match(name):
             return  # an entry of a table of contents outside a content control: its pages counted
         if own_outline is not None and own_outline < 9:
