@@ -341,6 +341,8 @@ class _Styles:
 
     def __init__(self, element: Any) -> None:
         self._styles: dict[str, _Style] = {}
+        self._elements: dict[str, Any] = {}
+        """Paragraph styles not parsed yet: a template defines dozens, a report uses a few."""
         self._default: str | None = None
         self._cache: dict[str | None, tuple[str | None, int | None, tuple[int, int] | None, bool]] = {}
         self.lists: dict[str, int] = {}
@@ -356,7 +358,7 @@ class _Styles:
                 continue
             if style.get(W + "default") in ("1", "true"):
                 self._default = style_id
-            self._styles[style_id] = _parse_style(style)
+            self._elements[style_id] = style
 
     def resolve(self, style_id: str | None) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
         """(style name, heading level, (numId, ilvl) of the style, page break before)."""
@@ -367,9 +369,12 @@ class _Styles:
 
     def _resolve(self, style_id: str | None) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
         chain: list[_Style] = []
-        while style_id in self._styles and len(chain) < 20:
-            chain.append(self._styles[style_id])
-            style_id = chain[-1].based_on
+        while style_id in self._elements and len(chain) < 20:
+            style = self._styles.get(style_id)
+            if style is None:
+                style = self._styles[style_id] = _parse_style(self._elements[style_id])
+            chain.append(style)
+            style_id = style.based_on
         if not chain:
             return None, None, None, False
         name = BabelFish.internal2ui(chain[0].name)  # "heading 1" -> "Heading 1", as Word shows it
