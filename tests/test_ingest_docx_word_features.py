@@ -413,6 +413,19 @@ CHARACTERS = [
 ]
 
 
+def font_run(font: str, text: str) -> str:
+    return f'<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+
+CHARACTERS += [
+    pytest.param(
+        p("Akkoord ", font_run("Wingdings", "\uf0fc"), " en ", font_run("Symbol", "\uf0b3"), " 18 jaar"),
+        ["Akkoord ✓ en ≥ 18 jaar"],
+        id="symbols-as-text-in-a-symbol-font-as-libreoffice-writes",
+    ),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("body", "expected"), CHARACTERS)
 def test_special_characters(body: str, expected: list[str]) -> None:
     assert texts(read(body)) == expected
@@ -428,8 +441,12 @@ def test_special_characters(body: str, expected: list[str]) -> None:
         ("Wingdings", "F0F0", "•"),
     ],  # a glyph without a Unicode twin: still a bullet
 )
-def test_a_symbol_bullet_typed_in_the_text_makes_a_list_item(font: str, char: str, marker: str) -> None:
-    document = read(p(sym(font, char), "<w:r><w:tab/></w:r>", "Raadsleden uit Tiel"))
+@pytest.mark.parametrize("as_text", [False, True], ids=["w:sym", "text-in-symbol-font"])
+def test_a_symbol_bullet_typed_in_the_text_makes_a_list_item(
+    font: str, char: str, marker: str, as_text: bool
+) -> None:
+    bullet = font_run(font, chr(int(char, 16))) if as_text else sym(font, char)
+    document = read(p(bullet, "<w:r><w:tab/></w:r>", "Raadsleden uit Tiel"))
     assert [(b.kind, b.marker, b.text) for b in document.blocks] == [
         ("list_item", marker, "Raadsleden uit Tiel")
     ]
@@ -788,7 +805,9 @@ TABLES = [
             tr(
                 tc("1"),
                 tc(
-                    p("Tiel") + tbl(tr(tc("Buren"), tc("Culemborg")), tr(tc("West Betuwe"), tc("Zaltbommel")))
+                    p("Tiel")
+                    + tbl(tr(tc("Buren"), tc("Culemborg")), tr(tc("West Betuwe"), tc("Zaltbommel")))
+                    + "<w:p/>"  # Word ends a cell with a paragraph, also after a nested table
                 ),
             ),
         ),

@@ -806,6 +806,8 @@ class _BodyReader:
             tag = el.tag
             if tag == W_T:
                 text = el.text or ""
+                if _PUA.search(text):
+                    text = _font_text(el, text)
                 if page is None and text.strip():
                     page = self.page
                 parts.append(text)
@@ -987,6 +989,19 @@ def _notes(part: Any) -> dict[str, Any]:
         for note in part
         if note.tag in (W + "footnote", W + "endnote") and note.get(W + "type", "normal") == "normal"
     }
+
+
+_PUA = re.compile("[\uf020-\uf0ff]")
+
+
+def _font_text(t: Any, text: str) -> str:
+    """Text in a symbol font's private-use codes (LibreOffice writes a w:sym so, and pasted
+    bullets come so) as the characters the glyphs look like; codes without a twin stay."""
+    fonts = t.getparent().find(f"{W}rPr/{W}rFonts")
+    if fonts is None:
+        return text
+    font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "cs") or ""
+    return _PUA.sub(lambda m: _symbol(font, ord(m[0])) or m[0], text)
 
 
 def _sym(el: Any) -> str:
