@@ -315,9 +315,25 @@ CONTAINERS = [
 ]
 
 
+CONTAINERS.append(
+    pytest.param(
+        "<w:tbl><w:tr>"
+        + f"<w:tc>{p('Gespreksleider')}</w:tc>"
+        + sdt(f"<w:tc>{p('Klik of tik om tekst in te voeren.')}</w:tc>", "<w:showingPlcHdr/>")
+        + f"<w:tc>{p('ProDemos')}</w:tc></w:tr></w:tbl>",
+        ["Gespreksleider", "ProDemos"],
+        id="cell-control-showing-its-placeholder",
+    )
+)
+
+
 @pytest.mark.parametrize(("body", "expected"), CONTAINERS)
 def test_containers_anchors_and_fields(body: str, expected: list[str]) -> None:
     assert texts(read(body)) == expected
+
+
+def test_a_cell_showing_a_placeholder_keeps_the_columns_after_it() -> None:
+    assert [b.table for b in read(CONTAINERS[-1].values[0]).blocks] == [(0, 0, 0), (0, 0, 2)]
 
 
 def test_hyperlinks_with_relationship_and_anchor() -> None:

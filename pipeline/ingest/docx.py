@@ -929,6 +929,16 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
             yield from _children(child, tag)
 
 
+def _row_cells(parent: Any, unread: bool = False) -> Iterator[tuple[Any, bool]]:
+    """A row's cells, looking inside content controls: (cell, whether it is not read: it sits in
+    a control showing its placeholder)."""
+    for child in parent:
+        if child.tag == W_TC:
+            yield child, unread
+        elif child.tag in _CONTAINERS:
+            yield from _row_cells(child, unread or (child.tag == W_SDT and _unread_control(child)))
+
+
 def _alternative(alternate: Any) -> Any:
     """The one branch of mc:AlternateContent that is read: its first Choice, else the Fallback."""
     for branch in alternate:
@@ -961,9 +971,9 @@ def _cells(tr: Any) -> Iterator[tuple[int, Any]]:
     """(grid column, cell) of a row's cells, without cells that continue a merge."""
     trpr = tr.find(W + "trPr")
     col = _int(trpr.find(W + "gridBefore")) or 0 if trpr is not None else 0
-    for tc in _children(tr, W_TC):
+    for tc, unread in _row_cells(tr):
         span, merged = _cell_props(tc)
-        if not merged:
+        if not merged and not unread:
             yield col, tc
         col += span
 
