@@ -232,7 +232,8 @@ def _word_main(target: str, infos: dict[str, zipfile.ZipInfo]) -> str:
 
 def _attributes(element: bytes) -> dict[str, str]:
     return {
-        m[1].decode(): (m[2] if m[2] is not None else m[3]).decode() for m in _ATTRIBUTE.finditer(element)
+        m[1].decode(): (m[2] if m[2] is not None else m[3]).decode("utf-8", "replace")
+        for m in _ATTRIBUTE.finditer(element)
     }
 
 
@@ -800,10 +801,25 @@ class _BodyReader:
         parts: list[str] = []
         page: int | None = None
         fields = _Fields()
+        # Per open field: whether its result has begun. Text inside a field's instruction (a
+        # nested field's result inside an IF) is never shown; nor is a field without a result.
+        open_fields: list[bool] = []
         for el in p.iter(*_RUN_TAGS):
             if skip and el in skip:
                 continue
             tag = el.tag
+            if tag == W_FLDCHAR:
+                kind = el.get(W + "fldCharType")
+                if kind == "begin":
+                    open_fields.append(False)
+                elif kind == "separate" and open_fields:
+                    open_fields[-1] = True
+                elif kind == "end" and open_fields:
+                    open_fields.pop()
+                fields.char(kind)
+                continue
+            if open_fields and not all(open_fields) and tag != W_INSTR and tag != W_RENDERED_BREAK:
+                continue
             if tag == W_T:
                 text = el.text or ""
                 if _PUA.search(text):
@@ -822,8 +838,6 @@ class _BodyReader:
                     self.page += 1
             elif tag == W_RENDERED_BREAK:
                 self.page += self.mode == "rendered"
-            elif tag == W_FLDCHAR:
-                fields.char(el.get(W + "fldCharType"))
             elif tag == W_SYM:
                 parts.append(_sym(el))
             elif tag in (W_FOOTNOTE_REF, W_ENDNOTE_REF):
