@@ -26,8 +26,10 @@ built-in style names. What the reader produces:
 - hyperlinks (``w:hyperlink`` with ``r:id``, plus its ``w:anchor``; HYPERLINK fields)
   recorded with their target; a link only to a bookmark is read as text;
 - fields (``w:fldSimple``, ``w:fldChar`` begin/separate/end): their result, never the
-  instruction; ``w:sym`` as its Unicode twin (Wingdings ✓, Symbol •), ``w:noBreakHyphen`` as
-  "-", ``w:tab``/``w:ptab`` as space; a soft hyphen (``w:softHyphen``) is not read;
+  instruction (nor a nested field's result inside it, as in an IF field);
+- ``w:sym`` and text in a symbol font's private-use codes as the Unicode twin (Wingdings ✓,
+  Symbol •), ``w:noBreakHyphen`` as "-", ``w:tab``/``w:ptab`` as space, a non-breaking space
+  as a space; a soft hyphen (``w:softHyphen``) is not read;
 - tracked changes read as accepted: ``w:ins``/``w:moveTo`` read, ``w:del``/``w:moveFrom`` and
   rows deleted (``w:trPr/w:del``) not;
 - ``mc:AlternateContent``: the first Choice only (the Fallback when there is no Choice);
