@@ -43,6 +43,10 @@ _VOWEL_PAIRS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_CHARS = re.compile("[\ufb00-\ufb06\u00ad]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
+# A path at most this thick (points) is a ruling line, not a cell; a page with more ruling
+# lines than MAX_RULINGS is a drawing, not a table.
+RULE_WIDTH = 3.0
+MAX_RULINGS = 400
 
 
 @dataclass(slots=True)
@@ -118,12 +122,31 @@ def check_pdf_bytes(data: bytes) -> None:
 
 
 def find_tables(rects: list[Rect], page_width: float, page_height: float) -> list[Table]:
-    """Group cell-sized rectangles that touch into tables (at least two cells each)."""
-    cells = [
-        r for r in rects if 8 <= r.x1 - r.x0 < page_width * 0.95 and 6 <= r.bottom - r.top < page_height * 0.9
-    ]
-    groups = _touching_groups(cells)
-    return [_grid(group) for group in groups if len(group) >= 2]
+    """The page's ruled tables, from the bounding boxes of its path objects.
+
+    Two ways of drawing a table are understood: a rectangle per cell (cells that touch form a
+    table, as reportlab and fpdf draw them) and a grid of ruling lines, one thin path per
+    border (as Word and LibreOffice export them)."""
+    cells: list[Rect] = []
+    rulings: list[Rect] = []
+    for r in rects:
+        width, height = r.x1 - r.x0, r.bottom - r.top
+        if (width <= RULE_WIDTH and height >= 6) or (height <= RULE_WIDTH and width >= 8):
+            rulings.append(r)
+        elif 8 <= width < page_width * 0.95 and 6 <= height < page_height * 0.9:
+            cells.append(r)
+    tables = [_grid(group) for group in _touching_groups(cells) if len(group) >= 2]
+    if len(rulings) >= 3 and len(rulings) <= MAX_RULINGS:
+        boxed = [t.rect for t in tables]
+        free = [
+            r
+            for r in rulings
+            if not any(b.holds(r.x0, r.top, 2) and b.holds(r.x1, r.bottom, 2) for b in boxed)
+        ]
+        ruled = [t for group in _touching_groups(free, 2.0) if (t := _ruled_table(group)) is not None]
+        if ruled:
+            tables = sorted(tables + ruled, key=lambda t: t.rect.top)
+    return tables
 
 
 def _touching_groups(rects: list[Rect], tol: float = 1.5) -> list[list[Rect]]:
@@ -164,6 +187,66 @@ def _grid(rects: list[Rect]) -> Table:
         max(r.bottom for r in rects),
     )
     return Table(box, cells)
+
+
+def _ruled_table(rulings: list[Rect]) -> Table | None:
+    """The table a group of touching ruling lines draws, or None when they draw no grid.
+
+    The grid's columns lie between the vertical rules (and the ends of the horizontal ones), its
+    rows between the horizontal rules; two neighbouring grid units are one cell where no rule
+    separates them (merged cells)."""
+    across = [r for r in rulings if r.x1 - r.x0 > r.bottom - r.top]
+    down = [r for r in rulings if r.x1 - r.x0 <= r.bottom - r.top]
+    if len(across) < 2 or not down:
+        return None
+    ys = _positions(
+        [(r.top + r.bottom) / 2 for r in across] + [min(r.top for r in down), max(r.bottom for r in down)]
+    )
+    xs = _positions(
+        [(r.x0 + r.x1) / 2 for r in down] + [min(r.x0 for r in across), max(r.x1 for r in across)]
+    )
+    rows, cols = len(ys) - 1, len(xs) - 1
+    if rows < 1 or cols < 1 or rows * cols < 2 or rows * cols > 2500:
+        return None
+    parent = list(range(rows * cols))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(rows):
+        mid_y = (ys[i] + ys[i + 1]) / 2
+        for j in range(cols):
+            mid_x = (xs[j] + xs[j + 1]) / 2
+            if j + 1 < cols and not _ruled(down, xs[j + 1], mid_y, vertical=True):
+                parent[root(i * cols + j + 1)] = root(i * cols + j)
+            if i + 1 < rows and not _ruled(across, ys[i + 1], mid_x, vertical=False):
+                parent[root((i + 1) * cols + j)] = root(i * cols + j)
+    spans: dict[int, list[int]] = {}
+    for unit in range(rows * cols):
+        spans.setdefault(root(unit), []).append(unit)
+    if len(spans) < 2:
+        return None  # a frame around text, not a table
+    cells = []
+    for units in spans.values():
+        r0, r1 = min(u // cols for u in units), max(u // cols for u in units)
+        c0, c1 = min(u % cols for u in units), max(u % cols for u in units)
+        cells.append(Rect(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
+    return _grid(cells)
+
+
+def _ruled(rules: list[Rect], at: float, across: float, *, vertical: bool, tol: float = 2.0) -> bool:
+    """Whether one of ``rules`` lies at ``at`` (x for a vertical rule, y for a horizontal one)
+    and covers the point ``across`` along its length."""
+    for r in rules:
+        if vertical:
+            if abs((r.x0 + r.x1) / 2 - at) <= tol and r.top - tol <= across <= r.bottom + tol:
+                return True
+        elif abs((r.top + r.bottom) / 2 - at) <= tol and r.x0 - tol <= across <= r.x1 + tol:
+            return True
+    return False
 
 
 def _positions(values: list[float], tol: float = 2.0) -> list[float]:

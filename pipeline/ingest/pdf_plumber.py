@@ -65,7 +65,9 @@ def _read_page(page: Any) -> PageContent:
     try:
         height = float(page.height)
         content = PageContent(page.page_number, float(page.width), height)
-        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+        # Rectangles (cells, or thin filled bars as borders) and stroked line segments (the
+        # ruling lines Word and LibreOffice draw table borders with).
+        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in (*page.rects, *page.lines)]
         content.tables = find_tables(rects, content.width, height) if len(rects) >= 2 else []
         cell_chars: dict[int, list[dict[str, Any]]] = {}
         flow: list[dict[str, Any]] = []
