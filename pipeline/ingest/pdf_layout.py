@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
@@ -264,12 +263,46 @@ def _index(positions: list[float], value: float) -> int:
 # ----------------------------------------------------------------------------- line joining
 
 
-def join_lines(parts: list[str]) -> str:
-    """Join the lines of one block, rejoining words hyphenated at a line end."""
+def join_lines(parts: list[str], cut: set[int] | None = None) -> str:
+    """Join the lines of one block, rejoining words hyphenated at a line end; a line whose
+    index is in ``cut`` ends inside a word that was broken without a hyphen."""
     text = ""
-    for part in parts:
-        text = join_two(text, part) if text else part
+    for i, part in enumerate(parts):
+        if not text:
+            text = part
+        elif cut and i - 1 in cut:
+            text += part.lstrip()
+        else:
+            text = join_two(text, part)
     return text
+
+
+# A word that does not fit the width of a table cell is broken where the width runs out, without
+# a hyphen (Word and LibreOffice do this to long words and email addresses in narrow columns).
+_WORD_END = frozenset(",;:!?)]}»”’\"'-\u00ad")
+
+
+def may_cut_word(left: str, right: str) -> bool:
+    """Text test for a word broken without a hyphen between two lines of a cell: a line of one
+    word that ends in no punctuation, before a line going on in lower case or digits."""
+    return (
+        bool(left)
+        and bool(right)
+        and " " not in left
+        and left[-1] not in _WORD_END
+        and (right[0].islower() or right[0].isdigit())
+    )
+
+
+def cut_word(left: str, x0: float, x1: float, cell: Rect) -> bool:
+    """Whether the one-word line ``left`` (drawn from ``x0`` to ``x1``) fills its cell up to the
+    right padding, so its word went on on the next line. The padding is taken to be the same on
+    both sides; a line that does not start at the left padding is centred or right-aligned."""
+    pad = x0 - cell.x0
+    if pad < 0 or pad > 0.2 * (cell.x1 - cell.x0):
+        return False
+    char = (x1 - x0) / max(len(left), 1)
+    return cell.x1 - pad - x1 < 1.5 * char
 
 
 def join_two(left: str, right: str) -> str:
@@ -284,15 +317,20 @@ def join_two(left: str, right: str) -> str:
     first = right.split(None, 1)[0]
     if first.rstrip(",.;:").lower() in _CONJUNCTIONS:
         return f"{left} {right}"  # "wijk-" + "of dorpsbudgetten"
-    if left[-2].islower() and right[0].islower() and not _real_hyphen(left[-2], first):
+    if left[-2].islower() and right[0].islower() and not _real_hyphen(left, first):
         return left[:-1] + right  # "gemeen-" + "ten"
     return left + right  # "Noord-" + "Holland", "06-" + "12345678", "zee-" + "egel"
 
 
-def _real_hyphen(before: str, first: str) -> bool:
+def _real_hyphen(left: str, first: str) -> bool:
     """A hyphen Dutch spelling needs: between two vowels that would merge ("zee-egel",
-    "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag")."""
-    return (before + first[0]).lower() in _VOWEL_PAIRS or "-" in first
+    "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag"); and any hyphen in
+    an email address or web address, which no hyphenation breaks but a line may break after
+    ("a.grootenhuis@vdg-" + "drenthe.nl")."""
+    if (left[-2] + first[0]).lower() in _VOWEL_PAIRS or "-" in first:
+        return True
+    word = left.rsplit(None, 1)[-1].lower()
+    return "@" in word or "://" in word or word.startswith("www.")
 
 
 # ----------------------------------------------------------------------------- the document
@@ -402,12 +440,16 @@ def _measure(pages: list[PageContent], body: float) -> _Metrics:
             if abs(line.size - body) <= 0.5:
                 rights.append(line.x1)
                 lefts.append(line.x0)
-                if previous is not None and 0 < line.top - previous.top < 2.5 * body:
+                if previous is not None and 0.8 * body < line.top - previous.top < 2.5 * body:
                     pitches.append((line.top - previous.top) / body)
                 previous = line
             else:
                 previous = None
-    pitch = median(pitches) if pitches else 1.3
+    # The lower quartile, not the median: where paragraphs are set apart by space (Word's and
+    # LibreOffice's "spacing after") and most are one or two lines long, half the steps from
+    # one line to the next are paragraph gaps.
+    pitches.sort()
+    pitch = pitches[len(pitches) // 4] if pitches else 1.3
     rights.sort()
     right = rights[int(len(rights) * 0.9)] if len(rights) >= 5 else max(rights, default=0.0)
     width = right - min(lefts, default=0.0)

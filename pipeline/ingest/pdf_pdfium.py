@@ -28,9 +28,11 @@ from pipeline.ingest.pdf_layout import (
     Table,
     build_document,
     check_pdf_bytes,
+    cut_word,
     find_tables,
     is_bold_font,
     join_lines,
+    may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
@@ -88,8 +90,10 @@ class _PageReader:
             content = PageContent(index + 1, width, height)
             textpage = page.get_textpage()
             try:
-                content.tables = self._tables(page, textpage, width, height)
-                content.lines = self._lines(textpage, index + 1, height)
+                text = textpage.get_text_range()
+                to_char = _index_map(textpage, text)
+                content.tables = self._tables(page, textpage, width, height, text, to_char)
+                content.lines = self._lines(textpage, index + 1, height, text, to_char)
             finally:
                 textpage.close()
             return content
@@ -98,11 +102,16 @@ class _PageReader:
 
     # --------------------------------------------------------------------- lines
 
-    def _lines(self, textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Line]:
-        text = textpage.get_text_range()
+    def _lines(
+        self,
+        textpage: pdfium.PdfTextPage,
+        number: int,
+        height: float,
+        text: str,
+        to_char: Callable[[int], int],
+    ) -> list[Line]:
         if not text.strip():
             return []
-        to_char = _index_map(textpage, text)
         tp = textpage.raw  # the bare handle: skips pypdfium2's wrapper on every C call
         lines: list[Line] = []
         for match in _LINE.finditer(text):
@@ -140,7 +149,13 @@ class _PageReader:
     # --------------------------------------------------------------------- tables
 
     def _tables(
-        self, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, width: float, height: float
+        self,
+        page: pdfium.PdfPage,
+        tp: pdfium.PdfTextPage,
+        width: float,
+        height: float,
+        text: str,
+        to_char: Callable[[int], int],
     ) -> list[Table]:
         count = pdfium_c.FPDFPage_CountObjects(page)
         if count > MAX_OBJECTS_FOR_TABLES:
@@ -161,8 +176,31 @@ class _PageReader:
             for cell in table.cells:
                 r = cell.rect
                 raw = tp.get_text_bounded(r.x0 + 1, height - r.bottom + 1, r.x1 - 1, height - r.top - 1)
-                cell.text = join_lines(_cell_lines(raw))
+                parts = _cell_lines(raw)
+                cut = {
+                    i
+                    for i in range(len(parts) - 1)
+                    if may_cut_word(parts[i], parts[i + 1])
+                    and self._cut_word(tp.raw, parts[i], r, height, text, to_char)
+                }
+                cell.text = join_lines(parts, cut)
         return tables
+
+    def _cut_word(
+        self, tp: Any, word: str, cell: Rect, height: float, text: str, to_char: Callable[[int], int]
+    ) -> bool:
+        """Whether the one-word cell line ``word`` fills the cell (see :func:`cut_word`): its
+        place is found in the page's text, at the occurrence that lies inside the cell."""
+        at = text.find(word)
+        while at != -1:
+            first, last = to_char(at), to_char(at + len(word) - 1)
+            pdfium_c.FPDFText_GetCharBox(tp, first, self._left, self._right, self._bottom, self._top)
+            x0, y = self._left.value, height - self._bottom.value
+            if cell.holds(x0, y):
+                pdfium_c.FPDFText_GetCharBox(tp, last, self._left, self._right, self._bottom, self._top)
+                return cut_word(word, x0, self._right.value, cell)
+            at = text.find(word, at + 1)
+        return False
 
 
 def _cell_lines(raw: str) -> list[str]:

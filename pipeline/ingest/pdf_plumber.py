@@ -25,9 +25,11 @@ from pipeline.ingest.pdf_layout import (
     Table,
     build_document,
     check_pdf_bytes,
+    cut_word,
     find_tables,
     is_bold_font,
     join_lines,
+    may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
@@ -151,5 +153,16 @@ def _line(chars: list[dict[str, Any]], page: int, height: float) -> Line:
 def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]) -> None:
     for table in tables:
         for cell in table.cells:
-            chars = cell_chars.get(id(cell), [])
-            cell.text = join_lines([_text(line) for line in _split_lines(chars)])
+            lines = _split_lines(cell_chars.get(id(cell), []))
+            parts = [_text(line) for line in lines]
+            cut = {
+                i
+                for i in range(len(parts) - 1)
+                if may_cut_word(parts[i], parts[i + 1]) and _cut_word(parts[i], lines[i], cell.rect)
+            }
+            cell.text = join_lines(parts, cut)
+
+
+def _cut_word(text: str, chars: list[dict[str, Any]], rect: Rect) -> bool:
+    visible = [c for c in chars if not c["text"].isspace()]
+    return cut_word(text, visible[0]["x0"], visible[-1]["x1"], rect)
