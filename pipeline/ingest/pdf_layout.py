@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
-from pipeline.model import BlockKind, Document, DocumentBuilder
+from pipeline.model import Block, BlockKind, Document, DocumentBuilder
 
 # A header or footer lies in the top or bottom band of a page (fraction of the page height).
 MARGIN_BAND = 0.1
@@ -98,6 +99,20 @@ class PageContent:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    links: list[PageLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageLink:
+    """A link annotation: where it is on the page, its target ("mailto:...", a URL) and the
+    text under it."""
+
+    rect: Rect
+    target: str
+    text: str
+
+    def centre(self) -> tuple[float, float]:
+        return (self.rect.x0 + self.rect.x1) / 2, (self.rect.top + self.rect.bottom) / 2
 
 
 def is_bold_font(name: str) -> bool:
@@ -378,14 +393,19 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     body = _body_size([ln for p in pages for ln in p.lines])
     remove_running_lines(pages, body)
     metrics = _measure(pages, body)
+    links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
     for group in _groups(pages, metrics):
         if group.table is not None:
             if not group.continued:
                 table_index, rows = table_index + 1, 0
-            rows = _emit_table(builder, group.table, group.page, table_index, rows)
+            rows = _emit_table(builder, group.table, group.page, table_index, rows, links)
         else:
-            _emit_text(builder, group, metrics)
+            block = _emit_text(builder, group, metrics)
+            if links and block is not None:
+                _add_links(
+                    builder, block, links, lambda p, x, y, lines=group.lines: _on_lines(lines, p, x, y)
+                )
     if not builder.blocks:  # only page numbers or a running line: a scan with a stamped number
         raise IngestError("no text layer: scanned PDF, needs OCR")
     return builder.build(pages=len(pages))
@@ -573,14 +593,48 @@ def _columns(table: Table) -> int:
     return 1 + max(cell.col for cell in table.cells)
 
 
-def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int, first_row: int) -> int:
+def _emit_table(
+    builder: DocumentBuilder,
+    table: Table,
+    page: int,
+    index: int,
+    first_row: int,
+    links: dict[int, list[PageLink]],
+) -> int:
     """Add the table's cells; returns the row number the next part of the table starts at."""
     for cell in table.cells:
-        builder.add("table_cell", _clean(cell.text), page=page, table=(index, first_row + cell.row, cell.col))
+        block = builder.add(
+            "table_cell", _clean(cell.text), page=page, table=(index, first_row + cell.row, cell.col)
+        )
+        if block is not None and page in links:
+            rect = cell.rect
+            _add_links(builder, block, links, lambda p, x, y, rect=rect: p == page and rect.holds(x, y))
     return first_row + 1 + max(cell.row for cell in table.cells)
 
 
-def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
+def _add_links(
+    builder: DocumentBuilder,
+    block: Block,
+    links: dict[int, list[PageLink]],
+    under: Callable[[int, float, float], bool],
+) -> None:
+    """Record each link whose centre lies on ``block`` (``under(page, x, y)``), once."""
+    for page, on_page in links.items():
+        for link in list(on_page):
+            if under(page, *link.centre()):
+                builder.add_link(block, _clean(" ".join(link.text.split())), link.target)
+                on_page.remove(link)
+
+
+def _on_lines(lines: list[Line], page: int, x: float, y: float) -> bool:
+    """Whether (x, y) on ``page`` lies on one of the lines (between its ascent and descent)."""
+    return any(
+        ln.page == page and ln.x0 - 2 <= x <= ln.x1 + 2 and ln.top - ln.size <= y <= ln.top + ln.size * 0.4
+        for ln in lines
+    )
+
+
+def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> Block | None:
     text = _clean(join_lines([ln.text for ln in group.lines]))
     first = group.lines[0]
     kind: BlockKind = "paragraph"
@@ -591,9 +645,8 @@ def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
     if match:
         if kind == "paragraph":
             kind, level = "list_item", 0
-        builder.add(kind, match["text"], page=group.page, level=level, marker=list_marker(match))
-    else:
-        builder.add(kind, text, page=group.page, level=level)
+        return builder.add(kind, match["text"], page=group.page, level=level, marker=list_marker(match))
+    return builder.add(kind, text, page=group.page, level=level)
 
 
 def _clean(text: str) -> str:

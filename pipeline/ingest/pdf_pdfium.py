@@ -24,6 +24,7 @@ from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
     Line,
     PageContent,
+    PageLink,
     Rect,
     Table,
     build_document,
@@ -81,6 +82,7 @@ class _PageReader:
         self._rf, self._tf = ctypes.c_float(), ctypes.c_float()
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._rect = pdfium_c.FS_RECTF()
         self._bold: dict[bytes, bool] = {}
 
     def read(self, pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -94,6 +96,7 @@ class _PageReader:
                 to_char = _index_map(textpage, text)
                 content.tables = self._tables(page, textpage, width, height, text, to_char)
                 content.lines = self._lines(textpage, index + 1, height, text, to_char)
+                content.links = self._links(pdf, page, textpage, height)
             finally:
                 textpage.close()
             return content
@@ -145,6 +148,31 @@ class _PageReader:
         if bold is None:
             bold = self._bold[name] = is_bold_font(name.decode("latin-1"))
         return bold
+
+    # --------------------------------------------------------------------- links
+
+    def _links(
+        self, pdf: pdfium.PdfDocument, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, height: float
+    ) -> list[PageLink]:
+        """The page's URI link annotations (Word's and LibreOffice's hyperlinks, mailto too)."""
+        links: list[PageLink] = []
+        position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+        while pdfium_c.FPDFLink_Enumerate(page, ctypes.byref(position), ctypes.byref(link)):
+            action = pdfium_c.FPDFLink_GetAction(link)
+            if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+                continue
+            size = pdfium_c.FPDFAction_GetURIPath(pdf, action, None, 0)
+            if size <= 1 or not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(self._rect)):
+                continue
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFAction_GetURIPath(pdf, action, buffer, size)
+            target = buffer.raw[: size - 1].decode("utf-8", "replace").strip()
+            r = self._rect
+            left, right = min(r.left, r.right), max(r.left, r.right)
+            bottom, top = min(r.bottom, r.top), max(r.bottom, r.top)
+            text = " ".join(_cell_lines(tp.get_text_bounded(left, bottom, right, top)))
+            links.append(PageLink(Rect(left, height - top, right, height - bottom), target, text))
+        return links
 
     # --------------------------------------------------------------------- tables
 

@@ -21,6 +21,7 @@ from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
     Line,
     PageContent,
+    PageLink,
     Rect,
     Table,
     build_document,
@@ -77,6 +78,7 @@ def _read_page(page: Any) -> PageContent:
             _route(char, content.tables, cell_chars, flow)
         content.lines = [_line(chars, page.page_number, height) for chars in _split_lines(flow)]
         _fill_cells(content.tables, cell_chars)
+        content.links = _links(page)
         return content
     finally:
         page.close()
@@ -148,6 +150,20 @@ def _line(chars: list[dict[str, Any]], page: int, height: float) -> Line:
     # A list marker may be set in its own size: the text's size is then the last character's.
     size = last["size"] if LIST_MARKER.match(text) else first["size"]
     return Line(text, page, first["matrix"][4], height - _baseline(first), last["x1"], size, bold)
+
+
+def _links(page: Any) -> list[PageLink]:
+    """The page's URI link annotations, with the text under each."""
+    links: list[PageLink] = []
+    for link in page.hyperlinks:
+        target = str(link.get("uri") or "").strip()
+        if not target:
+            continue
+        rect = Rect(link["x0"], link["top"], link["x1"], link["bottom"])
+        chars = [c for c in page.chars if rect.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)]
+        text = " ".join(_text(line) for line in _split_lines(chars))
+        links.append(PageLink(rect, target, text))
+    return links
 
 
 def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]) -> None:
