@@ -26,6 +26,9 @@ from pipeline.ingest.pdf_layout import (
     Line,
     PageContent,
     Rect,
+    Table,
+    TableCell,
+    build_document,
     cut_word,
     find_tables,
     join_lines,
@@ -446,3 +449,26 @@ def test_a_mailto_link_in_a_pdf_gives_its_address(linked_pdf: Path) -> None:
     for engine in READERS:
         result = process_file(linked_pdf, Options(pdf_engine=engine))  # type: ignore[arg-type]
         assert "joris.verhoef@vng.nl" in result["emails"]
+
+
+def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
+    def table(rows: list[list[str]]) -> Table:
+        cells = [
+            TableCell(r, c, Rect(100 + 100 * c, 100 + 20 * r, 200 + 100 * c, 120 + 20 * r), text)
+            for r, row in enumerate(rows)
+            for c, text in enumerate(row)
+        ]
+        return Table(Rect(100, 100, 100 + 100 * len(rows[0]), 100 + 20 * len(rows)), cells)
+
+    header = ["Sessie", "Gemeenten"]
+    first = PageContent(1, 595, 842, tables=[table([header, ["1. Wijkbudgetten", "Zeist"]])])
+    second = PageContent(2, 595, 842, tables=[table([header, ["2. Burgerberaad", "Houten"]])])
+    doc = build_document([first, second])
+    assert [(b.table, b.text) for b in doc.blocks] == [
+        ((0, 0, 0), "Sessie"),
+        ((0, 0, 1), "Gemeenten"),
+        ((0, 1, 0), "1. Wijkbudgetten"),
+        ((0, 1, 1), "Zeist"),
+        ((0, 2, 0), "2. Burgerberaad"),
+        ((0, 2, 1), "Houten"),
+    ]

@@ -395,11 +395,18 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     metrics = _measure(pages, body)
     links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
+    header: list[str] = []
     for group in _groups(pages, metrics):
         if group.table is not None:
+            table = group.table
             if not group.continued:
                 table_index, rows = table_index + 1, 0
-            rows = _emit_table(builder, group.table, group.page, table_index, rows, links)
+                header = _row_texts(table, 0)
+            elif header and _row_texts(table, 0) == header:
+                table = _without_first_row(table)  # the header row repeated on the next page
+                if table is None:
+                    continue
+            rows = _emit_table(builder, table, group.page, table_index, rows, links)
         else:
             block = _emit_text(builder, group, metrics)
             if links and block is not None:
@@ -610,6 +617,15 @@ def _emit_table(
             rect = cell.rect
             _add_links(builder, block, links, lambda p, x, y, rect=rect: p == page and rect.holds(x, y))
     return first_row + 1 + max(cell.row for cell in table.cells)
+
+
+def _row_texts(table: Table, row: int) -> list[str]:
+    return [" ".join(c.text.split()) for c in table.cells if c.row == row]
+
+
+def _without_first_row(table: Table) -> Table | None:
+    cells = [TableCell(c.row - 1, c.col, c.rect, c.text) for c in table.cells if c.row > 0]
+    return Table(table.rect, cells) if cells else None
 
 
 def _add_links(
