@@ -147,3 +147,27 @@ def update_known_failures() -> None:
 
 if __name__ == "__main__" and "--update" in sys.argv:
     update_known_failures()
+
+
+# Word tables as users format them, exported by LibreOffice (tables/, made by make_fixtures.py):
+# a shaded header row (its fill is drawn as cell rectangles inside the ruling grid) and a header
+# row repeated on the next page. Each must read as one table with the header row once.
+TABLE_PDFS = {"shaded-header": 3, "repeated-header": 80}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(("name", "sessions"), TABLE_PDFS.items())
+def test_word_tables_read_as_one_table(name: str, sessions: int, engine: str) -> None:
+    from pipeline.ingest import read_document
+
+    doc = read_document(FIXTURES / "tables" / f"{name}.pdf", pdf_engine=engine)  # type: ignore[arg-type]
+    cells = [(b.table, b.text) for b in doc.blocks if b.kind == "table_cell"]
+    expected = [((0, 0, 0), "Sessie"), ((0, 0, 1), "Gemeenten"), ((0, 0, 2), "Begeleiding")]
+    for n in range(1, sessions + 1):
+        expected += [((0, n, 0), f"{n}. Thema {n}"), ((0, n, 1), "Utrecht, Zeist, Houten")]
+        expected += [((0, n, 2), "Jan de Vries (VNG)")]
+    assert cells == expected
+    assert [b.text for b in doc.blocks if b.kind != "table_cell"] == [
+        "Hieronder staan de sessies met de deelnemende gemeenten en de begeleiders.",
+        "Einde van het overzicht.",
+    ]

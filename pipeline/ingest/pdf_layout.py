@@ -143,24 +143,30 @@ def find_tables(rects: list[Rect], page_width: float, page_height: float) -> lis
     border (as Word and LibreOffice export them)."""
     cells: list[Rect] = []
     rulings: list[Rect] = []
+    seen: set[tuple[int, int, int, int]] = set()
     for r in rects:
         width, height = r.x1 - r.x0, r.bottom - r.top
         if (width <= RULE_WIDTH and height >= 6) or (height <= RULE_WIDTH and width >= 8):
             rulings.append(r)
         elif 8 <= width < page_width * 0.95 and 6 <= height < page_height * 0.9:
-            cells.append(r)
+            key = (round(r.x0), round(r.top), round(r.x1), round(r.bottom))
+            if key not in seen:  # a cell's fill and its outline, or a fill drawn twice
+                seen.add(key)
+                cells.append(r)
     tables = [_grid(group) for group in _touching_groups(cells) if len(group) >= 2]
-    if len(rulings) >= 3 and len(rulings) <= MAX_RULINGS:
-        boxed = [t.rect for t in tables]
-        free = [
-            r
-            for r in rulings
-            if not any(b.holds(r.x0, r.top, 2) and b.holds(r.x1, r.bottom, 2) for b in boxed)
-        ]
-        ruled = [t for group in _touching_groups(free, 2.0) if (t := _ruled_table(group)) is not None]
+    if 3 <= len(rulings) <= MAX_RULINGS:
+        ruled = [t for group in _touching_groups(rulings, 2.0) if (t := _ruled_table(group)) is not None]
         if ruled:
-            tables = sorted(tables + ruled, key=lambda t: t.rect.top)
+            # A ruled grid with shaded cells (a header row's fill) is one table: the grid. Rules
+            # inside a table drawn as cell rectangles (underlines) are none.
+            kept = [t for t in tables if not any(_inside(t.rect, r.rect) for r in ruled)]
+            ruled = [r for r in ruled if not any(_inside(r.rect, t.rect) for t in kept)]
+            tables = sorted(kept + ruled, key=lambda t: t.rect.top)
     return tables
+
+
+def _inside(inner: Rect, outer: Rect, tol: float = 2.0) -> bool:
+    return outer.holds(inner.x0, inner.top, tol) and outer.holds(inner.x1, inner.bottom, tol)
 
 
 def _touching_groups(rects: list[Rect], tol: float = 1.5) -> list[list[Rect]]:

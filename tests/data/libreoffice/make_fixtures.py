@@ -1,8 +1,10 @@
 """Make the LibreOffice PDF fixtures in this folder: real office software's PDFs of our reports.
 
 Every Word report of ``tests/corpus/corpus.yml`` and the sample report is built as the corpus
-test builds it (``tests/render.py``, with the entry's header and footer), then converted by
-LibreOffice Writer, as a user's "Export as PDF" does::
+test builds it (``tests/render.py``, with the entry's header and footer), and into ``tables/``
+two Word tables as users format them (a shaded header row; a header row repeated on every page,
+the table running over two pages); then each is converted by LibreOffice Writer, as a user's
+"Export as PDF" does::
 
     soffice --headless --convert-to pdf --outdir DIR REPORT.docx
 
@@ -50,8 +52,50 @@ def main() -> None:
         subprocess.run(
             [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(HERE), *docx], check=True
         )
+        (folder / "tables").mkdir()
+        table_reports(folder / "tables")
+        tables = sorted(str(p) for p in (folder / "tables").glob("*.docx"))
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(HERE / "tables"), *tables],
+            check=True,
+        )
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True, check=True).stdout
     print(f"{len(docx)} PDFs written to {HERE} with {version.strip()}")
+
+
+def table_reports(folder: Path) -> None:
+    """shaded-header.docx (3 sessions) and repeated-header.docx (80 sessions, two pages)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for name, rows, shaded, repeated in (
+        ("shaded-header", 3, True, False),
+        ("repeated-header", 80, False, True),
+    ):
+        document = docx.Document()
+        document.add_paragraph("Hieronder staan de sessies met de deelnemende gemeenten en de begeleiders.")
+        table = document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        header = table.rows[0]
+        for cell, text in zip(header.cells, ["Sessie", "Gemeenten", "Begeleiding"], strict=True):
+            cell.text = text
+            if shaded:
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:fill"), "D9E2F3")
+                cell._tc.get_or_add_tcPr().append(shading)
+        if repeated:
+            flag = OxmlElement("w:tblHeader")
+            flag.set(qn("w:val"), "true")
+            header._tr.get_or_add_trPr().append(flag)
+        for number in range(1, rows + 1):
+            cells = table.add_row().cells
+            cells[0].text = f"{number}. Thema {number}"
+            cells[1].text = "Utrecht, Zeist, Houten"
+            cells[2].text = "Jan de Vries (VNG)"
+        document.add_paragraph("Einde van het overzicht.")
+        document.save(str(folder / f"{name}.docx"))
 
 
 if __name__ == "__main__":
