@@ -28,6 +28,7 @@ from pipeline.ingest.pdf_layout import (
     Rect,
     Table,
     TableCell,
+    auto_hyphenated,
     build_document,
     cut_word,
     find_tables,
@@ -472,3 +473,16 @@ def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
         ((0, 2, 0), "2. Burgerberaad"),
         ((0, 2, 1), "Houten"),
     ]
+
+
+def test_addresses_in_an_auto_hyphenated_document() -> None:
+    # LibreOffice's automatic hyphenation breaks addresses too: its hyphens are not the address's.
+    assert join_lines(["s.vandijk@pro-", "demos.nl"], hyphenated=True) == "s.vandijk@prodemos.nl"
+    assert join_lines(["s.vandijk@pro-", "demos.nl"]) == "s.vandijk@pro-demos.nl"
+    # A hyphen right after the "@" or a dot is never the address's.
+    assert join_lines(["Anna de Wit, anna.dewit@-", "minbzk.nl"]) == "Anna de Wit, anna.dewit@minbzk.nl"
+    breaks = [("de begelei-", "ding"), ("omgevings-", "wet"), ("raads-", "leden")]
+    assert auto_hyphenated(breaks)
+    # A compound's own hyphen, a capital or an address after the break: no sign of hyphenation.
+    real = [("Pijnacker-", "Nootdorp"), ("jongerenraad-", "in-een-dag"), ("m.vandijk@rob-", "rfv.nl")]
+    assert not auto_hyphenated([*real, ("wijk-", "of dorp")])

@@ -80,6 +80,11 @@ class TableCell:
     col: int
     rect: Rect
     text: str = ""
+    parts: list[str] = field(default_factory=list)
+    """The cell's physical lines as an engine read them; joined into ``text`` by
+    :func:`build_document`, which knows whether the document is auto-hyphenated."""
+    cut: set[int] = field(default_factory=set)
+    """Indexes of the lines of ``parts`` that end inside a word broken without a hyphen."""
 
 
 @dataclass(slots=True)
@@ -284,9 +289,10 @@ def _index(positions: list[float], value: float) -> int:
 # ----------------------------------------------------------------------------- line joining
 
 
-def join_lines(parts: list[str], cut: set[int] | None = None) -> str:
+def join_lines(parts: list[str], cut: set[int] | None = None, *, hyphenated: bool = False) -> str:
     """Join the lines of one block, rejoining words hyphenated at a line end; a line whose
-    index is in ``cut`` ends inside a word that was broken without a hyphen."""
+    index is in ``cut`` ends inside a word that was broken without a hyphen. ``hyphenated``:
+    the document is auto-hyphenated (see :func:`join_two`)."""
     text = ""
     for i, part in enumerate(parts):
         if not text:
@@ -294,7 +300,7 @@ def join_lines(parts: list[str], cut: set[int] | None = None) -> str:
         elif cut and i - 1 in cut:
             text += part.lstrip()
         else:
-            text = join_two(text, part)
+            text = join_two(text, part, hyphenated=hyphenated)
     return text
 
 
@@ -326,32 +332,58 @@ def cut_word(left: str, x0: float, x1: float, cell: Rect) -> bool:
     return cell.x1 - pad - x1 < 1.5 * char
 
 
-def join_two(left: str, right: str) -> str:
-    """Join two lines: a word split at the line end is made whole, a real hyphen kept."""
+def join_two(left: str, right: str, *, hyphenated: bool = False) -> str:
+    """Join two lines: a word split at the line end is made whole, a real hyphen kept.
+
+    A hyphen inside an email or web address is real unless the document is ``hyphenated``
+    (LibreOffice's automatic hyphenation breaks addresses too: "s.vandijk@pro-" + "demos.nl");
+    one right after its "@" or a dot never is."""
     right = right.lstrip()
     if not right:
         return left
     if left.endswith("\u00ad"):  # a soft hyphen only ever marks a break
         return left[:-1] + right
+    if len(left) >= 3 and left.endswith("-") and left[-2] in "@." and _address(left, right):
+        return left[:-1] + right  # "anna.dewit@-" + "minbzk.nl"
     if len(left) < 2 or not left.endswith("-") or not left[-2].isalnum():
         return f"{left} {right}"
     first = right.split(None, 1)[0]
     if first.rstrip(",.;:").lower() in _CONJUNCTIONS:
         return f"{left} {right}"  # "wijk-" + "of dorpsbudgetten"
-    if left[-2].islower() and right[0].islower() and not _real_hyphen(left, first):
+    if left[-2].islower() and right[0].islower() and not _real_hyphen(left, first, hyphenated):
         return left[:-1] + right  # "gemeen-" + "ten"
     return left + right  # "Noord-" + "Holland", "06-" + "12345678", "zee-" + "egel"
 
 
-def _real_hyphen(left: str, first: str) -> bool:
+def _address(left: str, right: str) -> bool:
+    """Whether the word broken between ``left`` and ``right`` is an email or web address."""
+    word = left.rsplit(None, 1)[-1].lower() + right.split(None, 1)[0].lower()
+    return "@" in word or "://" in word or word.startswith("www.")
+
+
+def auto_hyphenated(pairs: list[tuple[str, str]]) -> bool:
+    """Whether a document's line breaks come from automatic hyphenation: at several breaks
+    (``pairs`` of consecutive lines) a word is hyphenated between two lower-case letters where
+    no hyphen belongs (not a compound's own hyphen, not inside an address)."""
+    count = 0
+    for left, right in pairs:
+        if len(left) >= 2 and left[-1] in "-\u00ad" and left[-2].islower() and right[:1].islower():
+            first = right.split(None, 1)[0]
+            if not _real_hyphen(left, first) and first.rstrip(",.;:").lower() not in _CONJUNCTIONS:
+                count += 1
+                if count >= 3:
+                    return True
+    return False
+
+
+def _real_hyphen(left: str, first: str, hyphenated: bool = False) -> bool:
     """A hyphen Dutch spelling needs: between two vowels that would merge ("zee-egel",
     "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag"); and any hyphen in
-    an email address or web address, which no hyphenation breaks but a line may break after
-    ("a.grootenhuis@vdg-" + "drenthe.nl")."""
-    if (left[-2] + first[0]).lower() in _VOWEL_PAIRS or "-" in first:
-        return True
-    word = left.rsplit(None, 1)[-1].lower()
-    return "@" in word or "://" in word or word.startswith("www.")
+    an email or web address, which a line may break after ("a.grootenhuis@vdg-" + "drenthe.nl"),
+    unless automatic hyphenation put it there."""
+    if _address(left, first):
+        return not hyphenated
+    return (left[-2] + first[0]).lower() in _VOWEL_PAIRS or "-" in first
 
 
 # ----------------------------------------------------------------------------- the document
@@ -399,6 +431,12 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     body = _body_size([ln for p in pages for ln in p.lines])
     remove_running_lines(pages, body)
     metrics = _measure(pages, body)
+    cells = [cell for p in pages for t in p.tables for cell in t.cells if cell.parts]
+    pairs = [(a.text, b.text) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)]
+    pairs += [pair for cell in cells for pair in zip(cell.parts, cell.parts[1:], strict=False)]
+    hyphenated = auto_hyphenated(pairs)
+    for cell in cells:
+        cell.text = join_lines(cell.parts, cell.cut, hyphenated=hyphenated)
     links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
     header: list[str] = []
@@ -414,7 +452,7 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
                     continue
             rows = _emit_table(builder, table, group.page, table_index, rows, links)
         else:
-            block = _emit_text(builder, group, metrics)
+            block = _emit_text(builder, group, metrics, hyphenated)
             if links and block is not None:
                 _add_links(
                     builder, block, links, lambda p, x, y, lines=group.lines: _on_lines(lines, p, x, y)
@@ -656,8 +694,8 @@ def _on_lines(lines: list[Line], page: int, x: float, y: float) -> bool:
     )
 
 
-def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> Block | None:
-    text = _clean(join_lines([ln.text for ln in group.lines]))
+def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics, hyphenated: bool) -> Block | None:
+    text = _clean(join_lines([ln.text for ln in group.lines], hyphenated=hyphenated))
     first = group.lines[0]
     kind: BlockKind = "paragraph"
     level: int | None = None

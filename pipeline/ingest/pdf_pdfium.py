@@ -32,7 +32,6 @@ from pipeline.ingest.pdf_layout import (
     cut_word,
     find_tables,
     is_bold_font,
-    join_lines,
     may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
@@ -211,7 +210,7 @@ class _PageReader:
                     if may_cut_word(parts[i], parts[i + 1])
                     and self._cut_word(tp.raw, parts[i], r, height, text, to_char)
                 }
-                cell.text = join_lines(parts, cut)
+                cell.parts, cell.cut = parts, cut
         return tables
 
     def _cut_word(

@@ -29,7 +29,6 @@ from pipeline.ingest.pdf_layout import (
     cut_word,
     find_tables,
     is_bold_font,
-    join_lines,
     may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
@@ -176,7 +175,7 @@ def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]
                 for i in range(len(parts) - 1)
                 if may_cut_word(parts[i], parts[i + 1]) and _cut_word(parts[i], lines[i], cell.rect)
             }
-            cell.text = join_lines(parts, cut)
+            cell.parts, cell.cut = parts, cut
 
 
 def _cut_word(text: str, chars: list[dict[str, Any]], rect: Rect) -> bool:
