@@ -1,14 +1,15 @@
 """Make the LibreOffice PDF fixtures in this folder: real office software's PDFs of our reports.
 
 Every Word report of ``tests/corpus/corpus.yml`` and the sample report is built as the corpus
-test builds it (``tests/render.py``, with the entry's header and footer), and into ``tables/``
+test builds it (``tests/render.py``, with the entry's header and footer), again into
+``hyphenated/`` with Word's automatic hyphenation on and the language Dutch, and into ``tables/``
 two Word tables as users format them (a shaded header row; a header row repeated on every page,
 the table running over two pages); then each is converted by LibreOffice Writer, as a user's
 "Export as PDF" does::
 
     soffice --headless --convert-to pdf --outdir DIR REPORT.docx
 
-Run on purpose only, on a machine with LibreOffice (``apt-get install libreoffice-writer``, and
+Run on purpose only, on a machine with LibreOffice (``apt-get install libreoffice-writer hyphen-nl``, and
 ``fonts-crosextra-carlito fonts-crosextra-caladea`` for the metric-compatible stand-ins of
 Calibri and Cambria, the fonts of the Word template). Neither the tests nor CI need LibreOffice:
 they read the committed PDFs.
@@ -18,10 +19,12 @@ they read the committed PDFs.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,6 +55,22 @@ def main() -> None:
         subprocess.run(
             [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(HERE), *docx], check=True
         )
+        (folder / "hyphenated").mkdir()
+        for path in folder.glob("*.docx"):
+            hyphenated(path, folder / "hyphenated" / path.name)
+        hyphenated_docx = sorted(str(p) for p in (folder / "hyphenated").glob("*.docx"))
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(HERE / "hyphenated"),
+                *hyphenated_docx,
+            ],
+            check=True,
+        )
         (folder / "tables").mkdir()
         table_reports(folder / "tables")
         tables = sorted(str(p) for p in (folder / "tables").glob("*.docx"))
@@ -61,6 +80,19 @@ def main() -> None:
         )
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True, check=True).stdout
     print(f"{len(docx)} PDFs written to {HERE} with {version.strip()}")
+
+
+def hyphenated(source: Path, target: Path) -> None:
+    """The report with Word's automatic hyphenation on and its language Dutch (nl-NL), so that
+    LibreOffice hyphenates it with its Dutch patterns (Debian's ``hyphen-nl``)."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/settings.xml":
+                data = data.replace(b"</w:settings>", b"<w:autoHyphenation/></w:settings>")
+            elif item.filename == "word/styles.xml":
+                data = re.sub(rb'w:lang w:val="[^"]*"', b'w:lang w:val="nl-NL"', data)
+            zout.writestr(item, data)
 
 
 def table_reports(folder: Path) -> None:
