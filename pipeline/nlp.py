@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -212,7 +212,7 @@ class ResolveComponent:
     """Settle overlapping candidates (see the module docstring) and set the entities."""
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = resolve_conflicts(doc.user_data.pop(_CANDIDATES, []))
+        kept = resolve_conflicts(_trim_organisations(doc.user_data.pop(_CANDIDATES, []), text_of(doc)))
         spans, meta = [], {}
         for c in kept:
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
@@ -226,6 +226,26 @@ class ResolveComponent:
         # doc.ents cannot overlap: where a venue organisation holds its place, the organisation shows.
         doc.ents = filter_spans(spans)
         return doc
+
+
+def _trim_organisations(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """An organisation read from its shape ends where a person's name starts inside it and
+    runs to its end: "directeur van GGD Gelderland-Zuid Moniek Pieters" names the GGD and
+    Moniek Pieters. What is left must still be more than one word."""
+    people = [c for c in candidates if c.label == "PER" and c.priority == RULE]
+    if not people:
+        return candidates
+    out = []
+    for c in candidates:
+        if c.label == "ORG" and c.priority == RULE:
+            person = next((p for p in people if c.start < p.start < c.end <= p.end), None)
+            if person is not None:
+                written = text[c.start : person.start].rstrip()
+                if len(written.split()) < 2:
+                    continue
+                c = replace(c, end=c.start + len(written), value=" ".join(written.split()))
+        out.append(c)
+    return out
 
 
 def resolve_conflicts(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -398,6 +398,20 @@ class MunicipalityRegister:
         # which is no typo to correct.
         return self._pick(hits, on) if hits else None
 
+    def province_forms(self) -> dict[str, list[str]]:
+        """Each province with its written forms ("Fryslân": Fr, Frl, Friesland, ...)."""
+        return {p: list(forms) for p, forms in self._province_forms.items()}
+
+    def province_names(self) -> frozenset[str]:
+        """Every full written form of a province, as written ("Groningen", "Friesland")."""
+        return frozenset(f for p, forms in self._province_forms.items() for f in [p, *forms] if len(f) > 3)
+
+    def province_named(self, as_written: str) -> str | None:
+        """The province ``as_written`` spells out in full ("Friesland", "Noord-Brabant",
+        "Groningen"); None for anything else, abbreviations ("NH", "Gld.") included."""
+        key = name_key(as_written)
+        return self._province_keys.get(key) if len(key) > 3 else None
+
     def contradicted(self, as_written: str) -> bool:
         """True when ``as_written`` is a municipality's name with a province in which no
         municipality of that name lies ("Hengelo (Gld.)", "Bergen Zeeland"): another place."""

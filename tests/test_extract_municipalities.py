@@ -30,6 +30,11 @@ def session_names(body: str) -> list[str]:
         ("Een raadslid uit Wijchen stelde voor om een rapporteur aan te wijzen.", ["Wijchen"]),
         ("Raadsleden uit Ede, Barneveld en Nijkerk bespraken de woondeal.", ["Ede", "Barneveld", "Nijkerk"]),
         ("De griffier van Dalfsen vertelde over de participatieparagraaf.", ["Dalfsen"]),
+        # Next to a municipality (not a province) Groningen is the city.
+        ("Raadsleden uit Groningen en Assen vergeleken hun raadsakkoorden.", ["Groningen", "Assen"]),
+        ("Raadsleden uit Utrecht en Groningen vergeleken hun aanpak.", ["Utrecht", "Groningen"]),
+        # The library of a town is a venue: the town counts, the library is no organisation.
+        ("Het gesprek vond plaats in de bibliotheek van Assen.", ["Assen"]),
     ],
 )
 def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
@@ -48,6 +53,10 @@ def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
         "Leerdam en Zederik vormen straks samen de gemeente Vijfheerenlanden.",
         # Twente is a region, Scheveningen a part of a town.
         "In Twente en Scheveningen werken ze al jaren met wijkbudgetten.",
+        # A name shared with a province, listed with provinces, is the province.
+        "Raadsleden uit Groningen, Friesland en Drenthe deelden ervaringen.",
+        "Griffiers uit Drenthe en Groningen kwamen ook.",
+        "Net als in Noord-Brabant, Utrecht en Gelderland is dat een trend.",
     ],
 )
 def test_running_text_adds_no_other_places(body: str) -> None:

@@ -108,6 +108,12 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
     ("line", "expected"),
     [
         ("Pieter Smit, VNG", [("Pieter Smit", "VNG")]),
+        # A municipality in brackets is where someone comes from, not an organisation.
+        (
+            "Sanne Bos (Leiderdorp) en Rijk van Walsem (VNG)",
+            [("Sanne Bos", None), ("Rijk van Walsem", "VNG")],
+        ),
+        ("Jildou de Vries (Gelderland Academie)", [("Jildou de Vries", "Gelderland Academie")]),
         ("Mirjam Dols, procesbegeleider (Dols & Partners)", [("Mirjam Dols", "Dols & Partners")]),
         ("Jan Jansen, adviseur bij Pentascope", [("Jan Jansen", "Pentascope")]),
         ("Sanne Bos, netwerkcoördinator VNG", [("Sanne Bos", "VNG")]),
@@ -139,6 +145,9 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
             "Ook het Samenwerkingsverband Westelijke Mijnstreek schoof aan.",
             "Samenwerkingsverband Westelijke Mijnstreek",
         ),
+        ("Gastheer was de Bibliotheek Rivierenland.", "Bibliotheek Rivierenland"),
+        ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Gelderland Academie"),
+        ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Nationale Jeugdraad"),
     ],
 )
 def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
@@ -154,6 +163,9 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         "De raad van Ede en het college van Epe spraken over de begroting.",
         "Het museum in Den Haag was gesloten op maandag.",
         "Een board van directeuren besliste daarover.",
+        # A library in a town is where the meeting was, not an organisation.
+        "De avond was in de bibliotheek van Assen.",
+        "De Academie van de raad begint in het najaar.",
     ],
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:
@@ -194,3 +206,42 @@ def test_a_labelled_line_broken_inside_a_bracket_goes_on_in_the_next_paragraph()
         ("Erwin Bakker", "Regio Foodvalley"),
         ("Noor el Amrani", "Energiecoöperatie Vallei Energie"),
     ]
+
+
+def people_of(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = extract(read_txt(f"Verslag\n\n{text}\n".encode()))
+    return [(p["name"], p["role"], p["organisation"]) for p in doc["people"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ook directeur van GGD Gelderland-Zuid Moniek Pieters schoof aan.",
+            [("Moniek Pieters", "directeur", "GGD Gelderland-Zuid")],
+        ),
+        # A municipality is no organisation of the person.
+        (
+            "Het woord was aan de locoburgemeester van Heerde Wolbert Meijer.",
+            [("Wolbert Meijer", "locoburgemeester", None)],
+        ),
+        ("Daarna sprak wethouder Petra de Groot.", [("Petra de Groot", "wethouder", None)]),
+    ],
+)
+def test_a_role_and_body_before_a_name_are_the_persons(
+    sentence: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert people_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thema\nRaadsonderzoek zonder rekenkamer\nHet burgerberaad in de praktijk\n",
+        "Onderwerp: de rol van de stichting\nWelke vragen leven er?\n",
+        "Zij werkt bij een hogeschool\nDe Haagse aanpak werd toegelicht.\n",
+    ],
+)
+def test_a_head_word_cut_off_at_a_line_break_is_no_organisation(text: str) -> None:
+    content = extract(read_txt(text.encode()))
+    assert content["organisations"] == []

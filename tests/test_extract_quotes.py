@@ -57,6 +57,21 @@ def quotes_of(body: str) -> list[tuple[str | None, str | None, str | None]]:
             "raadslid gemeente Dantumadiel",
             [("Anneke Postma", "Dantumadiel", "raadslid")],
         ),
+        # A role and the municipality it serves before the name.
+        (
+            "“We moeten inwoners veel eerder betrekken bij de plannen”, zegt de locoburgemeester van "
+            "Heerde Wolbert Meijer.",
+            [("Wolbert Meijer", "Heerde", "locoburgemeester")],
+        ),
+        # A municipality in brackets after the name is the speaker's, not an organisation.
+        (
+            "“Het raadsakkoord gaf ons rust in de raad”, zegt Rijk van Walsem (Leiderdorp).",
+            [("Rijk van Walsem", "Leiderdorp", None)],
+        ),
+        (
+            "“Het raadsakkoord gaf ons rust, dat raad ik iedereen aan.”\n– Wolbert Meijer (Leiderdorp)",
+            [("Wolbert Meijer", "Leiderdorp", None)],
+        ),
         # A role before the name in the attribution.
         (
             "“We merken dat inwoners graag meedenken over geld”, zegt wethouder Sabine Dekker van Ede.",

@@ -32,7 +32,36 @@ RUNNING_TEXT = [
     ("burgemeester Van Zanen opende de sessie", ["Van Zanen"]),
     ("Mevr. Fatima El Khatib en dhr. Mohamed Ouali", ["Fatima El Khatib", "Mohamed Ouali"]),
     ("Tamara van Dongen en Els Jansen-de Vries", ["Tamara van Dongen", "Els Jansen-de Vries"]),
+    # A role and the body it serves before the name; a first name not in the list counts
+    # after a place, an acronym or an organisation word.
+    ("Het woord was aan de locoburgemeester van Heerde Wolbert Meijer.", ["Wolbert Meijer"]),
+    ("Ook directeur van GGD Gelderland-Zuid Moniek Pieters schoof aan.", ["Moniek Pieters"]),
+    ("Toen sprak de burgemeester van Den Haag Jan van Zanen.", ["Jan van Zanen"]),
+    ("Het slot was aan projectleider bij Stichting Lokaal Wobbe ter Haar.", ["Wobbe ter Haar"]),
+    (
+        "Ook gedeputeerde Anouk Verbeek en kwartiermaker Joost ter Horst waren er.",
+        ["Anouk Verbeek", "Joost ter Horst"],
+    ),
+    # A first name not in the list, before a particle and a surname.
+    ("Rijk van Walsem vertelde over het burgerberaad.", ["Rijk van Walsem"]),
+    ("Na de pauze nam Wolbert ter Haar het over.", ["Wolbert ter Haar"]),
+    # A second surname without a hyphen.
+    ("Eddy Habben Jansen van ProDemos hield een inleiding.", ["Eddy Habben Jansen"]),
+    ("Daarna sprak J. Habben Jansen over de kieswijzer.", ["J. Habben Jansen"]),
+    # ... but no place, organisation, role or next name after a name.
+    ("Met Emma Klever Zwolle en Sanne Bos Movisie", ["Emma Klever", "Sanne Bos"]),
+    ("Zij werkt bij Anna Schuurman Advies in Ede.", ["Anna Schuurman"]),
+    ("Foto: Pieter Smit Wethouder", ["Pieter Smit"]),
     # Negatives
+    ("Het advies van de Raad van State kwam in het Huis van de Democratie ter sprake.", []),
+    ("In Land van Cuijk en Hof van Twente loopt een burgerberaad.", []),
+    ("Tijdens de Week van de Democratie", []),
+    ("Kamer van Koophandel en Week van de Democratie", []),
+    ("Leerlingen van het Stedelijk Lyceum schreven mee.", []),
+    ("Bewoners van Dorpsbelang Ee praatten mee.", []),
+    ("van Ameide en Meerkerk tot Hagestein", []),
+    ("De directeur van Stichting Present Utrecht vertelde.", []),
+    ("De directeur van Rabobank Noord Veluwe vertelde.", []),
     ("De minister van Binnenlandse Zaken stuurde een brief.", []),
     ("Het ministerie van Binnenlandse Zaken en de VNG werken samen.", []),
     ("Ben je ook geïnteresseerd? Neem contact op.", []),
@@ -69,6 +98,7 @@ CLEAN = [
     ("wethouder Van der Laan", "Van der Laan"),
     ("  Mathilde   van de Ven.", "Mathilde van de Ven"),
     ("Ko Scheele, wethouder gemeente Ommen", "Ko Scheele"),
+    ("Eddy Habben Jansen", "Eddy Habben Jansen"),
     ("Democratie in Actie", None),
     ("Erasmus Universiteit Rotterdam", None),
     ("gemeente Ommen", None),
@@ -124,6 +154,15 @@ def test_looks_like_person(text: str, low: float, high: float) -> None:
         ("Klaas de Boer - oud-wethouder van Ommen", ("Klaas de Boer", "oud-wethouder", "Ommen")),
         ("X adviseur bij Pentascope", ("X", "adviseur", "Pentascope")),
         ("minister van Binnenlandse Zaken", (None, "minister", "Binnenlandse Zaken")),
+        (
+            "de locoburgemeester van Heerde Wolbert Meijer",
+            ("Wolbert Meijer", "locoburgemeester", "Heerde"),
+        ),
+        (
+            "directeur van GGD Gelderland-Zuid Moniek Pieters",
+            ("Moniek Pieters", "directeur", "GGD Gelderland-Zuid"),
+        ),
+        ("Eddy Habben Jansen, directeur ProDemos", ("Eddy Habben Jansen", "directeur", "ProDemos")),
         ("Mathilde van de Ven", ("Mathilde van de Ven", None, None)),
         ("", (None, None, None)),
     ],

@@ -55,7 +55,31 @@ CASES = [
     ("Jansen Advies B.V. uit Zwolle", [("Jansen Advies B.V.", "Jansen Advies B.V.", G)]),
     ("Provincie Utrecht", [("Provincie Utrecht", "Provincie Utrecht", G)]),
     ("een VNG-aanpak", [("VNG", "Vereniging van Nederlandse Gemeenten", K)]),
+    # Known by name, though their shape says little ("Holland Rijnland" is no person).
+    (
+        "De Nationale Jeugdraad en Holland Rijnland deden mee",
+        [("Nationale Jeugdraad", "Nationale Jeugdraad", K), ("Holland Rijnland", "Holland Rijnland", K)],
+    ),
+    # Heads and suffixes that make a name an organisation by its shape.
+    ("cursussen van de Overijssel Academie", [("Overijssel Academie", "Overijssel Academie", G)]),
+    ("advies van de Raad voor Cultuur", [("Raad voor Cultuur", "Raad voor Cultuur", G)]),
+    (
+        "de Coöperatie Dorpskracht Zeeland",
+        [("Coöperatie Dorpskracht Zeeland", "Coöperatie Dorpskracht Zeeland", G)],
+    ),
+    ("Rekenkamer Oost-Nederland onderzocht", [("Rekenkamer Oost-Nederland", "Rekenkamer Oost-Nederland", G)]),
+    ("met de GGD Hollands Midden", [("GGD Hollands Midden", "GGD Hollands Midden", G)]),
+    ("Veiligheidsregio Twente", [("Veiligheidsregio Twente", "Veiligheidsregio Twente", G)]),
+    (
+        "Kenniscentrum Lokale Democratie",
+        [("Kenniscentrum Lokale Democratie", "Kenniscentrum Lokale Democratie", G)],
+    ),
     # Negatives
+    # A venue head before "van" or "in" and a place: a building, not an organisation.
+    ("in de bibliotheek van Assen", []),
+    ("in de Bibliotheek in Zwolle", []),
+    ("De Academie opent", []),
+    ("de raad voor de ruimte", []),
     ("gemeente Ommen en Gemeente Zwolle", []),
     ("Mail Emma.Klever@VNG.nl of kijk op www.vng.nl", []),
     ("een dia over de waag in Deventer", []),

@@ -20,7 +20,7 @@ from typing import Any
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import extract_metadata, extract_programmes
 from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
-from pipeline.extract.people import PeopleSet, clean_organisation, role_beside
+from pipeline.extract.people import PeopleSet, clean_organisation, details_beside
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.sessions import SessionRecord, extract_session
 from pipeline.model import Document
@@ -152,7 +152,8 @@ def _people(ctx: Context, sessions: list[SessionRecord], quotes: list[dict[str, 
                 people.add(contact.name)
     for entity in ctx.entities:
         if entity.label == "PERSON" and entity.value:
-            people.add(entity.value, role=role_beside(ctx, entity.start, entity.end))
+            role, organisation = details_beside(ctx, entity.start, entity.end)
+            people.add(entity.value, organisation, role)
             ctx.mention_found(entity, "person")
     for quote in quotes:
         _speaker_in_full(quote, people)
@@ -209,6 +210,8 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
     for entity in ctx.entities:
         if entity.label == "ORG":
             name = _within_line(entity)
+            if entity.source == "rule:organisation" and len(name.split()) < 2:
+                continue  # a shape cut at a line break to its head word alone ("rekenkamer\nHet ...")
             if not _part_of_longer(name, entity, labelled):
                 written.append(name)
                 end = entity.start + len(entity.text.split("\n", 1)[0].rstrip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
@@ -148,13 +149,20 @@ def municipalities_in_text(ctx: Context, start: int, end: int) -> MunicipalitySe
 _QUALIFIER_AFTER = re.compile(r"\s*(\([^()\n]{1,30}\)|[A-Z][A-Za-z.-]{0,12}\b\.?)")
 
 
+# A neighbour in a written list: "Groningen, Friesland en Drenthe".
+_NEIGHBOUR_AFTER = re.compile(r"\s*(?:,|\sen\s|\sof\s|&)\s*([A-Z][\w\u00c0-\u024f]*(?:-[A-Z]\w*)?)")
+_NEIGHBOUR_BEFORE = re.compile(r"([A-Z][\w\u00c0-\u024f]*(?:-[A-Z]\w*)?)\s*(?:,|\sen\s|\sof\s|&)\s*$")
+
+
 def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     """A municipality named in running text, unless the province written after it says the
-    name is another place ("Hengelo (Gld.)" is a village in Gelderland, not Hengelo (O.)) or it
-    is only formed after the report's date."""
+    name is another place ("Hengelo (Gld.)" is a village in Gelderland, not Hengelo (O.)), it
+    is a province listed with other provinces, or it is only formed after the report's date."""
     register = default_register()
     after = _QUALIFIER_AFTER.match(ctx.document.text, entity.end)
     if after is not None and register.contradicted(f"{entity.text} {after.group(1)}"):
+        return None
+    if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
     resolution = resolve_entity(ctx, entity.text)
     # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
@@ -162,6 +170,24 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
         return None
     return in_force(ctx, resolution) if resolution is not None else None
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    return default_register().province_names()
+
+
+def _listed_with_a_province(text: str, entity: Found) -> bool:
+    """ "uit Groningen, Friesland en Drenthe": a name shared by a municipality and a province
+    (Groningen, Utrecht), listed next to a province that is no municipality, is the province."""
+    register = default_register()
+    after = _NEIGHBOUR_AFTER.match(text, entity.end)
+    before = _NEIGHBOUR_BEFORE.search(text, max(0, entity.start - 40), entity.start)
+    return any(
+        register.province_named(m.group(1)) and not register.candidates(m.group(1))
+        for m in (after, before)
+        if m is not None
+    )
 
 
 def in_force(ctx: Context, resolution: Resolution) -> Resolution:

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
+from pipeline.extract.municipalities import resolve_entity
 from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
 from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
@@ -126,12 +127,16 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     """People in a facilitator-style list, each with the organisation the text gives."""
     items = _split_outside_brackets(text)
     people: list[tuple[PersonRef, int, int]] = []
+    placed: set[int] = set()  # people whose bracket names a municipality
     for start, end in items:
         piece = text[start:end]
         organisation = None
         bracket = _BRACKET.search(piece)
+        from_a_place = False
         if bracket:
             organisation = clean_organisation(bracket.group(1))
+            from_a_place = _is_a_municipality(ctx, organisation)
+            organisation = None if from_a_place else organisation
             piece = piece[: bracket.start()] + piece[bracket.end() :]
         name, role, rest = split_person_details(piece)
         cleaned = clean_person_name(name) if name else None
@@ -141,10 +146,21 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
             continue
         person = PersonRef(cleaned, organisation or clean_organisation(rest), role)
         people.append((person, start, end))
-    _share_organisations([p for p, _, _ in people])
+        if from_a_place:
+            placed.add(id(person))
+    # "A (Leiderdorp) en B (VNG)": A's bracket said where A comes from; VNG is B's alone.
+    _share_organisations([p for p, _, _ in people if id(p) not in placed])
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
+
+
+def _is_a_municipality(ctx: Context, organisation: str | None) -> bool:
+    """ "Sanne Bos (Leiderdorp)": a municipality in brackets is where the person comes from,
+    not their organisation; a known organisation named after a place stays one."""
+    if not organisation or default_gazetteer().canonical(organisation) is not None:
+        return False
+    return resolve_entity(ctx, organisation) is not None
 
 
 def _is_detail(piece: str, organisation: str | None) -> bool:
@@ -191,18 +207,38 @@ def _share_organisations(people: list[PersonRef]) -> None:
             person.organisation = following
 
 
-def role_beside(ctx: Context, start: int, end: int) -> str | None:
-    """The role written with a name in running text: before it ("Directeur Hans Dijkstra") or
+def details_beside(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """The role and organisation written with a name in running text: the role right before
+    it ("Directeur Hans Dijkstra"), a role and the body it serves before it ("directeur van
+    GGD Gelderland-Zuid Moniek Pieters"; a municipality there is no organisation), or a role
     after a comma ("P. van 't Hek, conservator Gemeentemuseum Den Haag")."""
     text = ctx.document.text
     name = text[start:end]
-    before = text[max(0, start - 40) : start].split()
+    window = text[max(0, start - 80) : start]
+    before = window.split()
     if before:
         role = split_person_details(f"{before[-1]} {name}")[1]
         if role:
-            return role
+            return role, None
+    # Only a capitalised word right before the name may end a body's name ("... Heerde Name").
+    served = (
+        _ROLE_OF_BODY.search(window)
+        if before and before[-1][:1].isupper() and _CONNECTOR_WORD.search(window)
+        else None
+    )
+    if served is not None:
+        found, role, organisation = split_person_details(served.group() + name)
+        if role and found == clean_person_name(name):
+            if organisation and resolve_entity(ctx, organisation) is not None:
+                organisation = None
+            return role, organisation
     after = _DETAILS_AFTER.match(text, end)
-    return split_person_details(f"{name}, {after.group(1)}")[1] if after else None
+    return (split_person_details(f"{name}, {after.group(1)}")[1] if after else None), None
 
 
 _DETAILS_AFTER = re.compile(r",[ \t]*([^,.;|\n]{2,60})")
+_CONNECTOR_WORD = re.compile(r" (?:van|bij|namens) ")
+# "directeur van GGD Gelderland-Zuid " right before a name: a word, a connector, capitalised words.
+_ROLE_OF_BODY = re.compile(
+    r"(?<![\w-])[\w-]+[ \t]+(?:van|bij|namens)[ \t]+(?:(?:de|het)[ \t]+)?(?:[A-Z][\w\u00c0-\u024f-]*[ \t]+)+$"
+)

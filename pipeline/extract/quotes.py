@@ -19,6 +19,8 @@ from pipeline.segment import plain
 _OPEN, _CLOSE = "“„\"‘'«", "”\"’'»"
 _DASHES = ("-", "–", "—", "~")
 _MUNICIPALITY_IN = re.compile(r"\b(?:gemeente|in|uit|te|van)\s+(?P<name>[A-Z'][\w'’.() -]*[\w)])")
+# A municipality in brackets after the name: "Rijk van Walsem (Leiderdorp)".
+_MUNICIPALITY_BRACKETED = re.compile(r"\((?P<name>[A-Z'][^()]*)\)")
 
 
 @cache
@@ -134,7 +136,8 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
 
 def _speaker_municipality(ctx: Context, attribution: str, offset: int) -> MunicipalityRef | None:
     """'gemeente Ommen', 'wethouder in Zwolle', 'uit Den Bosch': the place the speaker stands for."""
-    for match in _MUNICIPALITY_IN.finditer(attribution):
+    matches = [*_MUNICIPALITY_IN.finditer(attribution), *_MUNICIPALITY_BRACKETED.finditer(attribution)]
+    for match in matches:
         words = match.group("name").split()
         # Try the longest run of words first: "Alphen aan de Rijn" before "Alphen".
         for size in range(len(words), 0, -1):

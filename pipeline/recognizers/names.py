@@ -106,6 +106,25 @@ class _Lexicon:
     start_words: frozenset[str] = frozenset()
     """``first_names`` and ``cue_words``: a token outside it, without a hyphen, not initials
     and not at a line's start yields no candidate (see ``_may_start_a_name``)."""
+    not_given: frozenset[str] = frozenset()
+    """Capitalised nouns that open a phrase, never an unknown first name ("Huis van ...")."""
+    particles_after_unknown: frozenset[str] = frozenset()
+    """First words of the particles that may follow an unknown first name ("van", "ter"); the
+    others are prepositions as often ("Meerkerk tot Hagestein", "Leden uit de ...")."""
+    not_given_endings: tuple[str, ...] = ()
+    """Endings of plurals and abstract nouns ("Leerlingen", "Bewoners", "Vereniging")."""
+    determiners: frozenset[str] = frozenset()
+    """Words before a noun, never before a name ("de Raad van State", "het Huis van ...")."""
+    article_particles: frozenset[str] = frozenset()
+    """Particles that are also articles ("de", "het"): after a sentence's first word they
+    more often start a noun phrase ("Tijdens de Week") than a surname."""
+    org_connectors: frozenset[str] = frozenset()
+    """Words between a role and the organisation it serves ("directeur van GGD X Name")."""
+    places: frozenset[str] = frozenset()
+    """Municipalities and provinces (lower case, as written): a place is no first name nor a
+    second surname, and names the body a role serves ("locoburgemeester van Heerde")."""
+    org_words: frozenset[str] = frozenset()
+    """Heads and suffixes of organisation names and one-word organisations: no surname."""
 
 
 def _phrases(entries: list[str] | tuple[str, ...], drop: str = "") -> _Phrases:
@@ -138,6 +157,17 @@ def _lexicon() -> _Lexicon:
     lead_ins = _phrases(context["lead_ins"])
     modifiers = frozenset(m.casefold() for m in roles.get("modifiers", []))
     first_names = frozenset(unicodedata.normalize("NFC", n).casefold() for n in load_list("first_names.txt"))
+    organisations = load_yaml("organisations.yml")
+    org_words = {
+        str(w).split()[0].casefold()
+        for w in [*organisations["heads"], *organisations["suffixes"], *organisations["named_after_person"]]
+    }
+    org_words |= {
+        str(form).casefold()
+        for entry in organisations["organisations"]
+        for form in [entry["name"], *(entry.get("aliases") or [])]
+        if " " not in str(form)
+    }
     return _Lexicon(
         first_names=first_names,
         particles=particles,
@@ -153,7 +183,25 @@ def _lexicon() -> _Lexicon:
         not_names=frozenset(not_names),
         cue_words=frozenset([*titles, *modifiers, *before_name, *lead_ins, *labels]),
         start_words=frozenset([*first_names, *titles, *modifiers, *before_name, *lead_ins, *labels]),
+        not_given=frozenset(w.casefold() for w in context.get("not_given_names", [])),
+        particles_after_unknown=frozenset(w.casefold() for w in context.get("particles_after_unknown", [])),
+        not_given_endings=tuple(w.casefold() for w in context.get("not_given_endings", [])),
+        determiners=frozenset(w.casefold() for w in context.get("determiners", [])),
+        article_particles=frozenset(w.casefold() for w in context.get("article_particles", [])),
+        org_connectors=frozenset(w.casefold() for w in context.get("organisation_connectors", [])),
+        places=_places(),
+        org_words=frozenset(org_words),
     )
+
+
+def _places() -> frozenset[str]:
+    """Every written form of a municipality or a province, in lower case."""
+    from pipeline.register import default_register
+
+    register = default_register()
+    forms = {p.casefold() for p in register.phrases()}
+    forms |= {f.casefold() for p, fs in register.province_forms().items() for f in [p, *fs] if len(f) > 3}
+    return frozenset(forms)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -350,7 +398,29 @@ def _parse_rest(
         if nxt >= len(tokens) or not _adjacent(tokens, nxt) or not _is_surname(tokens[nxt], lex):
             break
         k = nxt + 1
+    single_surname = given in ("known", "initials") and particle_end is None and k == given_end + 1
+    if single_surname and not double and _second_surname(tokens, k, lex):
+        k += 1  # "Eddy Habben Jansen": a double surname without a hyphen
     return _Parse(start, k, given, given_end, particle_end or given_end, double)
+
+
+def _second_surname(tokens: list[_Token], k: int, lex: _Lexicon) -> bool:
+    """Token ``k``, right after a first name and a surname, is a second surname: a capitalised
+    word one space on, that is no first name, place, organisation word, role, month or
+    other non-name, and is not followed by yet another capitalised word ("Jan Smit Bouw Advies")."""
+    if k >= len(tokens) or tokens[k].start - tokens[k - 1].end != 1:
+        return False
+    token = tokens[k]
+    if (
+        not _is_surname(token, lex)
+        or _is_first_name(token, lex)
+        or token.key in lex.places
+        or token.key in lex.org_words
+        or token.key in lex.not_given
+    ):
+        return False
+    nxt = k + 1
+    return not (nxt < len(tokens) and _adjacent(tokens, nxt) and _is_capitalised(tokens[nxt]))
 
 
 def _render(tokens: list[_Token], parse: _Parse) -> str:
@@ -448,9 +518,17 @@ def find_people(text: str) -> list[Found]:
     lex = _lexicon()
     tokens = _tokenize(prepared)
     candidates: list[tuple[_Parse, float]] = []
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         if _may_start_a_name(token, lex):
             candidates.extend(_candidates_at(tokens, i, lex))
+        if (
+            i < last
+            and tokens[i + 1].key in lex.particles_after_unknown
+            and token.text[:1].isupper()
+            and token.key not in lex.first_names
+        ):
+            candidates.extend(_unknown_given_and_particle(tokens, i, lex))
     kept: list[tuple[_Parse, float]] = []
     taken = bytearray(len(tokens))  # tokens already inside a kept name
     for parse, confidence in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
@@ -490,6 +568,47 @@ def _candidates_at(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_P
     return out
 
 
+_SENTENCE_END = frozenset('.!?:;"“”‘’(')
+
+
+def _unknown_given_and_particle(tokens: list[_Token], i: int, lex: _Lexicon) -> _Scored:
+    """ "Rijk van Walsem": a capitalised word that is no known first name, then a particle in
+    lower case and a surname. Not after a determiner or another capitalised word ("de Raad van
+    State", "Nationale Week van ..."), not a noun that opens such phrases ("Huis van ..."), not
+    a place ("Land van Cuijk"); at a sentence's start not before an article ("Tijdens de Week")."""
+    token = tokens[i]
+    if (
+        token.kind != "word"
+        or len(token.text) < 3
+        or "-" in token.key
+        or token.key in lex.not_given
+        or token.key.endswith(lex.not_given_endings)
+        or token.key in lex.places
+        or not _is_surname(token, lex)
+        or not tokens[i + 1].text.islower()
+        or tokens[i + 1].key not in lex.particles_after_unknown
+    ):
+        return []
+    previous = tokens[i - 1] if i > 0 and _adjacent(tokens, i) else None
+    sentence_start = previous is None or previous.kind == "newline" or previous.text in _SENTENCE_END
+    if (
+        previous is not None
+        and previous.kind == "word"
+        and (_is_capitalised(previous) or previous.key in lex.determiners)
+    ):
+        return []
+    if sentence_start and tokens[i + 1].key in lex.article_particles:
+        return []
+    parse = _parse_rest(tokens, i, i + 1, "unknown", lex, lower_particle=True)
+    if parse is None or parse.particle_end == parse.given_end:
+        return []
+    surname = tokens[parse.particle_end]
+    rest = " ".join(t.key for t in tokens[parse.particle_end : parse.end])
+    if rest in lex.places or surname.key in lex.places or _is_first_name(surname, lex):
+        return []  # "Land van Cuijk", "Leerlingen van het Willem (de Zwijger College)"
+    return [(parse, _score(parse))]
+
+
 def _lone_initial_at_line_start(tokens: list[_Token], parse: _Parse) -> bool:
     """ "A. Inleiding" is a lettered list item, not a person, unless a particle follows."""
     return (
@@ -509,8 +628,12 @@ def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
     after_role = _skip_role(tokens, i, lex, lex.before_name)
     if after_role is not None and _adjacent(tokens, after_role):
         parse = _parse(tokens, after_role, lex, need_given=False, unknown_given=True, lower_particle=False)
-        bare = parse is not None and not parse.given and parse.particle_end == parse.given_end
-        if parse is None or (bare and _skip_role(tokens, i, lex, lex.before_surname) is None):
+        if parse is None:
+            behind = _name_behind_organisation(tokens, after_role, lex)
+            parse = behind[2] if behind else None
+            return [(parse, max(0.75, _score(parse)))] if parse else []
+        bare = not parse.given and parse.particle_end == parse.given_end
+        if bare and _skip_role(tokens, i, lex, lex.before_surname) is None:
             return []
         return [(parse, max(0.75, _score(parse)))]
     after_lead = _match_phrase(tokens, i, lex.lead_ins)
@@ -520,6 +643,57 @@ def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
     if after_label is not None and tokens[i].line_start and _is_colon(tokens, after_label):
         return _names_in_list(tokens, after_label + 1, lex, single=False)
     return []
+
+
+def _is_acronym(token: _Token) -> bool:
+    return token.kind == "word" and len(token.text) > 1 and token.text.isupper()
+
+
+def _name_behind_organisation(tokens: list[_Token], k: int, lex: _Lexicon) -> tuple[int, int, _Parse] | None:
+    """ "(directeur) van GGD Gelderland-Zuid Moniek Pieters", "(locoburgemeester) van Heerde
+    Wolbert Meijer": from a connector at ``k``, the organisation's first and end token and the
+    name that closes the capitalised run. A known first name marks where the name starts; an
+    unknown one counts only after a place, an acronym or an organisation word."""
+    if k >= len(tokens) or tokens[k].key not in lex.org_connectors or not _adjacent(tokens, k + 1):
+        return None
+    j = k + 1
+    if tokens[j].key in lex.determiners and _adjacent(tokens, j + 1):
+        j += 1
+    end = j
+    while end < len(tokens) and (end == j or _adjacent(tokens, end)):
+        if _is_capitalised(tokens[end]) or _is_acronym(tokens[end]):
+            end += 1
+            continue
+        particle = _match_phrase(tokens, end, lex.particles) if end > j else None
+        if particle is None or particle >= len(tokens) or not _is_capitalised(tokens[particle]):
+            break
+        end = particle
+    best = None
+    for p in range(j + 1, end):
+        if not _is_capitalised(tokens[p]) or tokens[p - 1].key in lex.particle_words:
+            continue
+        parse = _parse(tokens, p, lex, need_given=True, unknown_given=True, lower_particle=True)
+        if parse is None or parse.end != end:
+            continue
+        if parse.given == "known":
+            return j, p, parse
+        name_words = tokens[p : parse.end]
+        if not any(t.key in lex.places or t.key in lex.not_given for t in name_words) and _names_a_body(
+            tokens, j, p, lex
+        ):
+            best = (j, p, parse)  # "Stichting Present Utrecht" ends in a place: no name
+    return best
+
+
+def _names_a_body(tokens: list[_Token], j: int, p: int, lex: _Lexicon) -> bool:
+    """Tokens ``j`` to ``p`` name a municipality, province or organisation by their shape."""
+    words = tokens[j:p]
+    return (
+        " ".join(t.key for t in words) in lex.places
+        or any(_is_acronym(t) for t in words)
+        or words[0].key in lex.org_words
+        or words[-1].key in lex.org_words
+    )
 
 
 def _is_colon(tokens: list[_Token], i: int) -> bool:
@@ -587,6 +761,10 @@ def split_person_details(text: str) -> tuple[str | None, str | None, str | None]
         return None, None, None
     lead_role, text = _leading_role(text)
     if lead_role and clean_person_name(_SEPARATOR.split(text, maxsplit=1)[0]) is None:
+        behind = _organisation_then_name(_SEPARATOR.split(text, maxsplit=1)[0])
+        if behind is not None:
+            # "locoburgemeester van Heerde Wolbert Meijer": the body the role serves, then the name.
+            return behind[1], lead_role, behind[0]
         # "minister van Binnenlandse Zaken": a role and what it serves, no name.
         _, organisation = _role_and_rest(lead_role + " " + text)
         return None, lead_role, organisation
@@ -596,15 +774,28 @@ def split_person_details(text: str) -> tuple[str | None, str | None, str | None]
     return name, lead_role or role, organisation
 
 
-def _leading_role(text: str) -> tuple[str | None, str]:
-    """ "wethouder Petra de Groot (Zwolle)": the role in front (lower case) and the rest."""
+def _organisation_then_name(text: str) -> tuple[str, str] | None:
+    """ "van GGD Gelderland-Zuid Moniek Pieters" -> ("GGD Gelderland-Zuid", "Moniek Pieters")."""
     lex = _lexicon()
     tokens = _tokenize(text)
-    end = _skip_role(tokens, 0, lex, lex.roles)
+    behind = _name_behind_organisation(tokens, 0, lex)
+    if behind is None or behind[2].end != len(tokens):
+        return None
+    j, p, parse = behind
+    return text[tokens[j].start : tokens[p - 1].end], _render(tokens, parse)
+
+
+def _leading_role(text: str) -> tuple[str | None, str]:
+    """ "wethouder Petra de Groot (Zwolle)", "de locoburgemeester van Heerde ...": the role in
+    front (lower case, without an article) and the rest."""
+    lex = _lexicon()
+    tokens = _tokenize(text)
+    first = 1 if tokens and tokens[0].key in lex.determiners else 0
+    end = _skip_role(tokens, first, lex, lex.roles)
     if end is None:
         return None, text
     rest = text[tokens[end].start :] if end < len(tokens) else ""
-    return text[: tokens[end - 1].end].lower(), rest
+    return text[tokens[first].start : tokens[end - 1].end].lower(), rest
 
 
 def _split_head(text: str) -> tuple[str, str]:

@@ -71,6 +71,8 @@ class OrganisationGazetteer:
         self._known = self._compile_known()
         self._venue_heads = {h.casefold() for h in data.get("venue_heads", [])}
         self._generic = _compile_generic(data)
+        connectors = "|".join(re.escape(c) for c in data.get("connectors", []))
+        self._connector_after_head = re.compile(rf"\s(?:{connectors})\s")
 
     def _add(self, entry: dict[str, Any]) -> None:
         name = str(entry["name"])
@@ -158,12 +160,15 @@ class OrganisationGazetteer:
             if start < k_start < end:
                 end = k_start
         head = match.group("head")
+        venue = (head or "").split(" ")[0].casefold() in self._venue_heads
+        if venue and self._connector_after_head.match(text, match.end("head")):
+            return None  # "de bibliotheek van Assen": a building in a place, not an organisation
         written = re.sub(r"(?:\s+(?:[a-z']+|&))+\s*$|\s+$", "", text[start:end])
         if len(written.split()) < 2 or (head and written.strip() == head):
             return None
         value = " ".join(written.split())
         found = Found("ORG", start, start + len(written), written, value, SOURCE_GENERIC, 0.7)
-        return OrgMatch(found, venue=(head or "").split(" ")[0].casefold() in self._venue_heads, known=False)
+        return OrgMatch(found, venue=venue, known=False)
 
 
 def trie_alternation(words: set[str]) -> str:
@@ -207,7 +212,8 @@ def _compile_generic(data: dict[str, Any]) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(s) for s in sorted(data.get("suffixes", []), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w-])(?:(?P<head>{heads})\s(?:(?:{connectors})\s)?{name}"
-        rf"|{word}(?:\s{word}){{0,2}}\s(?P<suffix>{suffixes}))(?![\w])"
+        # An article is no name of its own ("De Academie"), and a suffix ends a name on its line.
+        rf"|(?!(?:De|Het|Een)\s){word}(?:[ \t]{word}){{0,2}}[ \t](?P<suffix>{suffixes}))(?![\w])"
     )
 
 
