@@ -12,7 +12,12 @@ engines give the same :class:`Document` for the same PDF:
   the next word would have fitted;
 - a paragraph that clearly continues on the next page is joined (its page is the first one);
 - a word hyphenated at a line end is rejoined ("gemeen-" + "ten"), a real hyphen kept
-  ("Noord-" + "Holland", "wijk- of");
+  ("Noord-" + "Holland", "wijk- of", an address's "vdg-" + "drenthe.nl"), unless the document is
+  auto-hyphenated, where a hyphen inside an address is the hyphenator's;
+- ruled tables are read whether drawn as cell rectangles or as ruling lines (Word, LibreOffice),
+  merged cells included; a header row repeated on the next page is read once; a word broken
+  without a hyphen in a narrow cell is rejoined;
+- link annotations (hyperlinks, mailto) become the document's links;
 - headings are lines in a larger font than the body, or short bold blocks;
 - a list marker is split off with txt's ``LIST_MARKER``, so all formats give the same blocks.
 
