@@ -22,7 +22,20 @@ from render import (
 )
 
 from pipeline.ingest import IngestError, read_document
-from pipeline.ingest.pdf_layout import Line, PageContent, join_lines, remove_running_lines
+from pipeline.ingest.pdf_layout import (
+    Line,
+    PageContent,
+    Rect,
+    Table,
+    TableCell,
+    auto_hyphenated,
+    build_document,
+    cut_word,
+    find_tables,
+    join_lines,
+    may_cut_word,
+    remove_running_lines,
+)
 from pipeline.ingest.pdf_pdfium import read_pdf_pdfium
 from pipeline.ingest.pdf_plumber import read_pdf_plumber
 from pipeline.ingest.txt import read_txt
@@ -256,6 +269,9 @@ def test_a_pdf_named_docx_is_read_as_pdf(tmp_path: Path, sample_pdf: bytes) -> N
         ("een zee-", "egel", "een zee-egel"),
         ("een jongerenraad-", "in-een-dag", "een jongerenraad-in-een-dag"),
         ("soft\u00ad", "hyphen", "softhyphen"),
+        # A line broken after the hyphen of an address: the hyphen is part of it.
+        ("mail a.grootenhuis@vdg-", "drenthe.nl of bel", "mail a.grootenhuis@vdg-drenthe.nl of bel"),
+        ("zie www.regio-", "utrecht.nl", "zie www.regio-utrecht.nl"),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:
@@ -345,3 +361,128 @@ def test_a_list_marker_in_a_larger_font_keeps_its_item_one_list_item(engine: str
         "aan hun eigen vraagstukken.",
     )
     assert blocks[2][0] == "paragraph"
+
+
+# ----------------------------------------------------------------------------- office software's PDFs
+
+
+def _rule(x0: float, top: float, x1: float, bottom: float) -> Rect:
+    """A ruling line as PDFium bounds it: half a point of stroke on each side."""
+    return Rect(x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5)
+
+
+def test_a_grid_of_ruling_lines_is_a_table_with_its_merged_cells() -> None:
+    # Word and LibreOffice draw a table's borders as lines: 3 rows x 3 columns, the last row's
+    # first two cells merged (no rule between them), plus a paragraph border that is no table.
+    xs, ys = [100, 200, 300, 400], [100, 120, 160, 200]
+    rules = [_rule(100, y, 400, y) for y in ys]
+    rules += [_rule(x, 100, x, 200) for x in xs if x != 200]
+    rules += [_rule(200, 100, 200, 160)]
+    rules += [_rule(100, 50, 500, 50)]
+    [table] = find_tables(rules, 595, 842)
+    cells = {(c.row, c.col): (round(c.rect.x0), round(c.rect.x1)) for c in table.cells}
+    assert cells[(0, 0)] == (100, 200) and cells[(1, 2)] == (300, 400)
+    assert cells[(2, 0)] == (100, 300) and (2, 1) not in cells
+    assert len(table.cells) == 8
+
+
+def test_a_frame_around_text_is_no_table() -> None:
+    frame = [
+        _rule(100, 100, 400, 100),
+        _rule(100, 200, 400, 200),
+        _rule(100, 100, 100, 200),
+        _rule(400, 100, 400, 200),
+    ]
+    assert find_tables(frame, 595, 842) == []
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "x1", "cut"),
+    [
+        ("Jongerenparticip", "atie", 165.3, True),  # fills the cell: the word went on
+        ("anna.dewit@mi", "nbzk.nl, 06 5123", 163.0, True),
+        ("Smallingerland,", "Heerenveen", 165.0, False),  # ends in a comma: a word's end
+        ("Yilmaz", "(ProDemos)", 165.0, False),  # next line starts with a bracket
+        ("Leiden", "en Katwijk", 130.0, False),  # short of the edge: an ordinary line break
+        ("de", "Omgevingswet", 165.0, False),  # next line starts with a capital
+    ],
+)
+def test_a_word_broken_in_a_narrow_cell(left: str, right: str, x1: float, cut: bool) -> None:
+    cell = Rect(84.3, 100, 171.0, 160)  # padding 5.8 points: text from 90.1 to 165.2
+    assert (may_cut_word(left, right) and cut_word(left, 90.1, x1, cell)) is cut
+    joined = join_lines([left, right], {0} if cut else set())
+    assert joined == (left + right if cut else f"{left} {right}")
+
+
+@pytest.fixture(scope="module")
+def linked_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PDF whose mailto and web links are annotations, as Word's export writes hyperlinks."""
+    from fpdf import FPDF
+    from render import FONT_DIR
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", size=11)
+    pdf.write(6, "Verslag van de netwerkbijeenkomst. Contact: ")
+    pdf.write(6, "Joris Verhoef", link="mailto:joris.verhoef@vng.nl")
+    pdf.write(6, ", of kijk op ")
+    pdf.write(6, "de website", link="https://www.vng.nl/democratie")
+    pdf.write(6, ".")
+    path = tmp_path_factory.mktemp("links") / "links.pdf"
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", READERS)
+def test_link_annotations_are_read_as_links(linked_pdf: Path, engine: str) -> None:
+    doc = READERS[engine](linked_pdf.read_bytes())
+    assert [(link.text, link.target) for link in doc.links] == [
+        ("Joris Verhoef", "mailto:joris.verhoef@vng.nl"),
+        ("de website", "https://www.vng.nl/democratie"),
+    ]
+    assert all(doc.text[link.start : link.end] == link.text for link in doc.links)
+
+
+def test_a_mailto_link_in_a_pdf_gives_its_address(linked_pdf: Path) -> None:
+    from pipeline.process import Options, process_file
+
+    for engine in READERS:
+        result = process_file(linked_pdf, Options(pdf_engine=engine))  # type: ignore[arg-type]
+        assert "joris.verhoef@vng.nl" in result["emails"]
+
+
+def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
+    def table(rows: list[list[str]]) -> Table:
+        cells = [
+            TableCell(r, c, Rect(100 + 100 * c, 100 + 20 * r, 200 + 100 * c, 120 + 20 * r), text)
+            for r, row in enumerate(rows)
+            for c, text in enumerate(row)
+        ]
+        return Table(Rect(100, 100, 100 + 100 * len(rows[0]), 100 + 20 * len(rows)), cells)
+
+    header = ["Sessie", "Gemeenten"]
+    first = PageContent(1, 595, 842, tables=[table([header, ["1. Wijkbudgetten", "Zeist"]])])
+    second = PageContent(2, 595, 842, tables=[table([header, ["2. Burgerberaad", "Houten"]])])
+    doc = build_document([first, second])
+    assert [(b.table, b.text) for b in doc.blocks] == [
+        ((0, 0, 0), "Sessie"),
+        ((0, 0, 1), "Gemeenten"),
+        ((0, 1, 0), "1. Wijkbudgetten"),
+        ((0, 1, 1), "Zeist"),
+        ((0, 2, 0), "2. Burgerberaad"),
+        ((0, 2, 1), "Houten"),
+    ]
+
+
+def test_addresses_in_an_auto_hyphenated_document() -> None:
+    # LibreOffice's automatic hyphenation breaks addresses too: its hyphens are not the address's.
+    assert join_lines(["s.vandijk@pro-", "demos.nl"], hyphenated=True) == "s.vandijk@prodemos.nl"
+    assert join_lines(["s.vandijk@pro-", "demos.nl"]) == "s.vandijk@pro-demos.nl"
+    # A hyphen right after the "@" or a dot is never the address's.
+    assert join_lines(["Anna de Wit, anna.dewit@-", "minbzk.nl"]) == "Anna de Wit, anna.dewit@minbzk.nl"
+    breaks = [("de begelei-", "ding"), ("omgevings-", "wet"), ("raads-", "leden")]
+    assert auto_hyphenated(breaks)
+    # A compound's own hyphen, a capital or an address after the break: no sign of hyphenation.
+    real = [("Pijnacker-", "Nootdorp"), ("jongerenraad-", "in-een-dag"), ("m.vandijk@rob-", "rfv.nl")]
+    assert not auto_hyphenated([*real, ("wijk-", "of dorp")])

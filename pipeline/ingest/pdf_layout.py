@@ -12,7 +12,12 @@ engines give the same :class:`Document` for the same PDF:
   the next word would have fitted;
 - a paragraph that clearly continues on the next page is joined (its page is the first one);
 - a word hyphenated at a line end is rejoined ("gemeen-" + "ten"), a real hyphen kept
-  ("Noord-" + "Holland", "wijk- of");
+  ("Noord-" + "Holland", "wijk- of", an address's "vdg-" + "drenthe.nl"), unless the document is
+  auto-hyphenated, where a hyphen inside an address is the hyphenator's;
+- ruled tables are read whether drawn as cell rectangles or as ruling lines (Word, LibreOffice),
+  merged cells included; a header row repeated on the next page is read once; a word broken
+  without a hyphen in a narrow cell is rejoined;
+- link annotations (hyperlinks, mailto) become the document's links;
 - headings are lines in a larger font than the body, or short bold blocks;
 - a list marker is split off with txt's ``LIST_MARKER``, so all formats give the same blocks.
 
@@ -24,12 +29,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from statistics import median
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
-from pipeline.model import BlockKind, Document, DocumentBuilder
+from pipeline.model import Block, BlockKind, Document, DocumentBuilder
 
 # A header or footer lies in the top or bottom band of a page (fraction of the page height).
 MARGIN_BAND = 0.1
@@ -43,6 +48,10 @@ _VOWEL_PAIRS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_CHARS = re.compile("[\ufb00-\ufb06\u00ad]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
+# A path at most this thick (points) is a ruling line, not a cell; a page with more ruling
+# lines than MAX_RULINGS is a drawing, not a table.
+RULE_WIDTH = 3.0
+MAX_RULINGS = 400
 
 
 @dataclass(slots=True)
@@ -76,6 +85,11 @@ class TableCell:
     col: int
     rect: Rect
     text: str = ""
+    parts: list[str] = field(default_factory=list)
+    """The cell's physical lines as an engine read them; joined into ``text`` by
+    :func:`build_document`, which knows whether the document is auto-hyphenated."""
+    cut: set[int] = field(default_factory=set)
+    """Indexes of the lines of ``parts`` that end inside a word broken without a hyphen."""
 
 
 @dataclass(slots=True)
@@ -95,6 +109,20 @@ class PageContent:
     height: float
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    links: list[PageLink] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageLink:
+    """A link annotation: where it is on the page, its target ("mailto:...", a URL) and the
+    text under it."""
+
+    rect: Rect
+    target: str
+    text: str
+
+    def centre(self) -> tuple[float, float]:
+        return (self.rect.x0 + self.rect.x1) / 2, (self.rect.top + self.rect.bottom) / 2
 
 
 def is_bold_font(name: str) -> bool:
@@ -118,12 +146,37 @@ def check_pdf_bytes(data: bytes) -> None:
 
 
 def find_tables(rects: list[Rect], page_width: float, page_height: float) -> list[Table]:
-    """Group cell-sized rectangles that touch into tables (at least two cells each)."""
-    cells = [
-        r for r in rects if 8 <= r.x1 - r.x0 < page_width * 0.95 and 6 <= r.bottom - r.top < page_height * 0.9
-    ]
-    groups = _touching_groups(cells)
-    return [_grid(group) for group in groups if len(group) >= 2]
+    """The page's ruled tables, from the bounding boxes of its path objects.
+
+    Two ways of drawing a table are understood: a rectangle per cell (cells that touch form a
+    table, as reportlab and fpdf draw them) and a grid of ruling lines, one thin path per
+    border (as Word and LibreOffice export them)."""
+    cells: list[Rect] = []
+    rulings: list[Rect] = []
+    seen: set[tuple[int, int, int, int]] = set()
+    for r in rects:
+        width, height = r.x1 - r.x0, r.bottom - r.top
+        if (width <= RULE_WIDTH and height >= 6) or (height <= RULE_WIDTH and width >= 8):
+            rulings.append(r)
+        elif 8 <= width < page_width * 0.95 and 6 <= height < page_height * 0.9:
+            key = (round(r.x0), round(r.top), round(r.x1), round(r.bottom))
+            if key not in seen:  # a cell's fill and its outline, or a fill drawn twice
+                seen.add(key)
+                cells.append(r)
+    tables = [_grid(group) for group in _touching_groups(cells) if len(group) >= 2]
+    if 3 <= len(rulings) <= MAX_RULINGS:
+        ruled = [t for group in _touching_groups(rulings, 2.0) if (t := _ruled_table(group)) is not None]
+        if ruled:
+            # A ruled grid with shaded cells (a header row's fill) is one table: the grid. Rules
+            # inside a table drawn as cell rectangles (underlines) are none.
+            kept = [t for t in tables if not any(_inside(t.rect, r.rect) for r in ruled)]
+            ruled = [r for r in ruled if not any(_inside(r.rect, t.rect) for t in kept)]
+            tables = sorted(kept + ruled, key=lambda t: t.rect.top)
+    return tables
+
+
+def _inside(inner: Rect, outer: Rect, tol: float = 2.0) -> bool:
+    return outer.holds(inner.x0, inner.top, tol) and outer.holds(inner.x1, inner.bottom, tol)
 
 
 def _touching_groups(rects: list[Rect], tol: float = 1.5) -> list[list[Rect]]:
@@ -166,6 +219,66 @@ def _grid(rects: list[Rect]) -> Table:
     return Table(box, cells)
 
 
+def _ruled_table(rulings: list[Rect]) -> Table | None:
+    """The table a group of touching ruling lines draws, or None when they draw no grid.
+
+    The grid's columns lie between the vertical rules (and the ends of the horizontal ones), its
+    rows between the horizontal rules; two neighbouring grid units are one cell where no rule
+    separates them (merged cells)."""
+    across = [r for r in rulings if r.x1 - r.x0 > r.bottom - r.top]
+    down = [r for r in rulings if r.x1 - r.x0 <= r.bottom - r.top]
+    if len(across) < 2 or not down:
+        return None
+    ys = _positions(
+        [(r.top + r.bottom) / 2 for r in across] + [min(r.top for r in down), max(r.bottom for r in down)]
+    )
+    xs = _positions(
+        [(r.x0 + r.x1) / 2 for r in down] + [min(r.x0 for r in across), max(r.x1 for r in across)]
+    )
+    rows, cols = len(ys) - 1, len(xs) - 1
+    if rows < 1 or cols < 1 or rows * cols < 2 or rows * cols > 2500:
+        return None
+    parent = list(range(rows * cols))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(rows):
+        mid_y = (ys[i] + ys[i + 1]) / 2
+        for j in range(cols):
+            mid_x = (xs[j] + xs[j + 1]) / 2
+            if j + 1 < cols and not _ruled(down, xs[j + 1], mid_y, vertical=True):
+                parent[root(i * cols + j + 1)] = root(i * cols + j)
+            if i + 1 < rows and not _ruled(across, ys[i + 1], mid_x, vertical=False):
+                parent[root((i + 1) * cols + j)] = root(i * cols + j)
+    spans: dict[int, list[int]] = {}
+    for unit in range(rows * cols):
+        spans.setdefault(root(unit), []).append(unit)
+    if len(spans) < 2:
+        return None  # a frame around text, not a table
+    cells = []
+    for units in spans.values():
+        r0, r1 = min(u // cols for u in units), max(u // cols for u in units)
+        c0, c1 = min(u % cols for u in units), max(u % cols for u in units)
+        cells.append(Rect(xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
+    return _grid(cells)
+
+
+def _ruled(rules: list[Rect], at: float, across: float, *, vertical: bool, tol: float = 2.0) -> bool:
+    """Whether one of ``rules`` lies at ``at`` (x for a vertical rule, y for a horizontal one)
+    and covers the point ``across`` along its length."""
+    for r in rules:
+        if vertical:
+            if abs((r.x0 + r.x1) / 2 - at) <= tol and r.top - tol <= across <= r.bottom + tol:
+                return True
+        elif abs((r.top + r.bottom) / 2 - at) <= tol and r.x0 - tol <= across <= r.x1 + tol:
+            return True
+    return False
+
+
 def _positions(values: list[float], tol: float = 2.0) -> list[float]:
     distinct: list[float] = []
     for value in sorted(values):
@@ -181,35 +294,101 @@ def _index(positions: list[float], value: float) -> int:
 # ----------------------------------------------------------------------------- line joining
 
 
-def join_lines(parts: list[str]) -> str:
-    """Join the lines of one block, rejoining words hyphenated at a line end."""
+def join_lines(parts: list[str], cut: set[int] | None = None, *, hyphenated: bool = False) -> str:
+    """Join the lines of one block, rejoining words hyphenated at a line end; a line whose
+    index is in ``cut`` ends inside a word that was broken without a hyphen. ``hyphenated``:
+    the document is auto-hyphenated (see :func:`join_two`)."""
     text = ""
-    for part in parts:
-        text = join_two(text, part) if text else part
+    for i, part in enumerate(parts):
+        if not text:
+            text = part
+        elif cut and i - 1 in cut:
+            text += part.lstrip()
+        else:
+            text = join_two(text, part, hyphenated=hyphenated)
     return text
 
 
-def join_two(left: str, right: str) -> str:
-    """Join two lines: a word split at the line end is made whole, a real hyphen kept."""
+# A word that does not fit the width of a table cell is broken where the width runs out, without
+# a hyphen (Word and LibreOffice do this to long words and email addresses in narrow columns).
+_WORD_END = frozenset(",;:!?)]}»”’\"'-\u00ad")
+
+
+def may_cut_word(left: str, right: str) -> bool:
+    """Text test for a word broken without a hyphen between two lines of a cell: a line of one
+    word that ends in no punctuation, before a line going on in lower case or digits."""
+    return (
+        bool(left)
+        and bool(right)
+        and " " not in left
+        and left[-1] not in _WORD_END
+        and (right[0].islower() or right[0].isdigit())
+    )
+
+
+def cut_word(left: str, x0: float, x1: float, cell: Rect) -> bool:
+    """Whether the one-word line ``left`` (drawn from ``x0`` to ``x1``) fills its cell up to the
+    right padding, so its word went on on the next line. The padding is taken to be the same on
+    both sides; a line that does not start at the left padding is centred or right-aligned."""
+    pad = x0 - cell.x0
+    if pad < 0 or pad > 0.2 * (cell.x1 - cell.x0):
+        return False
+    char = (x1 - x0) / max(len(left), 1)
+    return cell.x1 - pad - x1 < 1.5 * char
+
+
+def join_two(left: str, right: str, *, hyphenated: bool = False) -> str:
+    """Join two lines: a word split at the line end is made whole, a real hyphen kept.
+
+    A hyphen inside an email or web address is real unless the document is ``hyphenated``
+    (LibreOffice's automatic hyphenation breaks addresses too: "s.vandijk@pro-" + "demos.nl");
+    one right after its "@" or a dot never is."""
     right = right.lstrip()
     if not right:
         return left
     if left.endswith("\u00ad"):  # a soft hyphen only ever marks a break
         return left[:-1] + right
+    if len(left) >= 3 and left.endswith("-") and left[-2] in "@." and _address(left, right):
+        return left[:-1] + right  # "anna.dewit@-" + "minbzk.nl"
     if len(left) < 2 or not left.endswith("-") or not left[-2].isalnum():
         return f"{left} {right}"
     first = right.split(None, 1)[0]
     if first.rstrip(",.;:").lower() in _CONJUNCTIONS:
         return f"{left} {right}"  # "wijk-" + "of dorpsbudgetten"
-    if left[-2].islower() and right[0].islower() and not _real_hyphen(left[-2], first):
+    if left[-2].islower() and right[0].islower() and not _real_hyphen(left, first, hyphenated):
         return left[:-1] + right  # "gemeen-" + "ten"
     return left + right  # "Noord-" + "Holland", "06-" + "12345678", "zee-" + "egel"
 
 
-def _real_hyphen(before: str, first: str) -> bool:
+def _address(left: str, right: str) -> bool:
+    """Whether the word broken between ``left`` and ``right`` is an email or web address."""
+    word = left.rsplit(None, 1)[-1].lower() + right.split(None, 1)[0].lower()
+    return "@" in word or "://" in word or word.startswith("www.")
+
+
+def auto_hyphenated(pairs: list[tuple[str, str]]) -> bool:
+    """Whether a document's line breaks come from automatic hyphenation: at several breaks
+    (``pairs`` of consecutive lines) a word is hyphenated between two lower-case letters where
+    no hyphen belongs (not a compound's own hyphen, not inside an address)."""
+    count = 0
+    for left, right in pairs:
+        if len(left) >= 2 and left[-1] in "-\u00ad" and left[-2].islower() and right[:1].islower():
+            first = right.split(None, 1)[0]
+            if not _real_hyphen(left, first) and first.rstrip(",.;:").lower() not in _CONJUNCTIONS:
+                count += 1
+                if count >= 3:
+                    return True
+    return False
+
+
+def _real_hyphen(left: str, first: str, hyphenated: bool = False) -> bool:
     """A hyphen Dutch spelling needs: between two vowels that would merge ("zee-egel",
-    "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag")."""
-    return (before + first[0]).lower() in _VOWEL_PAIRS or "-" in first
+    "auto-ongeluk"), or in a chain of them ("jongerenraad-" + "in-een-dag"); and any hyphen in
+    an email or web address, which a line may break after ("a.grootenhuis@vdg-" + "drenthe.nl"),
+    unless automatic hyphenation put it there."""
+    if _address(left, first):
+        return not hyphenated
+    return (left[-2] + first[0]).lower() in _VOWEL_PAIRS or "-" in first
 
 
 # ----------------------------------------------------------------------------- the document
@@ -257,14 +436,32 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     body = _body_size([ln for p in pages for ln in p.lines])
     remove_running_lines(pages, body)
     metrics = _measure(pages, body)
+    cells = [cell for p in pages for t in p.tables for cell in t.cells if cell.parts]
+    pairs = [(a.text, b.text) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)]
+    pairs += [pair for cell in cells for pair in zip(cell.parts, cell.parts[1:], strict=False)]
+    hyphenated = auto_hyphenated(pairs)
+    for cell in cells:
+        cell.text = join_lines(cell.parts, cell.cut, hyphenated=hyphenated)
+    links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
+    header: list[str] = []
     for group in _groups(pages, metrics):
         if group.table is not None:
+            table = group.table
             if not group.continued:
                 table_index, rows = table_index + 1, 0
-            rows = _emit_table(builder, group.table, group.page, table_index, rows)
+                header = _row_texts(table, 0)
+            elif header and _row_texts(table, 0) == header:
+                table = _without_first_row(table)  # the header row repeated on the next page
+                if table is None:
+                    continue
+            rows = _emit_table(builder, table, group.page, table_index, rows, links)
         else:
-            _emit_text(builder, group, metrics)
+            block = _emit_text(builder, group, metrics, hyphenated)
+            if links and block is not None:
+                _add_links(
+                    builder, block, links, lambda p, x, y, lines=group.lines: _on_lines(lines, p, x, y)
+                )
     if not builder.blocks:  # only page numbers or a running line: a scan with a stamped number
         raise IngestError("no text layer: scanned PDF, needs OCR")
     return builder.build(pages=len(pages))
@@ -319,12 +516,16 @@ def _measure(pages: list[PageContent], body: float) -> _Metrics:
             if abs(line.size - body) <= 0.5:
                 rights.append(line.x1)
                 lefts.append(line.x0)
-                if previous is not None and 0 < line.top - previous.top < 2.5 * body:
+                if previous is not None and 0.8 * body < line.top - previous.top < 2.5 * body:
                     pitches.append((line.top - previous.top) / body)
                 previous = line
             else:
                 previous = None
-    pitch = median(pitches) if pitches else 1.3
+    # The lower quartile, not the median: where paragraphs are set apart by space (Word's and
+    # LibreOffice's "spacing after") and most are one or two lines long, half the steps from
+    # one line to the next are paragraph gaps.
+    pitches.sort()
+    pitch = pitches[len(pitches) // 4] if pitches else 1.3
     rights.sort()
     right = rights[int(len(rights) * 0.9)] if len(rights) >= 5 else max(rights, default=0.0)
     width = right - min(lefts, default=0.0)
@@ -448,15 +649,58 @@ def _columns(table: Table) -> int:
     return 1 + max(cell.col for cell in table.cells)
 
 
-def _emit_table(builder: DocumentBuilder, table: Table, page: int, index: int, first_row: int) -> int:
+def _emit_table(
+    builder: DocumentBuilder,
+    table: Table,
+    page: int,
+    index: int,
+    first_row: int,
+    links: dict[int, list[PageLink]],
+) -> int:
     """Add the table's cells; returns the row number the next part of the table starts at."""
     for cell in table.cells:
-        builder.add("table_cell", _clean(cell.text), page=page, table=(index, first_row + cell.row, cell.col))
+        block = builder.add(
+            "table_cell", _clean(cell.text), page=page, table=(index, first_row + cell.row, cell.col)
+        )
+        if block is not None and page in links:
+            rect = cell.rect
+            _add_links(builder, block, links, lambda p, x, y, rect=rect: p == page and rect.holds(x, y))
     return first_row + 1 + max(cell.row for cell in table.cells)
 
 
-def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
-    text = _clean(join_lines([ln.text for ln in group.lines]))
+def _row_texts(table: Table, row: int) -> list[str]:
+    return [" ".join(c.text.split()) for c in table.cells if c.row == row]
+
+
+def _without_first_row(table: Table) -> Table | None:
+    cells = [TableCell(c.row - 1, c.col, c.rect, c.text) for c in table.cells if c.row > 0]
+    return Table(table.rect, cells) if cells else None
+
+
+def _add_links(
+    builder: DocumentBuilder,
+    block: Block,
+    links: dict[int, list[PageLink]],
+    under: Callable[[int, float, float], bool],
+) -> None:
+    """Record each link whose centre lies on ``block`` (``under(page, x, y)``), once."""
+    for page, on_page in links.items():
+        for link in list(on_page):
+            if under(page, *link.centre()):
+                builder.add_link(block, _clean(" ".join(link.text.split())), link.target)
+                on_page.remove(link)
+
+
+def _on_lines(lines: list[Line], page: int, x: float, y: float) -> bool:
+    """Whether (x, y) on ``page`` lies on one of the lines (between its ascent and descent)."""
+    return any(
+        ln.page == page and ln.x0 - 2 <= x <= ln.x1 + 2 and ln.top - ln.size <= y <= ln.top + ln.size * 0.4
+        for ln in lines
+    )
+
+
+def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics, hyphenated: bool) -> Block | None:
+    text = _clean(join_lines([ln.text for ln in group.lines], hyphenated=hyphenated))
     first = group.lines[0]
     kind: BlockKind = "paragraph"
     level: int | None = None
@@ -466,9 +710,8 @@ def _emit_text(builder: DocumentBuilder, group: _Group, m: _Metrics) -> None:
     if match:
         if kind == "paragraph":
             kind, level = "list_item", 0
-        builder.add(kind, match["text"], page=group.page, level=level, marker=list_marker(match))
-    else:
-        builder.add(kind, text, page=group.page, level=level)
+        return builder.add(kind, match["text"], page=group.page, level=level, marker=list_marker(match))
+    return builder.add(kind, text, page=group.page, level=level)
 
 
 def _clean(text: str) -> str:

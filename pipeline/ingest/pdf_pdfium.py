@@ -24,13 +24,15 @@ from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
     Line,
     PageContent,
+    PageLink,
     Rect,
     Table,
     build_document,
     check_pdf_bytes,
+    cut_word,
     find_tables,
     is_bold_font,
-    join_lines,
+    may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
@@ -79,6 +81,7 @@ class _PageReader:
         self._rf, self._tf = ctypes.c_float(), ctypes.c_float()
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
+        self._rect = pdfium_c.FS_RECTF()
         self._bold: dict[bytes, bool] = {}
 
     def read(self, pdf: pdfium.PdfDocument, index: int) -> PageContent:
@@ -88,8 +91,11 @@ class _PageReader:
             content = PageContent(index + 1, width, height)
             textpage = page.get_textpage()
             try:
-                content.tables = self._tables(page, textpage, width, height)
-                content.lines = self._lines(textpage, index + 1, height)
+                text = textpage.get_text_range()
+                to_char = _index_map(textpage, text)
+                content.tables = self._tables(page, textpage, width, height, text, to_char)
+                content.lines = self._lines(textpage, index + 1, height, text, to_char)
+                content.links = self._links(pdf, page, textpage, height)
             finally:
                 textpage.close()
             return content
@@ -98,11 +104,16 @@ class _PageReader:
 
     # --------------------------------------------------------------------- lines
 
-    def _lines(self, textpage: pdfium.PdfTextPage, number: int, height: float) -> list[Line]:
-        text = textpage.get_text_range()
+    def _lines(
+        self,
+        textpage: pdfium.PdfTextPage,
+        number: int,
+        height: float,
+        text: str,
+        to_char: Callable[[int], int],
+    ) -> list[Line]:
         if not text.strip():
             return []
-        to_char = _index_map(textpage, text)
         tp = textpage.raw  # the bare handle: skips pypdfium2's wrapper on every C call
         lines: list[Line] = []
         for match in _LINE.finditer(text):
@@ -137,10 +148,41 @@ class _PageReader:
             bold = self._bold[name] = is_bold_font(name.decode("latin-1"))
         return bold
 
+    # --------------------------------------------------------------------- links
+
+    def _links(
+        self, pdf: pdfium.PdfDocument, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, height: float
+    ) -> list[PageLink]:
+        """The page's URI link annotations (Word's and LibreOffice's hyperlinks, mailto too)."""
+        links: list[PageLink] = []
+        position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+        while pdfium_c.FPDFLink_Enumerate(page, ctypes.byref(position), ctypes.byref(link)):
+            action = pdfium_c.FPDFLink_GetAction(link)
+            if not action or pdfium_c.FPDFAction_GetType(action) != pdfium_c.PDFACTION_URI:
+                continue
+            size = pdfium_c.FPDFAction_GetURIPath(pdf, action, None, 0)
+            if size <= 1 or not pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(self._rect)):
+                continue
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFAction_GetURIPath(pdf, action, buffer, size)
+            target = buffer.raw[: size - 1].decode("utf-8", "replace").strip()
+            r = self._rect
+            left, right = min(r.left, r.right), max(r.left, r.right)
+            bottom, top = min(r.bottom, r.top), max(r.bottom, r.top)
+            text = " ".join(_cell_lines(tp.get_text_bounded(left, bottom, right, top)))
+            links.append(PageLink(Rect(left, height - top, right, height - bottom), target, text))
+        return links
+
     # --------------------------------------------------------------------- tables
 
     def _tables(
-        self, page: pdfium.PdfPage, tp: pdfium.PdfTextPage, width: float, height: float
+        self,
+        page: pdfium.PdfPage,
+        tp: pdfium.PdfTextPage,
+        width: float,
+        height: float,
+        text: str,
+        to_char: Callable[[int], int],
     ) -> list[Table]:
         count = pdfium_c.FPDFPage_CountObjects(page)
         if count > MAX_OBJECTS_FOR_TABLES:
@@ -161,8 +203,31 @@ class _PageReader:
             for cell in table.cells:
                 r = cell.rect
                 raw = tp.get_text_bounded(r.x0 + 1, height - r.bottom + 1, r.x1 - 1, height - r.top - 1)
-                cell.text = join_lines(_cell_lines(raw))
+                parts = _cell_lines(raw)
+                cut = {
+                    i
+                    for i in range(len(parts) - 1)
+                    if may_cut_word(parts[i], parts[i + 1])
+                    and self._cut_word(tp.raw, parts[i], r, height, text, to_char)
+                }
+                cell.parts, cell.cut = parts, cut
         return tables
+
+    def _cut_word(
+        self, tp: Any, word: str, cell: Rect, height: float, text: str, to_char: Callable[[int], int]
+    ) -> bool:
+        """Whether the one-word cell line ``word`` fills the cell (see :func:`cut_word`): its
+        place is found in the page's text, at the occurrence that lies inside the cell."""
+        at = text.find(word)
+        while at != -1:
+            first, last = to_char(at), to_char(at + len(word) - 1)
+            pdfium_c.FPDFText_GetCharBox(tp, first, self._left, self._right, self._bottom, self._top)
+            x0, y = self._left.value, height - self._bottom.value
+            if cell.holds(x0, y):
+                pdfium_c.FPDFText_GetCharBox(tp, last, self._left, self._right, self._bottom, self._top)
+                return cut_word(word, x0, self._right.value, cell)
+            at = text.find(word, at + 1)
+        return False
 
 
 def _cell_lines(raw: str) -> list[str]:

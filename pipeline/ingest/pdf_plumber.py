@@ -21,13 +21,15 @@ from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
     Line,
     PageContent,
+    PageLink,
     Rect,
     Table,
     build_document,
     check_pdf_bytes,
+    cut_word,
     find_tables,
     is_bold_font,
-    join_lines,
+    may_cut_word,
 )
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
@@ -65,7 +67,9 @@ def _read_page(page: Any) -> PageContent:
     try:
         height = float(page.height)
         content = PageContent(page.page_number, float(page.width), height)
-        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+        # Rectangles (cells, or thin filled bars as borders) and stroked line segments (the
+        # ruling lines Word and LibreOffice draw table borders with).
+        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in (*page.rects, *page.lines)]
         content.tables = find_tables(rects, content.width, height) if len(rects) >= 2 else []
         cell_chars: dict[int, list[dict[str, Any]]] = {}
         flow: list[dict[str, Any]] = []
@@ -73,6 +77,7 @@ def _read_page(page: Any) -> PageContent:
             _route(char, content.tables, cell_chars, flow)
         content.lines = [_line(chars, page.page_number, height) for chars in _split_lines(flow)]
         _fill_cells(content.tables, cell_chars)
+        content.links = _links(page)
         return content
     finally:
         page.close()
@@ -146,8 +151,33 @@ def _line(chars: list[dict[str, Any]], page: int, height: float) -> Line:
     return Line(text, page, first["matrix"][4], height - _baseline(first), last["x1"], size, bold)
 
 
+def _links(page: Any) -> list[PageLink]:
+    """The page's URI link annotations, with the text under each."""
+    links: list[PageLink] = []
+    for link in page.hyperlinks:
+        target = str(link.get("uri") or "").strip()
+        if not target:
+            continue
+        rect = Rect(link["x0"], link["top"], link["x1"], link["bottom"])
+        chars = [c for c in page.chars if rect.holds((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)]
+        text = " ".join(_text(line) for line in _split_lines(chars))
+        links.append(PageLink(rect, target, text))
+    return links
+
+
 def _fill_cells(tables: list[Table], cell_chars: dict[int, list[dict[str, Any]]]) -> None:
     for table in tables:
         for cell in table.cells:
-            chars = cell_chars.get(id(cell), [])
-            cell.text = join_lines([_text(line) for line in _split_lines(chars)])
+            lines = _split_lines(cell_chars.get(id(cell), []))
+            parts = [_text(line) for line in lines]
+            cut = {
+                i
+                for i in range(len(parts) - 1)
+                if may_cut_word(parts[i], parts[i + 1]) and _cut_word(parts[i], lines[i], cell.rect)
+            }
+            cell.parts, cell.cut = parts, cut
+
+
+def _cut_word(text: str, chars: list[dict[str, Any]], rect: Rect) -> bool:
+    visible = [c for c in chars if not c["text"].isspace()]
+    return cut_word(text, visible[0]["x0"], visible[-1]["x1"], rect)
