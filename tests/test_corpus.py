@@ -48,19 +48,26 @@ F1_TARGET = 0.95
 # "Spoor N ·" and sessions as columns of a Word table; obfuscated emails, dates such as
 # "dd. 03.10.2022" and "op de 10e van november") lowered these floors below the target to what the
 # pipeline reaches on the 31-report corpus, rounded down to 2 decimals; they are not a regression.
+# The eight reports added with corpus4 (held-out as well, written blind: sessions only in prose,
+# notulen sub-items "3a.", "Kamer 1 –", "Thema 1 –" with attendees in an appendix, "Masterclass 1:"
+# with an x-matrix of municipalities, "Excursie 1:", "Werkplaats 1 –", bold "Themagroep één:"; labels
+# such as "Trekker:", "Gids:", "Docent:", "Kartrekker:"; prose offerings "a) ..., b) ...") lowered them
+# again, to what the pipeline reaches on the 39-report corpus, rounded down to 2 decimals (and added a
+# floor for programmes); not a regression either: nothing was tuned for them (docs/corpus4-heldout.md).
 F1_FLOORS: dict[str, float] = {
     "title": 0.93,
-    "published": 0.93,
+    "published": 0.92,
     "event_date": 0.85,
-    "location": 0.94,
-    "sessions": 0.78,
-    "session_municipalities": 0.90,
-    "facilitators": 0.89,
-    "facilitator_organisations": 0.88,
-    "contacts": 0.83,
-    "offerings": 0.79,
-    "quotes": 0.84,
-    "organisations": 0.93,
+    "location": 0.87,
+    "sessions": 0.66,
+    "session_municipalities": 0.82,
+    "facilitators": 0.81,
+    "facilitator_organisations": 0.80,
+    "contacts": 0.75,
+    "offerings": 0.64,
+    "quotes": 0.75,
+    "programmes": 0.78,
+    "organisations": 0.91,
 }
 RATCHET_SLACK = 0.02
 
