@@ -64,6 +64,8 @@ class _Patterns:
     leading_number: re.Pattern[str]
     table_columns: dict[str, re.Pattern[str]]
     closing_section: re.Pattern[str]
+    series_heading: re.Pattern[str]
+    not_series: frozenset[str]
 
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
@@ -98,7 +100,13 @@ def patterns() -> _Patterns:
         for name, alts in rules["table_columns"].items()
     }
     closing = re.compile(rf"^(?:{'|'.join(rules['closing_sections'])})\s*[:.]?$", re.IGNORECASE)
-    return _Patterns(labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing)
+    # "Kamer 1 – X", "Themagroep één: X": a capitalised word, a number and a title after a
+    # separator; whether it opens a session depends on the rest of its series (_series_starts).
+    series = re.compile(rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})\s*[:\-–—|·•/]\s*(?P<title>\S.*)$")
+    not_series = frozenset(str(w).casefold() for w in rules.get("not_session_series") or [])
+    return _Patterns(
+        labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing, series, not_series
+    )
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -280,6 +288,9 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
         numbered = numbered_title(block)
         if numbered:
             candidates[index] = (*numbered, False)
+    for index, (number, title) in _series_starts(blocks).items():
+        if index not in candidates or not candidates[index][2]:
+            candidates[index] = (number, title, True)
     order = sorted(candidates)
     starts: dict[int, tuple[int | None, str]] = {}
     for position, index in enumerate(order):
@@ -288,6 +299,32 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
         if certain or _has_strong_label(blocks[index + 1 : end]):
             starts[index] = (number, title)
     return _drop_inconsistent_levels(blocks, starts)
+
+
+def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Short lines or headings that share a first word and are numbered 1, 2, ... in order,
+    each with a title: "Kamer 1 – X" ... "Kamer 3 – Z", "Themagroep één: X", "Werkplaats A: X".
+
+    A label the session keywords do not know still names sessions when it numbers a series
+    from one; a lone "Thema 1 – X", or "Stap 1: ..." (``not_session_series``), does not.
+    """
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+            continue
+        match = patterns().series_heading.match(_plain_text(block)[0])
+        if not match or match.group("word").casefold() in patterns().not_series:
+            continue
+        number, title = _number(match.group("num")), match.group("title").strip()
+        if number is None or (block.kind == "paragraph" and title.endswith((".", ";", ","))):
+            continue
+        found.setdefault(match.group("word").casefold(), []).append((index, number, title))
+    starts: dict[int, tuple[int, str]] = {}
+    for series in found.values():
+        numbers = [number for _, number, _ in series]
+        if len(series) >= 2 and numbers == list(range(1, len(series) + 1)):
+            starts.update({index: (number, title) for index, number, title in series})
+    return starts
 
 
 def _has_strong_label(blocks: list[Block]) -> bool:

@@ -407,3 +407,35 @@ def test_a_contacts_table_per_session_joins_each_row_to_its_session(first_cells:
 def test_other_tables_join_no_session(first_cells: list[str], header: list[str]) -> None:
     sessions = segment(_sessions_then_contacts_table(first_cells, header)).sessions
     assert all(b.kind != "table_cell" and "@" not in b.text for s in sessions for b in s.blocks)
+
+
+# A label no rule knows still names sessions when it numbers a series from one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Verslag\n\nKamer 1 – Vergaderen met jonge kinderen\nGemeenten: Zwolle\n\n"
+            "Kamer 2 – Mantelzorg en raadswerk\nGemeenten: Kampen\n",
+            [(1, "Vergaderen met jonge kinderen"), (2, "Mantelzorg en raadswerk")],
+        ),
+        (
+            "Verslag\n\nThemagroep één: Wonen in kleine kernen\nTekst.\n\n"
+            "Themagroep twee: Vertrouwen\nTekst.\n\nThemagroep drie: Grenzen\nTekst.\n",
+            [(1, "Wonen in kleine kernen"), (2, "Vertrouwen"), (3, "Grenzen")],
+        ),
+        (
+            "Verslag\n\nWerkplaats A: Woningbouw\nTekst.\n\nWerkplaats B: Energie\nTekst.\n",
+            [(1, "Woningbouw"), (2, "Energie")],
+        ),
+        # Not a series: one line, numbers that do not start at one or skip, listed words.
+        ("Verslag\n\nThema 1 – Scherpe vragen\nTekst.\n", []),
+        ("Verslag\n\nKamer 2 – A\nTekst.\n\nKamer 3 – B\nTekst.\n", []),
+        ("Verslag\n\nKamer 1 – A\nTekst.\n\nKamer 3 – B\nTekst.\n", []),
+        ("Aanmelden\n\nStap 1: vul het formulier in\nStap 2: kies een datum\n", []),
+        ("Bijlagen\n\nBijlage 1: deelnemerslijst\nBijlage 2: presentatie\n", []),
+    ],
+)
+def test_a_numbered_series_under_any_label_is_a_series_of_sessions(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
