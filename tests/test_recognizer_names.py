@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 
+from pipeline.recognizers import names
 from pipeline.recognizers.names import clean_person_name, find_people, looks_like_person, split_person_details
 from pipeline.rules import load_list
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+RAW = ROOT / "raw"
 
 # (text, the names find_people returns as values)
 RUNNING_TEXT = [
@@ -194,3 +202,64 @@ def test_lexicons_are_sorted_data_without_duplicates() -> None:
         assert required in names
     particles = load_list("tussenvoegsels.txt")
     assert {"van", "van der", "van den", "de", "ter", "in 't", "le", "d'"} <= set(particles)
+
+
+# ----------------------------------------------------------------------------- line filter
+# find_people reads only the lines a cheap filter lets through; reading the whole text at
+# once must give exactly the same names.
+
+_FUZZ_WORDS = [
+    # names, initials, particles
+    "Jan", "Piet", "Marieke", "Fatima", "Anne-Marie", "J.P.", "Chr.", "IJ.", "K.", "A.", "van", "de",
+    "der", "den", "'t", "d'", "'s", "ter", "la", "le", "el", "El", "Ben", "Van", "De", "Vries", "Jansen",
+    "Jansen-de",
+    "Popering-Verkerk", "d'Ancona", "l'Ami", "O'Brien", "Khatib", "Rijk", "Eddy", "Habben", "Smit", "Abu",
+    "Moniek", "Pieters", "Wolbert", "Meijer", "de heer", "van der", "in 't", "van het",
+    # capitalised words that are no names, places, organisations
+    "Huis", "Raad", "Land", "Cuijk", "Utrecht", "Heerde", "GGD", "Gelderland-Zuid", "Stichting", "Week",
+    "Tijdens", "Ook", "Leerlingen", "Nationale", "İstanbul",
+    # roles, titles, lead-ins, labels
+    "wethouder", "burgemeester", "oud-wethouder", "senior", "adviseur", "minister", "locoburgemeester",
+    "directeur", "dr.", "prof.", "mevr.", "dhr.", "aldus", "zegt", "volgens", "o.l.v.", "Begeleiding:",
+    "Contact:", "Door:", "in gesprek met", "contact op met", "samen met", "bij", "namens", "het", "een", "en",
+    # punctuation, markers, numbers, addresses, odd joins
+    ":", ",", "(", ")", ".", ";", '"', "“", "”", "'", "-", "–", "•", "*", "3.", "12", "&", "/", "x@y.nl",
+    "https://x.nl/a", "www.vng.nl", "a@b.nl'Jan", "x-Jan", "'Huis", "Jan'", "worden.", "ß", "²",
+]  # fmt: skip
+_PROSE_WORDS = [
+    "de", "rol", "van", "het", "gesprek", "met", "raad", "was", "er", "over", "een", "in", "kleine",
+    "groepen", "werd", "en", "zij", "na", "ook", "bij",
+]  # fmt: skip
+_GAPS = [" ", " ", " ", "  ", "   ", "\t", "", "\xa0", " \r"]
+
+
+def _generated_texts(count: int, prose: float, seed: int) -> list[str]:
+    rng = random.Random(seed)
+
+    def line() -> str:
+        words = (
+            rng.choice(_PROSE_WORDS if rng.random() < prose else _FUZZ_WORDS)
+            for _ in range(rng.randint(1, 16))
+        )
+        return "".join(word + rng.choice(_GAPS) for word in words)
+
+    return ["\n".join(line() for _ in range(rng.randint(1, 4))) for _ in range(count)]
+
+
+def _as_whole_text(text: str) -> list:
+    prepared = names._prepare(text)
+    return names._find_in_spans(text, prepared, [(0, len(prepared))])
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("*.md"), *RAW.glob("*.txt")]), ids=str
+)
+def test_line_filter_keeps_every_name_of_the_corpus(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    assert find_people(text) == _as_whole_text(text)
+
+
+@pytest.mark.parametrize("prose", [0.0, 0.8])
+def test_line_filter_keeps_every_name_of_generated_lines(prose: float) -> None:
+    for text in _generated_texts(3000, prose, seed=7):
+        assert find_people(text) == _as_whole_text(text), text

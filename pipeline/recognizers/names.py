@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -204,14 +205,19 @@ def _places() -> frozenset[str]:
     return frozenset(forms)
 
 
-def _tokenize(text: str) -> list[_Token]:
+def _tokenize(text: str, pos: int = 0, endpos: int | None = None) -> list[_Token]:
+    """The tokens of ``text[pos:endpos]``, with offsets into ``text``.
+
+    ``pos`` must be 0 or a newline's offset: tokens never span a newline, so a line read
+    alone gives the tokens it has in the whole text."""
     # The hottest loop of a report (~1,800 tokens): kinds by group number, not by name, and
     # a possessive "++" in the email alternative, which otherwise backtracked through every
     # word looking for an "@" (together 2.2 -> 1.9 ms per report, bench corpus).
     tokens: list[_Token] = []
     append = tokens.append
     markers_only = True  # so far on this line
-    for match in _TOKEN.finditer(text):
+    matches = _TOKEN.finditer(text, pos) if endpos is None else _TOKEN.finditer(text, pos, endpos)
+    for match in matches:
         kind = _KINDS[match.lastindex]  # type: ignore[index]
         word = match.group()
         if kind == "newline":
@@ -513,10 +519,32 @@ def looks_like_person(text: str) -> float:
 
 
 def find_people(text: str) -> list[Found]:
-    """Person names in running text, each once, the longest reading winning."""
+    """Person names in running text, each once, the longest reading winning.
+
+    No name spans a line (every test below stops at a newline token), so only the lines
+    :func:`_may_hold_a_name` lets through are tokenized and parsed: about one line in ten
+    of a report, which took this from ~3 to ~1 ms per report (bench corpus).
+    """
     prepared = _prepare(text)
+    return _find_in_spans(text, prepared, _lines_that_may_hold_names(prepared))
+
+
+def _find_in_spans(text: str, prepared: str, spans: Iterable[tuple[int, int]]) -> list[Found]:
+    """The names in each ``(pos, endpos)`` span of ``prepared``: whole lines, each with the
+    newlines around it. ``[(0, len(prepared))]`` reads the whole text at once (tests)."""
     lex = _lexicon()
-    tokens = _tokenize(prepared)
+    found = []
+    for pos, endpos in spans:
+        tokens = _tokenize(prepared, pos, endpos)
+        for parse, confidence in _names_in_tokens(tokens, lex):
+            start, end = tokens[parse.start].start, tokens[parse.end - 1].end
+            value = _render(tokens, parse)
+            found.append(Found("PERSON", start, end, text[start:end], value, SOURCE, confidence))
+    return found
+
+
+def _names_in_tokens(tokens: list[_Token], lex: _Lexicon) -> _Scored:
+    """Every candidate name in ``tokens``, then the longest of overlapping ones, by position."""
     candidates: list[tuple[_Parse, float]] = []
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
@@ -535,12 +563,171 @@ def find_people(text: str) -> list[Found]:
         if not any(taken[parse.start : parse.end]):
             kept.append((parse, confidence))
             taken[parse.start : parse.end] = b"\x01" * (parse.end - parse.start)
-    found = []
-    for parse, confidence in sorted(kept, key=lambda c: c[0].start):
-        start, end = tokens[parse.start].start, tokens[parse.end - 1].end
-        value = _render(tokens, parse)
-        found.append(Found("PERSON", start, end, text[start:end], value, SOURCE, confidence))
-    return found
+    return sorted(kept, key=lambda c: c[0].start)
+
+
+# ----------------------------------------------------------------------------- line filter
+#
+# Which lines can hold a name, decided with str methods, set tests and two regexes per line
+# instead of a Python object per token. Each test below is a superset of one way
+# ``_names_in_tokens`` finds a name; a line that passes none of them yields nothing there
+# (tests/test_recognizer_names.py checks this against reading the whole text at once).
+
+_TRAILING_LETTERS = re.compile(r"[^\W\d_]+$")
+_INITIAL_LETTERS = re.compile(r"Chr|Th|Ph|Ch|IJ|Tj|Sj|[A-Z]")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*(?:-[^\W\d_]+(?:'[^\W\d_]+)*)*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class _WordsOnly(dict[int, int]):
+    """A ``str.translate`` table that keeps the letters of ``_WORD``, "'" and "-", and turns
+    everything else into a space; filled in as characters are first seen."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        self[code] = code if char in "'-" or _LETTER.match(char) else 32
+        return self[code]
+
+
+_WORDS_ONLY = _WordsOnly()
+
+
+@dataclass(frozen=True)
+class _LineHints:
+    initials: re.Pattern[str]
+    """Initials, and more ("J.P.", "Chr.", "IJ."): no lookbehind, so it scans fast."""
+    before_particle: re.Pattern[str]
+    """A word that starts with a letter outside a-z, a gap of one or two and a particle of
+    ``particles_after_unknown`` ("Rijk van Walsem"): group 1 the word, group 2 the particle."""
+    list_entry: re.Pattern[str]
+    """A line's first words, each capitalised or a lower-case particle or surname prefix,
+    then "," or "(" (``_list_line``: "- Jan de Vries, wethouder")."""
+    cue_words: frozenset[str]
+    """The one-word titles, roles before a name and lead-ins."""
+    cue_phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
+    """The longer ones ("de heer", "contact op met"): their words, all of which must be on
+    the line, and the phrase, to look for in the line in lower case when they are."""
+    label_words: frozenset[str]
+    """First words of labels, which count at a line's start before a colon."""
+
+
+@cache
+def _line_hints() -> _LineHints:
+    lex = _lexicon()
+    lower = "|".join(
+        re.escape(w) for w in sorted({*lex.particle_words, *lex.surname_prefixes}, key=len)[::-1]
+    )
+    # List markers, numbers and quotes may stand before the first word; so may "²", which
+    # the token pattern reads as a letter and ``str.isdigit`` as a digit, hence any non-ASCII.
+    markers = r"[^a-zA-Z\n,(]*"
+    # An item is what a name's tokens are made of: capitalised (or "d'Ancona"), a particle,
+    # "'t", initials.
+    item = rf"(?:[^\W\d_a-z]|[a-z]'|(?:{lower})(?![^\W\d_])|['.])(?:[^\W\d_]|['.-])*+"
+    particles = "|".join(sorted(lex.particles_after_unknown, key=len)[::-1])
+    phrases = [
+        p for group in (lex.titles, lex.before_name, lex.lead_ins) for ps in group.values() for p in ps
+    ]
+    cues = [frozenset(w for w in phrase if _WORD.fullmatch(w)) for phrase in phrases]
+    return _LineHints(
+        initials=re.compile(r"[A-Z](?:hr|[hJj])?\."),
+        before_particle=re.compile(
+            rf"([^\W\d_a-z](?<![^\W\d_].)(?:[^\W\d_]|')*)[^\S\n]{{1,2}}({particles})(?![^\W\d_])"
+        ),
+        list_entry=re.compile(rf"{markers}{item}(?:[^\S\n]++{item})*+[^\S\n]*+[,(]"),
+        cue_words=frozenset(next(iter(c)) for c in cues if len(c) == 1),
+        cue_phrases=tuple((c, _phrase_pattern(p)) for c, p in zip(cues, phrases, strict=True) if len(c) != 1),
+        label_words=frozenset(lex.labels),
+    )
+
+
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """A phrase's tokens in text: a glued "." (titles) and any gap but a newline between them."""
+    return re.compile(r"\.?[^\S\n]*".join(map(re.escape, phrase)))
+
+
+def _lines_that_may_hold_names(text: str) -> Iterator[tuple[int, int]]:
+    """``(pos, endpos)`` of each line that may hold a name, with the newline before and after
+    it: ``_names_in_tokens`` looks one token back, and a newline token ends every parse."""
+    hints = _line_hints()
+    lex = _lexicon()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if _may_hold_a_name(line, hints, lex):
+            yield (start - 1 if start else 0, end + 1 if end < len(text) else end)
+        start = end + 1
+
+
+def _may_hold_a_name(line: str, hints: _LineHints, lex: _Lexicon) -> bool:
+    if ("." in line and hints.initials.search(line)) or hints.list_entry.match(line):
+        return True
+    chunks = line.translate(_WORDS_ONLY).split()
+    if not chunks:
+        return False
+    keys = set(map(str.casefold, chunks))
+    for chunk in chunks:
+        if "-" in chunk or "'" in chunk:
+            word = chunk.strip("'-")
+            if "-" in word:
+                return True  # a double first name or "oud-wethouder"
+            keys.add(word.casefold())
+            keys |= _tails(word)  # "a@b.nl'Jan": the name tokenizer may start after the "'"
+    if not (keys.isdisjoint(lex.first_names) and keys.isdisjoint(hints.cue_words)):
+        return True
+    if any(words <= keys and phrase.search(line.casefold()) for words, phrase in hints.cue_phrases):
+        return True
+    if ":" in line and _first_word(chunks).casefold() in hints.label_words:
+        return True
+    return not keys.isdisjoint(lex.particles_after_unknown) and any(
+        _may_open_unknown_name(line, m, lex) for m in hints.before_particle.finditer(line)
+    )
+
+
+def _first_word(chunks: list[str]) -> str:
+    """The first chunk that is no list marker ("-", "'", "²")."""
+    return next((word for chunk in chunks if (word := chunk.strip("'-")) and not word.isdigit()), "")
+
+
+def _may_open_unknown_name(line: str, match: re.Match[str], lex: _Lexicon) -> bool:
+    """Whether ``_names_in_tokens`` may try ``_unknown_given_and_particle`` on this match."""
+    start = match.start(1)
+    if start and line[start - 1] in "-'":
+        return True  # the token may start further back than the match: no judgement here
+    word, particle = match.group(1), match.group(2)
+    if word.endswith("'"):
+        return False  # a "'" token stands between the word and the particle
+    token = _Token(word, "word", 0, len(word))
+    if not word[0].isupper() or token.key in lex.first_names or not _may_be_unknown_given(token, lex):
+        return False
+    return particle not in lex.article_particles or not _certainly_a_sentence_start(line, start)
+
+
+def _certainly_a_sentence_start(line: str, start: int) -> bool:
+    """The token before the one at ``start`` is none, not adjacent, or one of ``_SENTENCE_END``
+    (as ``_unknown_given_and_particle`` decides); False where that is not certain."""
+    before = line[:start].rstrip()
+    if not before or start - len(before) > _MAX_GAP:
+        return True
+    if before[-1] not in _SENTENCE_END:
+        return False
+    chunk = before.rsplit(None, 1)[-1]
+    if len(chunk) == 1:
+        return True
+    # "worden. Ook de ...": a "." after a word is a token of its own, unless it ends initials,
+    # an email address or a link.
+    run = _TRAILING_LETTERS.search(chunk[:-1])
+    return (
+        chunk[-1] == "."
+        and run is not None
+        and not _INITIAL_LETTERS.fullmatch(run.group())
+        and not any(mark in chunk for mark in ("@", "/", "www."))
+    )
+
+
+def _tails(word: str) -> set[str]:
+    """ "a'b'c" -> {"b'c", "c"}, folded: the words that start after each apostrophe."""
+    pieces = word.casefold().split("'")
+    return {"'".join(pieces[k:]) for k in range(1, len(pieces))}
 
 
 def _may_start_a_name(token: _Token, lex: _Lexicon) -> bool:
@@ -578,13 +765,7 @@ def _unknown_given_and_particle(tokens: list[_Token], i: int, lex: _Lexicon) -> 
     a place ("Land van Cuijk"); at a sentence's start not before an article ("Tijdens de Week")."""
     token = tokens[i]
     if (
-        token.kind != "word"
-        or len(token.text) < 3
-        or "-" in token.key
-        or token.key in lex.not_given
-        or token.key.endswith(lex.not_given_endings)
-        or token.key in lex.places
-        or not _is_surname(token, lex)
+        not _may_be_unknown_given(token, lex)
         or not tokens[i + 1].text.islower()
         or tokens[i + 1].key not in lex.particles_after_unknown
     ):
@@ -607,6 +788,19 @@ def _unknown_given_and_particle(tokens: list[_Token], i: int, lex: _Lexicon) -> 
     if rest in lex.places or surname.key in lex.places or _is_first_name(surname, lex):
         return []  # "Land van Cuijk", "Leerlingen van het Willem (de Zwijger College)"
     return [(parse, _score(parse))]
+
+
+def _may_be_unknown_given(token: _Token, lex: _Lexicon) -> bool:
+    """What ``_unknown_given_and_particle`` asks of the word itself (the line filter asks it too)."""
+    return not (
+        token.kind != "word"
+        or len(token.text) < 3
+        or "-" in token.key
+        or token.key in lex.not_given
+        or token.key.endswith(lex.not_given_endings)
+        or token.key in lex.places
+        or not _is_surname(token, lex)
+    )
 
 
 def _lone_initial_at_line_start(tokens: list[_Token], parse: _Parse) -> bool:
