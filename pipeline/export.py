@@ -93,12 +93,11 @@ def csv_header(name: str, line_end: str = "\n") -> str:
 def csv_body(name: str, rows: Sequence[Row], line_end: str = "\n") -> str:
     """The data lines of one table (no header). A table file is its header followed by
     the bodies of its documents in doc_id order, so workers can render their own."""
+    if not rows:
+        return ""
     columns = TABLE_COLUMNS[name]
-    return _csv_lines(([_cell(row.get(c)) for c in columns] for row in rows), line_end)
-
-
-def _cell(value: Any) -> Any:
-    return "" if value is None else value
+    # csv.writer writes None as an empty cell itself: no per-cell conversion needed.
+    return _csv_lines(([row.get(c) for c in columns] for row in rows), line_end)
 
 
 def _csv_lines(rows: Iterable[Sequence[Any]], line_end: str) -> str:

@@ -98,8 +98,18 @@ class OrganisationGazetteer:
             # Not inside a word, an email address or a web address ("@vng.nl", "www.vng.nl").
             return re.compile(rf"(?<![\w@./-])(?:{alternation})(?![\w]|\.\w|@)", flags)
 
+        # The same test one character on, after each first letter: a pattern that starts with
+        # a lookbehind is tried at every position, one that starts with a letter of a small set
+        # (the exact-case forms mostly start in upper case) is tried only where such a letter
+        # stands (0.25 -> 0.06 ms per report, bench corpus). The lower-cased forms start with
+        # any letter, and were slower so.
+        exact_first = trie_alternation(set(exact), after_first=r"(?<![\w@./-].)")
         lowered = {form.lower() for form in anycase}
-        return pattern(set(exact)), pattern(lowered), pattern(set(anycase), re.IGNORECASE)
+        return (
+            re.compile(rf"{exact_first}(?![\w]|\.\w|@)"),
+            pattern(lowered),
+            pattern(set(anycase), re.IGNORECASE),
+        )
 
     def _known_matches(self, text: str) -> Iterator[re.Match[str]]:
         exact, lowered, ignorecase = self._known
@@ -171,7 +181,7 @@ class OrganisationGazetteer:
         return OrgMatch(found, venue=venue, known=False)
 
 
-def trie_alternation(words: set[str]) -> str:
+def trie_alternation(words: set[str], after_first: str = "") -> str:
     """A regex alternation of ``words`` written as a trie; at a position, the longest word wins.
 
     The same matches as the words joined longest first with "|", but ``re`` tries each
@@ -179,6 +189,8 @@ def trie_alternation(words: set[str]) -> str:
     whose first letter differs: the trie halved the any-case pattern's time (2.0 -> 0.9 ms
     per report, bench corpus). As before, the longest word that matches and passes the
     lookahead after it wins: the trie backtracks from longer words to shorter ones.
+
+    ``after_first`` is put after every word's first character (a lookbehind, for instance).
     """
     trie: dict[str, Any] = {}
     for word in words:
@@ -186,11 +198,13 @@ def trie_alternation(words: set[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    return _trie_pattern(trie, after_first)
 
 
-def _trie_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+def _trie_pattern(node: dict[str, Any], after_first: str = "") -> str:
+    branches = [
+        re.escape(char) + after_first + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
