@@ -580,12 +580,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 class _WordsOnly(dict[int, int]):
-    """A ``str.translate`` table that keeps the letters of ``_WORD``, "'" and "-", and turns
-    everything else into a space; filled in as characters are first seen."""
+    """A ``str.translate`` table that keeps the letters of ``_WORD``, "'", "-" and newlines,
+    and turns everything else into a space; filled in as characters are first seen."""
 
     def __missing__(self, code: int) -> int:
         char = chr(code)
-        self[code] = code if char in "'-" or _LETTER.match(char) else 32
+        self[code] = code if char in "'-\n" or _LETTER.match(char) else 32
         return self[code]
 
 
@@ -607,6 +607,9 @@ class _LineHints:
     cue_phrases: tuple[tuple[frozenset[str], re.Pattern[str]], ...]
     """The longer ones ("de heer", "contact op met"): their words, all of which must be on
     the line, and the phrase, to look for in the line in lower case when they are."""
+    cue_anchors: frozenset[str] | None
+    """The longest word of each longer phrase: no phrase is on a line without its anchor
+    (None when a phrase has no word at all, and every line must be searched)."""
     label_words: frozenset[str]
     """First words of labels, which count at a line's start before a colon."""
 
@@ -636,6 +639,7 @@ def _line_hints() -> _LineHints:
         list_entry=re.compile(rf"{markers}{item}(?:[^\S\n]++{item})*+[^\S\n]*+[,(]"),
         cue_words=frozenset(next(iter(c)) for c in cues if len(c) == 1),
         cue_phrases=tuple((c, _phrase_pattern(p)) for c, p in zip(cues, phrases, strict=True) if len(c) != 1),
+        cue_anchors=None if frozenset() in cues else frozenset(max(sorted(c), key=len) for c in cues),
         label_words=frozenset(lex.labels),
     )
 
@@ -651,32 +655,36 @@ def _lines_that_may_hold_names(text: str) -> Iterator[tuple[int, int]]:
     hints = _line_hints()
     lex = _lexicon()
     start = 0
-    for line in text.split("\n"):
+    # One translation of the whole text: character for character, so its lines are the text's.
+    for line, words in zip(text.split("\n"), text.translate(_WORDS_ONLY).split("\n"), strict=True):
         end = start + len(line)
-        if _may_hold_a_name(line, hints, lex):
+        if _may_hold_a_name(line, words, hints, lex):
             yield (start - 1 if start else 0, end + 1 if end < len(text) else end)
         start = end + 1
 
 
-def _may_hold_a_name(line: str, hints: _LineHints, lex: _Lexicon) -> bool:
-    if ("." in line and hints.initials.search(line)) or hints.list_entry.match(line):
-        return True
-    chunks = line.translate(_WORDS_ONLY).split()
-    if not chunks:
+def _may_hold_a_name(line: str, words: str, hints: _LineHints, lex: _Lexicon) -> bool:
+    """``words`` is ``line`` with every character but letters, "'" and "-" made a space."""
+    keys = set(words.casefold().split())
+    if not keys:
         return False
-    keys = set(map(str.casefold, chunks))
-    for chunk in chunks:
-        if "-" in chunk or "'" in chunk:
-            word = chunk.strip("'-")
-            if "-" in word:
-                return True  # a double first name or "oud-wethouder"
-            keys.add(word.casefold())
-            keys |= _tails(word)  # "a@b.nl'Jan": the name tokenizer may start after the "'"
+    if "-" in words or "'" in words:
+        for chunk in words.split():
+            if "-" in chunk or "'" in chunk:
+                word = chunk.strip("'-")
+                if "-" in word:
+                    return True  # a double first name or "oud-wethouder"
+                keys.add(word.casefold())
+                keys |= _tails(word)  # "a@b.nl'Jan": the name tokenizer may start after the "'"
     if not (keys.isdisjoint(lex.first_names) and keys.isdisjoint(hints.cue_words)):
         return True
-    if any(words <= keys and phrase.search(line.casefold()) for words, phrase in hints.cue_phrases):
+    if (hints.cue_anchors is None or not keys.isdisjoint(hints.cue_anchors)) and any(
+        phrase_words <= keys and phrase.search(line.casefold()) for phrase_words, phrase in hints.cue_phrases
+    ):
         return True
-    if ":" in line and _first_word(chunks).casefold() in hints.label_words:
+    if ":" in line and _first_word(words.split()).casefold() in hints.label_words:
+        return True
+    if ("." in line and hints.initials.search(line)) or hints.list_entry.match(line):
         return True
     return not keys.isdisjoint(lex.particles_after_unknown) and any(
         _may_open_unknown_name(line, m, lex) for m in hints.before_particle.finditer(line)
