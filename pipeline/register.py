@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -107,10 +107,15 @@ _AAN_DE = re.compile(r"\baan de\b")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # nothing to decompose: the per-character pass below is the cost
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+# Pure, and asked for the same names again and again (each municipality of a report is
+# resolved for every list, session and mention that names it): ~70 calls per report.
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """The form lookups compare: case-folded, without accents, apostrophes or punctuation,
     ``a/d`` and ``aan de`` as ``aan den``, ``St.`` as ``sint``, single spaces.
