@@ -71,7 +71,9 @@ def test_matching_at_digit_runs_finds_what_finditer_finds() -> None:
         matched = 0
         for text in texts:
             expected = [m.span() for m in pattern.finditer(text)]
-            assert [m.span() for m in dates._matches_at_digit_runs(pattern, text)] == expected, text
+            assert [
+                m.span() for m in dates._matches_at(pattern, text, dates._digit_runs(text))
+            ] == expected, text
             matched += len(expected)
         assert matched > 0  # matches compared, not only misses
 
@@ -99,7 +101,7 @@ def test_textual_dates_tried_at_their_possible_starts_match_like_finditer() -> N
     matched = 0
     for text in texts:
         expected = [m.span() for m in textual.finditer(text)]
-        found = dates._matches_at(textual, text, dates._textual_starts(text))
+        found = dates._matches_at(textual, text, dates._textual_starts(text, dates._digit_runs(text)))
         assert [m.span() for m in found] == expected, text
         matched += len(expected)
     assert matched > 0  # matches compared, not only misses

@@ -82,8 +82,11 @@ def find_dates(text: str) -> list[Found]:
     """Every full date in ``text`` (day, month and year), in order of position."""
     months, textual, pivot = _date_rules()
     found: list[Found] = []
+    runs = _digit_runs(text)  # found once for the three patterns below
     textual_matches = (
-        _matches_at(textual, text, _textual_starts(text)) if _weekdays_are_words() else textual.finditer(text)
+        _matches_at(textual, text, _textual_starts(text, runs))
+        if _weekdays_are_words()
+        else textual.finditer(text)
     )
     for match in textual_matches:
         month = months[match.group("month").lower()]
@@ -91,12 +94,12 @@ def find_dates(text: str) -> list[Found]:
         if iso:
             two_digit = len(match.group("year").lstrip("'’")) == 2
             found.append(_found(match, iso, 0.85 if two_digit else 0.97))
-    for match in _matches_at_digit_runs(_NUMERIC, text):
+    for match in _matches_at(_NUMERIC, text, runs):
         day, month, year = match.group(1), match.group(3) or match.group(6), match.group(4) or match.group(7)
         iso = _iso(_year(year, pivot), int(month), int(day))
         if iso:
             found.append(_found(match, iso, 0.95 if len(year) == 4 else 0.7))
-    for match in _matches_at_digit_runs(_ISO, text):
+    for match in _matches_at(_ISO, text, runs):
         iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if iso:
             found.append(_found(match, iso, 0.97))
@@ -107,14 +110,14 @@ def _found(match: re.Match[str], iso: str, confidence: float) -> Found:
     return Found("DATE", match.start(), match.end(), match.group(), iso, SOURCE, confidence)
 
 
-def _matches_at_digit_runs(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that can only start where a run of digits does.
+def _digit_runs(text: str) -> list[int]:
+    """Where the runs of digits in ``text`` start.
 
     _NUMERIC and _ISO open with a lookbehind, so ``re`` tried them at every position of the
     text (0.2 ms each per report); a match starts with a digit not after a word character,
-    so trying them only at the starts of digit runs finds the same matches.
+    so trying them only at these places (``_matches_at``) finds the same matches.
     """
-    return _matches_at(pattern, text, (run.start() for run in _DIGITS.finditer(text)))
+    return [run.start() for run in _DIGITS.finditer(text)]
 
 
 @cache
@@ -124,15 +127,16 @@ def _weekdays_are_words() -> bool:
     return all(w.strip() and not any(c.isspace() or c.isdigit() for c in w) for w in weekdays)
 
 
-def _textual_starts(text: str) -> Iterator[int]:
+def _textual_starts(text: str, runs: Iterable[int]) -> Iterator[int]:
     """Every place a textual date may start, in order: the start of a run of digits (the
-    day) and each word start in the one word (the weekday, with "." or ",") before it.
+    day; ``runs`` holds them) and each word start in the one word (the weekday, with "."
+    or ",") before it.
 
     A superset is enough: :func:`_matches_at` tries the pattern at each. The textual
     pattern cost 0.5 ms per report tried at every position.
     """
-    for run in _DIGITS.finditer(text):
-        day = i = run.start()
+    for day in runs:
+        i = day
         while i > 0 and text[i - 1].isspace():
             i -= 1
         while i > 0 and not text[i - 1].isspace() and not text[i - 1].isdigit():

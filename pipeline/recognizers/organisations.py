@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -48,10 +48,16 @@ class OrgMatch:
     known: bool = True
 
 
+_SPACES = re.compile(r"\s+")
+_ARTICLE = re.compile(r"^(?:de|het|the)\s+")
+
+
+# Asked for every known organisation found (~100 per report, mostly the same few names).
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     """Compare names without case, punctuation spacing or a leading article."""
-    text = re.sub(r"\s+", " ", name.replace("’", "'")).strip(" .,;:").casefold()
-    return re.sub(r"^(?:de|het|the)\s+", "", text)
+    text = _SPACES.sub(" ", name.replace("’", "'")).strip(" .,;:").casefold()
+    return _ARTICLE.sub("", text)
 
 
 def _exact_case(alias: str) -> bool:
