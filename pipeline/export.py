@@ -15,6 +15,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -96,7 +97,11 @@ def csv_body(name: str, rows: Sequence[Row], line_end: str = "\n") -> str:
     if not rows:
         return ""
     columns = TABLE_COLUMNS[name]
-    # csv.writer writes None as an empty cell itself: no per-cell conversion needed.
+    # csv.writer writes None as an empty cell itself: no per-cell conversion needed, and
+    # rows that hold every column are read by itemgetter in C (~80 mentions per report).
+    if len(columns) > 1:  # itemgetter of one key gives the value, not a row
+        with contextlib.suppress(KeyError):
+            return _csv_lines(map(itemgetter(*columns), rows), line_end)
     return _csv_lines(([row.get(c) for c in columns] for row in rows), line_end)
 
 
