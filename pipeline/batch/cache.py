@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,14 @@ class CacheEntry:
     format: str | None = None
     bytes: int | None = None
     pages: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """``dataclasses.asdict`` for these plain fields, without its deep copy of each value
+        (the run's main process journals every document: asdict was most of that)."""
+        return {name: getattr(self, name) for name in _CACHE_ENTRY_FIELDS}
+
+
+_CACHE_ENTRY_FIELDS = tuple(f.name for f in fields(CacheEntry))
 
 
 # Modules that cannot change a document or a table: editing them keeps the cache.
@@ -102,7 +110,7 @@ class CacheIndex:
         if self._journal is None:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._journal = self.journal_path.open("a", encoding="utf-8")
-        self._journal.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+        self._journal.write(json.dumps(entry.as_dict(), ensure_ascii=False) + "\n")
         self._journal.flush()
         self.entries[entry.path] = entry
 
@@ -112,7 +120,7 @@ class CacheIndex:
         data = {
             "cache_format": CACHE_FORMAT,
             "key": key_parts,
-            "entries": [asdict(e) for e in sorted(entries, key=lambda e: e.path)],
+            "entries": [e.as_dict() for e in sorted(entries, key=lambda e: e.path)],
             "tables": tables,
         }
         atomic_write_bytes(self.index_path, dumps_json(data))

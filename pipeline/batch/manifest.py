@@ -7,7 +7,7 @@ byte-identical across reruns.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,13 @@ class Entry:
     def fail(self, stage: str, reason: str) -> None:
         self.status, self.stage, self.reason = "failed", stage, reason
 
+    def as_dict(self) -> dict[str, Any]:
+        """``dataclasses.asdict`` for these plain fields, without its deep copy of each value."""
+        return {name: getattr(self, name) for name in _ENTRY_FIELDS}
+
+
+_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
+
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
@@ -56,7 +63,7 @@ def build_manifest(
         "finished": now_iso(),
         "options": options,
         "summary": summary,
-        "documents": [asdict(e) for e in sorted(entries, key=lambda e: e.path)],
+        "documents": [e.as_dict() for e in sorted(entries, key=lambda e: e.path)],
     }
 
 
