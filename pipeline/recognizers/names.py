@@ -642,7 +642,7 @@ def _line_hints() -> _LineHints:
     return _LineHints(
         initials=re.compile(_INITIALS_HINT),
         before_particle=re.compile(
-            rf"([^\W\d_a-z](?<![^\W\d_].)(?:[^\W\d_]|')*)[^\S\n]{{1,2}}({particles})(?![^\W\d_])"
+            rf"([^\W\d_a-z](?<![^\W\d_].)(?:[^\W\d_]|')*)[^\S\n]{{1,{_MAX_GAP}}}({particles})(?![^\W\d_])"
         ),
         list_entry=re.compile(rf"{markers}{item}(?:[^\S\n]++{item})*+[^\S\n]*+[,(]"),
         cue_words=frozenset(next(iter(c)) for c in cues if len(c) == 1),
