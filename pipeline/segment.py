@@ -25,6 +25,9 @@ LabelKind = Literal["municipalities", "facilitators", "contacts", "offerings"]
 LABEL_KINDS: tuple[LabelKind, ...] = ("municipalities", "facilitators", "contacts", "offerings")
 # Labels that prove a block opens a session; contacts and offerings also close other lists.
 STRONG_LABELS = ("municipalities", "facilitators")
+# Facilitator labels that also head agenda items and other lists ("Trekker:", "Gids:", "Docent:"):
+# inside a session they name its facilitators, but on their own they prove no session.
+WEAK_FACILITATOR_KEY = "facilitators_in_session"
 MAX_HEADING_WORDS = 20
 
 
@@ -35,6 +38,8 @@ class Label:
     """What follows the label on the same line ('' when the values are in the next blocks)."""
     value_start: int
     """Offset of ``value`` in ``Document.text``."""
+    proves: bool = True
+    """Whether the label proves that the block above it opens a session."""
 
 
 @dataclass
@@ -59,7 +64,8 @@ class Segmentation:
 
 @dataclass(frozen=True)
 class _Patterns:
-    labels: dict[str, list[re.Pattern[str]]]
+    labels: list[tuple[LabelKind, re.Pattern[str], bool]]
+    """(kind, regex, proves a session), in the order they are tried."""
     session_heading: re.Pattern[str]
     leading_number: re.Pattern[str]
     table_columns: dict[str, re.Pattern[str]]
@@ -78,7 +84,10 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 @cache
 def patterns() -> _Patterns:
     rules = load_yaml("labels.yml")
-    labels = {kind: [_label_regex(p) for p in rules[kind]] for kind in LABEL_KINDS}
+    labels = [(kind, _label_regex(p), True) for kind in LABEL_KINDS for p in rules[kind]]
+    weak = [("facilitators", _label_regex(p), False) for p in rules.get(WEAK_FACILITATOR_KEY) or []]
+    at = max(i for i, (kind, _, _) in enumerate(labels) if kind == "facilitators") + 1
+    labels[at:at] = weak
     keywords = "|".join(rules["session_keywords"])
     numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
     # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
@@ -142,13 +151,12 @@ def find_label(block: Block) -> Label | None:
     if block.kind == "table_cell":
         return None
     text, lead = _plain_text(block)
-    for kind, regexes in patterns().labels.items():
-        for regex in regexes:
-            match = regex.match(text)
-            if match:
-                value = (match.group("value") or "").strip()
-                start = block.start + lead + (match.start("value") if match.group("value") else len(text))
-                return Label(kind, value, start)
+    for kind, regex, proves in patterns().labels:
+        match = regex.match(text)
+        if match:
+            value = (match.group("value") or "").strip()
+            start = block.start + lead + (match.start("value") if match.group("value") else len(text))
+            return Label(kind, value, start, proves)
     return None
 
 
@@ -330,7 +338,7 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
 def _has_strong_label(blocks: list[Block]) -> bool:
     for block in blocks:
         label = find_label(block)
-        if label and label.kind in STRONG_LABELS:
+        if label and label.kind in STRONG_LABELS and label.proves:
             return True
     return False
 

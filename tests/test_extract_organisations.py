@@ -132,6 +132,18 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ),
         # A second name is a second facilitator, not the first one's organisation.
         ("Pieter Smit, Anna de Wit (BZK)", [("Pieter Smit", "BZK"), ("Anna de Wit", "BZK")]),
+        # A capitalised article opens the body's name; a lower-case one is grammar.
+        ("Rik Maas, docent bij De Nieuwe Academie", [("Rik Maas", "De Nieuwe Academie")]),
+        ("Rik Maas, docent bij Het Raadshuis", [("Rik Maas", "Het Raadshuis")]),
+        ("Rik Maas, adviseur bij de VNG", [("Rik Maas", "VNG")]),
+        # The rest of a role before "bij" is not part of the body.
+        ("Lies Brand, projectleider energie bij Regio Twente", [("Lies Brand", "Regio Twente")]),
+        # An ampersand inside the body's name joins it; between two people it separates them.
+        ("Joep Kerk, adviseur bij Stichting Buurt & Bestuur", [("Joep Kerk", "Stichting Buurt & Bestuur")]),
+        (
+            "Sonja Bollen & Engbert Breuker (Pentascope)",
+            [("Sonja Bollen", "Pentascope"), ("Engbert Breuker", "Pentascope")],
+        ),
     ],
 )
 def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, str | None]]) -> None:

@@ -103,6 +103,47 @@ def test_sessions_found(text: str, expected: list[tuple[int | None, str]]) -> No
     assert sessions_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Trekker: Mila Groen (Raadswerk)", "Mila Groen (Raadswerk)"),
+        ("Kartrekkers: Bas Ooms en Eva Lind", "Bas Ooms en Eva Lind"),
+        ("Gids: Tom Veltman, stadsgids", "Tom Veltman, stadsgids"),
+        ("Docenten: prof. Ruud Akkerman", "prof. Ruud Akkerman"),
+        ("Gastheer: Ivo Brink", "Ivo Brink"),
+        ("Gastvrouw en gastheer: Ans Bol en Kees Mol", "Ans Bol en Kees Mol"),
+        ("Coach: Noor Aydin (ProDemos)", "Noor Aydin (ProDemos)"),
+    ],
+)
+def test_facilitator_labels_that_prove_no_session(line: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value, label.proves) == ("facilitators", value, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Gastheer was de gemeente Venlo.", "Gidsen van het museum leidden ons rond.", "Trekkers van de kar"],
+)
+def test_words_of_weak_facilitator_labels_in_sentences_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An agenda item of the minutes with someone to carry it is no session.
+        ("2. Begroting 2025\nTrekker: Joris Palm\nDe begroting wordt besproken.\n", []),
+        ("Excursie langs de wijkraden\nGids: Tom Veltman\n", []),
+        # Inside a session the label names its facilitator.
+        ("Sessie 2: Wijkbudget\nGids: Tom Veltman (ProDemos)\n", [(2, "Wijkbudget")]),
+    ],
+)
+def test_weak_facilitator_labels_do_not_make_sessions(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
+
+
 def test_numbered_offerings_stay_in_their_session() -> None:
     document = read_txt(SAMPLE_LIKE.encode("utf-8"))
     first = segment(document).sessions[0]
