@@ -53,7 +53,6 @@ F1_FLOORS: dict[str, float] = {
     "facilitator_organisations": 0.92,
     "offerings": 0.85,
     "quotes": 0.90,
-    "programmes": 0.78,
 }
 RATCHET_SLACK = 0.02
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.extract.context import Context
-from pipeline.extract.metadata import Metadata, extract_metadata
+from pipeline.extract.metadata import Metadata, extract_metadata, extract_programmes
 from pipeline.ingest.txt import read_txt
 from pipeline.recognizers.dates import find_dates
 
@@ -266,3 +266,53 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
     assert metadata(text).title == title
+
+
+def programmes(text: str) -> list[str]:
+    ctx = Context(read_txt(text.encode("utf-8")), on=date(2023, 1, 1))
+    return extract_programmes(ctx)
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Nog in voorbereiding:",
+        "Binnenkort te volgen",
+        "In de maak",
+        "Waar het team nu aan werkt:",
+        "De griffie bereidt op verzoek van de raad drie avonden voor:",
+        "Op dit moment worden voorbereid:",
+        "Het bureau werkt de komende maanden deze ideeën uit:",
+        "Samen met de provincie ontwikkelen we:",
+        "Op stapel staan:",
+        "Er komen nog aan:",
+    ],
+)
+def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> None:
+    text = (
+        f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
+    )
+    assert programmes(text) == ["Een cursus debatteren", "Een werkbezoek aan Assen"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # Prose says 'werkt aan' about anything: only a list's own lead-in counts.
+        "Het college werkt aan betere dienstverlening. De raad vroeg daarbij het volgende.",
+        "De deelnemers noemden deze vragen voor het ontwikkeltraject:",
+        "Wat wij bieden:",
+        "Aanwezig waren:",
+        "De raad werkt sinds 2020 met een vaste agenda. Zij bespraken het volgende.",
+    ],
+)
+def test_other_lists_hold_no_programmes(lead_in: str) -> None:
+    text = (
+        f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
+    )
+    assert programmes(text) == []
+
+
+def test_options_proposed_to_work_out_are_no_programmes() -> None:
+    text = "Verslag\n\nDe raden vonden deze ideeën kansrijk om uit te werken:\n- Een cursus\n- Een podcast\n"
+    assert programmes(text) == []

@@ -349,19 +349,31 @@ def _place_of(ctx: Context, value: str) -> str | None:
 
 
 @cache
-def _programme_patterns() -> tuple[AnyCase, re.Pattern[str]]:
+def _programme_patterns() -> tuple[AnyCase, re.Pattern[str], AnyCase]:
     rules = load_yaml("labels.yml")
     intro = AnyCase("|".join(rules["programmes_intro"]))
-    return intro, re.compile(rules["programme_remark"], re.IGNORECASE)
+    lead_in = AnyCase("|".join(rules.get("programmes_lead_in") or ["(?!)"]))
+    return intro, re.compile(rules["programme_remark"], re.IGNORECASE), lead_in
+
+
+def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> bool:
+    """ "in voorbereiding" anywhere in the block; a verb of preparing or working on only in
+    a list's own lead-in (a line ending in ':' or a short title), since prose says 'werkt aan'
+    about anything."""
+    if intro.search(block.text):
+        return True
+    text = block.text.strip()
+    is_lead_in = text.endswith(":") or (len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";")))
+    return is_lead_in and lead_in.search(text) is not None
 
 
 def extract_programmes(ctx: Context) -> list[str]:
     """List items under a sentence that announces programmes 'in voorbereiding'."""
-    intro, remark = _programme_patterns()
+    intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
     programmes: list[str] = []
     for index, block in enumerate(blocks):
-        if block.kind == "list_item" or not intro.search(block.text):
+        if block.kind == "list_item" or not _announces_programmes(block, intro, lead_in):
             continue
         for follower in blocks[index + 1 :]:
             if follower.kind != "list_item":
