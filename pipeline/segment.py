@@ -362,9 +362,18 @@ def _ends_session(session: Section, block: Block) -> bool:
         return True
     if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
-    if block.kind == "paragraph" and is_title_like(block):
+    if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
+
+
+_THIS_SESSION = re.compile(r"\b(?:deze|dit)\b", re.IGNORECASE)
+
+
+def _this_sessions_contact(block: Block) -> bool:
+    """ "Vragen over deze excursie: Name, x@y.nl" is the session's contact, not a heading after
+    it; "Meer informatie over Democratie in Actie: x@y.nl" is the report's."""
+    return "@" in block.text and _THIS_SESSION.search(block.text) is not None
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:

@@ -51,7 +51,6 @@ F1_TARGET = 0.95
 F1_FLOORS: dict[str, float] = {
     "location": 0.93,
     "facilitator_organisations": 0.92,
-    "offerings": 0.85,
     "quotes": 0.90,
 }
 RATCHET_SLACK = 0.02

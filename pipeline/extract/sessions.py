@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_text, resolve_list
 from pipeline.extract.people import PersonRef, parse_person_list
 from pipeline.model import Block
+from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import Label, Section, find_label
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘(])")
 _INLINE_ITEMS = re.compile(r"\s*;\s*")
+# A list written into a sentence: "a) X, b) Y en c) Z", "(1) X, en (2) Y".
+_ENUM_MARKER = re.compile(r"(?<![\w(])\(?([a-h]|[1-9])\)\s+")
+_ENUM_ITEM_TAIL = re.compile(r"[\s,;]*(?:\b(?:en|of)\s*)?$")
+_ENUM_END = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass
@@ -80,6 +86,7 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
     for index, block in enumerate(blocks):
         if index in used:
             continue
+        _add_prose_offerings(ctx, record, block)
         # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
         # a municipality took part in it.
         record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
@@ -157,13 +164,69 @@ def _add_facilitators(record: SessionRecord, people: list[PersonRef]) -> None:
 def _add_offerings(
     ctx: Context, record: SessionRecord, text: str, start: int, end: int, *, inline: bool
 ) -> None:
-    pieces = _INLINE_ITEMS.split(text) if inline else [text]
+    enumerated = enumeration(text, 0) if inline else None
+    if enumerated is not None:
+        pieces = [text[lo:hi] for lo, hi in enumerated[1]]
+    else:
+        pieces = _INLINE_ITEMS.split(text) if inline else [text]
     for piece in pieces:
         piece = piece.strip()
         if piece and piece not in record.offerings:
             at = ctx.document.text.find(piece, start, end) if inline else start
             record.offerings.append(piece)
             ctx.mention("offering", at, at + len(piece), "rule:list")
+
+
+def enumeration(text: str, start: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
+    """The first list written into a sentence from ``start`` on: (where its first marker is, the
+    items' spans). Markers count up from "a)" or "(1)"; the last item ends with the sentence."""
+    markers: list[re.Match[str]] = []
+    for match in _ENUM_MARKER.finditer(text, start):
+        expected = chr(ord(markers[-1].group(1)) + 1) if markers else None
+        if expected is None and match.group(1) in "a1":
+            markers = [match]
+        elif match.group(1) == expected:
+            markers.append(match)
+        elif len(markers) >= 2:
+            break
+    if len(markers) < 2:
+        return None
+    items: list[tuple[int, int]] = []
+    for marker, following in zip(markers, [*markers[1:], None], strict=True):
+        if following is not None:
+            end = following.start()
+        else:
+            stop = _ENUM_END.search(text, marker.end())
+            end = stop.start() if stop else len(text)
+        piece = text[marker.end() : end]
+        items.append((marker.end(), marker.end() + len(_ENUM_ITEM_TAIL.sub("", piece))))
+    return markers[0].start(), items
+
+
+def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "Stichting X kan de gemeenten ondersteunen met: a) ..., b) ... en c) ...": a list in a
+    sentence whose lead-in (up to the colon) speaks of offering, providing or supporting."""
+    if block.kind == "table_cell" or ")" not in block.text:
+        return
+    found = enumeration(block.text)
+    if found is None:
+        return
+    lead = block.text[: found[0]].rstrip()
+    if not lead.endswith(":"):
+        return
+    sentence = re.split(r"[.!?]\s+", lead)[-1]
+    if _offering_cue().search(sentence) is None:
+        return
+    for lo, hi in found[1]:
+        piece = block.text[lo:hi].strip()
+        if piece and piece not in record.offerings:
+            record.offerings.append(piece)
+            ctx.mention("offering", block.start + lo, block.start + hi, "rule:prose-list")
+
+
+@cache
+def _offering_cue() -> AnyCase:
+    return AnyCase("|".join(load_yaml("labels.yml")["offerings_in_prose"]))
 
 
 def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, whole: bool = False) -> bool:
