@@ -113,9 +113,11 @@ def patterns() -> _Patterns:
     # separator; whether it opens a session depends on the rest of its series (_series_starts).
     series = re.compile(rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})\s*[:\-–—|·•/]\s*(?P<title>\S.*)$")
     not_series = frozenset(str(w).casefold() for w in rules.get("not_session_series") or [])
-    return _Patterns(
-        labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing, series, not_series
-    )
+    return _Patterns(labels, session_heading, _LEADING_NUMBER, columns, closing, series, not_series)
+
+
+# "2. X", and a lettered sub-item "3a. X" of the minutes' agenda item 3 (numbered by its letter).
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?P<sub>[a-z])?[.)]\s+(?=\S)")
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -205,7 +207,8 @@ def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, st
     that a reader kept in the text goes too, since the marker already carries it."""
     lead = patterns().leading_number.match(text)
     if lead and (number is None or number == int(lead.group(1))):
-        number, text = int(lead.group(1)), text[lead.end() :]
+        sub = lead.group("sub")
+        number, text = (ord(sub) - ord("a") + 1 if sub else int(lead.group(1))), text[lead.end() :]
     return number, text.strip()
 
 
@@ -362,6 +365,8 @@ def _ends_session(session: Section, block: Block) -> bool:
         return True
     if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
+    if _next_item_after_sub_item(session, block):
+        return True
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
@@ -374,6 +379,23 @@ def _this_sessions_contact(block: Block) -> bool:
     """ "Vragen over deze excursie: Name, x@y.nl" is the session's contact, not a heading after
     it; "Meer informatie over Democratie in Actie: x@y.nl" is the report's."""
     return "@" in block.text and _THIS_SESSION.search(block.text) is not None
+
+
+def _next_item_after_sub_item(session: Section, block: Block) -> bool:
+    """A session opened by a lettered sub-item ("3b. X") ends at the next numbered item of the
+    minutes ("4. Rondvraag"), whatever its wording; a numbered list inside the session (its
+    items follow one another from 1) does not end it."""
+    heading = session.heading
+    if heading is None or heading.kind == "heading" or block.kind not in ("paragraph", "list_item"):
+        return False
+    opened = _LEADING_NUMBER.match(_plain_text(heading)[0])
+    if opened is None or opened.group("sub") is None:
+        return False
+    if block.kind == "list_item":
+        after_list = bool(session.blocks) and session.blocks[-1].kind == "list_item"
+        return not after_list and (block.number or 0) > int(opened.group(1))
+    item = _LEADING_NUMBER.match(_plain_text(block)[0])
+    return item is not None and item.group("sub") is None and int(item.group(1)) > int(opened.group(1))
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:

@@ -144,6 +144,72 @@ def test_weak_facilitator_labels_do_not_make_sessions(
     assert sessions_of(text) == expected
 
 
+MINUTES = """Notulen werkgroep
+
+1. Opening
+De voorzitter opent.
+
+2. Twee groepen
+De werkgroep splitst zich.
+
+2a. Raadsinformatie op orde
+In deze groep: Tiel, Culemborg
+Kartrekker: Sara Pool (Raadswerk)
+Tiel vertelde over het archief.
+
+2b. De begroting leesbaar
+In deze groep zaten: Buren, Maasdriel
+Culemborg legt uit hoe het werkt.
+
+3. Rondvraag
+Buren vraagt naar de planning van Zaltbommel.
+
+4. Sluiting
+"""
+
+
+def test_lettered_sub_items_of_the_minutes_are_sessions() -> None:
+    document = read_txt(MINUTES.encode("utf-8"))
+    sessions = segment(document).sessions
+    assert [(s.number, s.title) for s in sessions] == [
+        (1, "Raadsinformatie op orde"),
+        (2, "De begroting leesbaar"),
+    ]
+    # The session ends at the next agenda item, whatever its wording.
+    assert all("Rondvraag" not in b.text and "Zaltbommel" not in b.text for b in sessions[-1].blocks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sub-items without attendance are parts of an agenda item, not sessions.
+        "3. Begroting\n3a. Toelichting\nDe wethouder licht toe.\n3b. Vragen\nTrekker: Jan Pool\n",
+        # Agenda items with someone to carry them are no sessions either.
+        "1. Opening\nTrekker: Jan Pool\n2. Mededelingen\nTrekker: Els Dam\n",
+    ],
+)
+def test_agenda_items_are_no_sessions(text: str) -> None:
+    assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("In deze groep: Tiel, Buren", "Tiel, Buren"),
+        ("In dit atelier zaten: Epe", "Epe"),
+        ("In deze kamer: Ede", "Ede"),
+    ],
+)
+def test_who_was_in_the_group(line: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value) == ("municipalities", value)
+
+
+@pytest.mark.parametrize("line", ["In deze groep werd veel gelachen.", "In dit atelier spraken we over geld"])
+def test_sentences_about_the_group_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
 def test_numbered_offerings_stay_in_their_session() -> None:
     document = read_txt(SAMPLE_LIKE.encode("utf-8"))
     first = segment(document).sessions[0]
