@@ -51,6 +51,10 @@ class Section:
     title: str | None = None
     row: dict[str, list[Block]] | None = None
     """For a session taken from a table row: the cells per field."""
+    listed: list[Block] = field(default_factory=list)
+    """Cells elsewhere in the report that list a municipality attending it (a matrix table)."""
+    mentioned: list[Block] = field(default_factory=list)
+    """Blocks elsewhere about it (an appendix under "Thema 2"): municipalities named there took part."""
 
 
 @dataclass
@@ -283,6 +287,8 @@ def segment(document: Document) -> Segmentation:
     sections = [s for s in sections if s.kind == "session" or s.blocks]
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
     _attach_contact_rows(sections, document)
+    _attach_matrix_rows(sections, document)
+    _attach_back_references(sections)
     return Segmentation(sections)
 
 
@@ -521,6 +527,98 @@ def _attach_contact_rows(sections: list[Section], document: Document) -> None:
             start, end = row[1].start, row[-1].end
             line = Block("paragraph", document.text[start:end], start, end, row[1].page)
             targets[0].blocks.append(line)
+
+
+# A mark in a matrix cell: the row's municipality attended that column's session.
+_MATRIX_MARKS = frozenset({"x", "✓", "✔", "✗", "•", "+", "v", "ja", "*"})
+# A matrix column named by a short word or abbreviation and a number ("MC 2", "Ronde 3", "S1").
+_MATRIX_COLUMN = re.compile(r"^[\w.-]{1,15}\s*(\d{1,2})$")
+
+
+def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
+    """A table of attendance at the end ("Gemeente | MC 1 | MC 2" with x marks): the first cell
+    of each row names a municipality that attended the sessions whose columns it marks."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    if len(by_number) < 2:
+        return
+    for cells in _tables(document.blocks).values():
+        header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
+        columns = _matrix_columns(header)
+        if (
+            not columns
+            or "municipalities" not in _column_fields({0: header[0]} if 0 in header else {}).values()
+        ):
+            continue
+        names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
+        for cell in cells:
+            row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+            targets = by_number.get(columns.get(column, 0), [])
+            if (
+                row > 0
+                and len(targets) == 1
+                and row in names
+                and cell.text.strip().casefold() in _MATRIX_MARKS
+            ):
+                targets[0].listed.append(names[row])
+
+
+def _matrix_columns(header: dict[int, Block]) -> dict[int, int]:
+    """Column -> session number, when the columns after the first number 1, 2, ... in order."""
+    numbers: dict[int, int] = {}
+    for column in sorted(header):
+        if column == 0:
+            continue
+        text = header[column].text.strip()
+        match = _MATRIX_COLUMN.match(text)
+        number = _keyword_number(text) or (int(match.group(1)) if match else None)
+        if number is None:
+            return {}
+        numbers[column] = number
+    values = [numbers[c] for c in sorted(numbers)]
+    return numbers if len(values) >= 2 and values == list(range(1, len(values) + 1)) else {}
+
+
+def _tables(blocks: list[Block]) -> dict[int, list[Block]]:
+    by_table: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.table is not None:
+            by_table.setdefault(block.table[0], []).append(block)
+    return by_table
+
+
+_REFERENCE = re.compile(r"^(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\s*:?$")
+_HEAD_WORD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\b")
+
+
+def _attach_back_references(sections: list[Section]) -> None:
+    """An appendix that names a session again by its keyword and number alone ("Thema 2" as a
+    line of its own, after the sessions): the blocks under it, up to the next such line or
+    heading, are about that session."""
+    keys: dict[tuple[str, int], Section] = {}
+    for section in sections:
+        if section.kind != "session" or section.heading is None or section.number is None:
+            continue
+        head = _HEAD_WORD.match(_plain_text(section.heading)[0])
+        if head and _number(head.group("num")) == section.number:
+            keys[(head.group("word").casefold(), section.number)] = section
+    if len(keys) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        target: Section | None = None
+        for block in section.blocks:
+            reference = _REFERENCE.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
+            if reference:
+                key = (reference.group("word").casefold(), _number(reference.group("num")) or 0)
+                target = keys.get(key)
+            elif block.kind == "heading" or block.kind == "table_cell":
+                target = None
+            elif target is not None:
+                target.mentioned.append(block)
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

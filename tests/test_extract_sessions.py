@@ -9,6 +9,7 @@ import pytest
 from pipeline.extract import extract
 from pipeline.extract.sessions import enumeration
 from pipeline.ingest.txt import read_txt
+from pipeline.model import DocumentBuilder
 
 
 def sessions_of(body: str) -> list[dict[str, Any]]:
@@ -100,3 +101,73 @@ def test_a_contact_line_about_this_session_stays_in_it() -> None:
     )
     contacts = sessions_of(body)[0]["contacts"]
     assert [c["email"] for c in contacts] == ["n.kok@raadwerk.nl"]
+
+
+def _built(rows: list[list[str]], after: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag van de leergang", level=1)
+    for number, (title, text) in enumerate([("Het budget", "Tiel sprak."), ("De planning", "Ede sprak.")], 1):
+        builder.add("heading", f"Les {number}: {title}", level=2)
+        builder.add("paragraph", "Trainer: Jan Pool (Raadwerk)")
+        builder.add("paragraph", text)
+    builder.add("heading", "Wie deed mee", level=2)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    for kind, text in after or []:
+        builder.add(kind, text)  # type: ignore[arg-type]
+    return extract(builder.build())
+
+
+def municipalities_per_session(doc: dict[str, Any]) -> list[list[str]]:
+    return [sorted(m["name"] for m in s["municipalities"]) for s in doc["sessions"]]
+
+
+@pytest.mark.parametrize(
+    ("header", "mark"),
+    [
+        (["Gemeente", "Les 1", "Les 2"], "x"),
+        (["Gemeenten", "L1", "L2"], "✓"),
+        (["Gemeente", "Dag 1", "Dag 2"], "X"),
+    ],
+)
+def test_an_attendance_matrix_gives_each_session_its_municipalities(header: list[str], mark: str) -> None:
+    rows = [header, ["Gem. Buren", mark, ""], ["Zaltbommel", mark, mark], ["Hengelo (Ov.)", "", mark]]
+    assert municipalities_per_session(_built(rows)) == [
+        ["Buren", "Tiel", "Zaltbommel"],
+        ["Ede", "Hengelo (O.)", "Zaltbommel"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Columns that do not number the sessions from one, or a table of something else.
+        [["Gemeente", "2019", "2020"], ["Buren", "x", "x"]],
+        [["Gemeente", "Inwoners", "Raadsleden"], ["Buren", "x", "x"]],
+        [["Onderwerp", "Les 1", "Les 2"], ["Buren", "x", "x"]],
+        # Cells that are not marks.
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "12", "nee"]],
+    ],
+)
+def test_other_tables_add_no_session_municipalities(rows: list[list[str]]) -> None:
+    assert municipalities_per_session(_built(rows)) == [["Tiel"], ["Ede"]]
+
+
+def test_an_appendix_naming_a_session_again_gives_it_municipalities() -> None:
+    after = [
+        ("heading", "Bijlage: deelnemers per les"),
+        ("paragraph", "Les 2"),
+        ("list_item", "Ria Bos – raadslid – Buren"),
+        ("list_item", "Kees Mol – griffier – Zaltbommel"),
+        ("paragraph", "Les 1"),
+        ("list_item", "Els Dam – wethouder – Culemborg"),
+    ]
+    doc = _built([["Naam", "Functie"], ["Ria Bos", "raadslid"]], after)
+    assert municipalities_per_session(doc) == [["Culemborg", "Tiel"], ["Buren", "Ede", "Zaltbommel"]]
+
+
+def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
+    after = [("heading", "Bijlage"), ("paragraph", "Stap 2"), ("list_item", "Bel met Buren")]
+    doc = _built([["Naam", "Functie"], ["Ria Bos", "raadslid"]], after)
+    assert municipalities_per_session(doc) == [["Tiel"], ["Ede"]]

@@ -69,6 +69,10 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         _fill_from_row(ctx, record, section.row)
     else:
         _fill_from_blocks(ctx, record, section.blocks)
+    for cell in section.listed:
+        record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
+    for block in section.mentioned:
+        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
     return record
 
 
