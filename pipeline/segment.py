@@ -51,6 +51,9 @@ class Section:
     title: str | None = None
     row: dict[str, list[Block]] | None = None
     """For a session taken from a table row: the cells per field."""
+    prose: bool = False
+    """Told in a paragraph of running text ("De tweede groep, ‘X’, ..."): the session is that
+    paragraph and what hangs off it (lists, labelled lines), up to the next paragraph."""
     listed: list[Block] = field(default_factory=list)
     """Cells elsewhere in the report that list a municipality attending it (a matrix table)."""
     mentioned: list[Block] = field(default_factory=list)
@@ -273,7 +276,13 @@ def segment(document: Document) -> Segmentation:
     sections: list[Section] = []
     current = Section("other", None)
     sections.append(current)
+    prose = _prose_starts(blocks)
     for index, block in enumerate(blocks):
+        if index in prose and index not in starts:
+            number, title = prose[index]
+            current = Section("session", block, [block], number, title, prose=True)
+            sections.append(current)
+            continue
         if index in starts:
             number, title = starts[index]
             current = Section("session", block, [], number, title)
@@ -344,6 +353,40 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     return starts
 
 
+def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Paragraphs that tell the sessions in running text, counted from the first: "De eerste
+    groep, ‘Stemmen vanaf 16’, stond onder leiding van ...", "De tweede groep, ‘X’, ...". A
+    series of two or more in order; one alone is a sentence about something."""
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            continue
+        match = _prose_session().match(_plain_text(block)[0])
+        if match:
+            found.append((index, _ordinals()[match.group("ord").casefold()], match.group("title").strip()))
+    numbers = [number for _, number, _ in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
+        return {}
+    return {index: (number, title) for index, number, title in found}
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    return {str(k).casefold(): int(v) for k, v in load_yaml("labels.yml")["session_ordinals"].items()}
+
+
+@cache
+def _prose_session() -> re.Pattern[str]:
+    rules = load_yaml("labels.yml")
+    nouns = "|".join([*rules["session_keywords"], *(rules.get("numbered_session_keywords") or [])])
+    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
+    # "De eerste groep, ‘X’," / "De tweede workshop (“X”)" / "Het derde atelier: 'X'".
+    return re.compile(
+        rf"^(?:de|het)\s+(?P<ord>{ordinals})\s+(?:{nouns})\s*[,:(]?\s*[‘'“\"„«](?P<title>[^’'”\"“»]{{2,80}})[’'”\"“»]",
+        re.IGNORECASE,
+    )
+
+
 def _has_strong_label(blocks: list[Block]) -> bool:
     for block in blocks:
         label = find_label(block)
@@ -365,6 +408,8 @@ def _drop_inconsistent_levels(
 
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
+    if session.prose:
+        return block.kind in ("paragraph", "heading") and find_label(block) is None
     if block.kind == "heading":
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)

@@ -171,3 +171,87 @@ def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
     after = [("heading", "Bijlage"), ("paragraph", "Stap 2"), ("list_item", "Bel met Buren")]
     doc = _built([["Naam", "Functie"], ["Ria Bos", "raadslid"]], after)
     assert municipalities_per_session(doc) == [["Tiel"], ["Ede"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "facilitator"),
+    [
+        (
+            "Het gesprek stond onder leiding van Karin Smit, adviseur bij Raadwerk.",
+            ("Karin Smit", "Raadwerk"),
+        ),
+        (
+            "Onder leiding van Joris Palm (Stichting Buurtkracht) spraken de raden over geld.",
+            ("Joris Palm", "Stichting Buurtkracht"),
+        ),
+        (
+            "De ronde werd begeleid door dr. Ellen Voss van ProDemos. Daarna koffie.",
+            ("Ellen Voss", "ProDemos"),
+        ),
+        ("Dit gesprek werd geleid door Bas Ooms, zelfstandig trainer.", ("Bas Ooms", None)),
+        ("Wethouder Els Dam leidde Karin Smit rond.", None),
+    ],
+)
+def test_a_facilitator_named_in_the_sessions_prose(
+    body: str, facilitator: tuple[str, str | None] | None
+) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == ([facilitator] if facilitator else [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Leading in prose without a name after it, or a name that is not right after the phrase.
+        "Het gesprek stond onder leiding van de voorzitter van de raad.",
+        "Het stond onder leiding van een ervaren gespreksleider; Karin Smit en Bas Ooms spraken.",
+        "Het college wordt geleid door de burgemeester.",
+    ],
+)
+def test_no_facilitator_from_prose_without_a_name_right_after(body: str) -> None:
+    assert sessions_of(body)[0]["facilitators"] == []
+
+
+def test_a_labelled_facilitator_wins_over_prose() -> None:
+    body = "Begeleiding: Bas Ooms (VNG)\n\nHet gesprek stond onder leiding van Karin Smit."
+    assert [p["name"] for p in sessions_of(body)[0]["facilitators"]] == ["Bas Ooms"]
+
+
+PROSE_SESSIONS = (
+    "Verslag van de jongerendag\n\nDe dag begon met een lunch.\n\n"
+    "De eerste groep, ‘Stemrecht voor iedereen’, stond onder leiding van Noor Aydin van ProDemos. "
+    "Jongeren uit Tiel deden mee.\n\n"
+    "De tweede groep (“Een raad voor jongeren”) werd begeleid door Bas Ooms (Provincie Gelderland). "
+    "Jongeren uit Buren en Culemborg vertelden. Vragen? Mail Bas: b.ooms@gelderland.nl.\n\n"
+    "De burgemeester van Zaltbommel sloot de dag af.\n"
+)
+
+
+def test_sessions_told_in_prose() -> None:
+    sessions = extract(read_txt(PROSE_SESSIONS.encode("utf-8")))["sessions"]
+    assert [(s["number"], s["title"]) for s in sessions] == [
+        (1, "Stemrecht voor iedereen"),
+        (2, "Een raad voor jongeren"),
+    ]
+    assert [sorted(m["name"] for m in s["municipalities"]) for s in sessions] == [
+        ["Tiel"],
+        ["Buren", "Culemborg"],
+    ]
+    assert [[(p["name"], p["organisation"]) for p in s["facilitators"]] for s in sessions] == [
+        [("Noor Aydin", "ProDemos")],
+        [("Bas Ooms", "Provincie Gelderland")],
+    ]
+    # A first name alone beside an address is the session's facilitator of that name.
+    assert sessions[1]["contacts"] == [{"name": "Bas Ooms", "email": "b.ooms@gelderland.nl", "phone": None}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verslag\n\nDe eerste groep, ‘Stemrecht’, was groot.\n",
+        "Verslag\n\nDe eerste groep, ‘Stemrecht’, was groot.\n\nDe derde groep, ‘Geld’, was klein.\n",
+        "Verslag\n\nDe eerste keer, ‘toen’, was anders.\n\nDe tweede keer, ‘nu’, ook.\n",
+    ],
+)
+def test_no_prose_sessions_without_a_series_of_groups(text: str) -> None:
+    assert extract(read_txt(text.encode("utf-8")))["sessions"] == []

@@ -9,9 +9,15 @@ from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
-from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_text, resolve_list
-from pipeline.extract.people import PersonRef, parse_person_list
+from pipeline.extract.municipalities import (
+    MunicipalitySet,
+    municipalities_in_text,
+    resolve_entity,
+    resolve_list,
+)
+from pipeline.extract.people import PersonRef, clean_organisation, parse_person_list
 from pipeline.model import Block
+from pipeline.recognizers.names import split_person_details
 from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import Label, Section, find_label
 
@@ -87,6 +93,10 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         values = _label_values(block, label, blocks, index, used)
         used.add(index)
         _apply_label(ctx, record, label, values)
+    if not record.facilitators:
+        # Also a label's own line: "Onder leiding van Name (Org) bogen de deelnemers zich ...".
+        for block in blocks:
+            _add_prose_facilitators(ctx, record, block)
     for index, block in enumerate(blocks):
         if index in used:
             continue
@@ -228,6 +238,64 @@ def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> N
             ctx.mention("offering", block.start + lo, block.start + hi, "rule:prose-list")
 
 
+def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "Het gesprek stond onder leiding van Name, secretaris van de X", "werd begeleid door
+    Name (Org)", "onder leiding van Name van Org": the person named right after a phrase of
+    leading (rules/labels.yml facilitators_in_prose), with the organisation written beside them."""
+    if block.kind == "table_cell":
+        return
+    text = ctx.document.text
+    for cue in _facilitator_cue().finditer(block.text):
+        at = block.start + cue.end()
+        person = next(
+            (
+                e
+                for e in ctx.entities_in(at, block.end, "PERSON")
+                if _only_a_title_between(text[at : e.start])
+            ),
+            None,
+        )
+        if person is None or not person.value:
+            continue
+        role, organisation = _details_after(ctx, person.end, block.end)
+        _add_facilitators(record, [PersonRef(person.value, organisation, role)])
+        ctx.mention("person", person.start, person.end, "rule:prose", person.value)
+
+
+_TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+_ORG_AFTER = re.compile(
+    r"\s+(?:van|bij|namens|vanuit)\s+((?:de |het )?[A-Z][^,.;:()]*?)(?=\s+[a-z]|[,.;:]|$)"
+)
+_ROLE_AFTER = re.compile(r",\s*([^,.;:()]{2,80})")
+
+
+def _only_a_title_between(gap: str) -> bool:
+    return _TITLE_GAP.match(gap) is not None
+
+
+def _details_after(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, organisation) written right after a name: "(Org)", "van Org", ", rol van/bij Org"."""
+    text = ctx.document.text[start:end]
+    bracket = _BRACKET_AFTER.match(text)
+    if bracket:
+        organisation = clean_organisation(bracket.group(1))
+        return None, None if resolve_entity(ctx, organisation or "") is not None else organisation
+    body = _ORG_AFTER.match(text)
+    if body:
+        return None, clean_organisation(body.group(1))
+    after = _ROLE_AFTER.match(text)
+    if after:
+        _, role, rest = split_person_details("X " + after.group(1))
+        return role, clean_organisation(rest)
+    return None, None
+
+
+@cache
+def _facilitator_cue() -> AnyCase:
+    return AnyCase("|".join(load_yaml("labels.yml")["facilitators_in_prose"]))
+
+
 @cache
 def _offering_cue() -> AnyCase:
     return AnyCase("|".join(load_yaml("labels.yml")["offerings_in_prose"]))
@@ -239,10 +307,22 @@ def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, 
     added = False
     for lo, hi in spans:
         for contact in _contacts_in(ctx, lo, hi):
+            contact.name = contact.name or _facilitator_by_first_name(record, ctx.document.text[lo:hi])
             if contact.key() not in {c.key() for c in record.contacts}:
                 record.contacts.append(contact)
             added = True
     return added
+
+
+def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | None:
+    """ "Bel of mail Hanneke: 070 ... / h.devries@...": a first name alone beside an address is the
+    session's facilitator of that first name, when exactly one has it."""
+    names = [
+        p.name
+        for p in record.facilitators
+        if len(first := p.name.split()[0]) > 2 and first.isalpha() and re.search(rf"\b{first}\b", sentence)
+    ]
+    return names[0] if len(names) == 1 and len(names[0].split()) > 1 else None
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
