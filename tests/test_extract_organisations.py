@@ -132,6 +132,14 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ),
         # A second name is a second facilitator, not the first one's organisation.
         ("Pieter Smit, Anna de Wit (BZK)", [("Pieter Smit", "BZK"), ("Anna de Wit", "BZK")]),
+        # A role and a body after the name are that person's, not a second facilitator.
+        ("Lies Brand, directeur Rekenkamer West-Veluwe", [("Lies Brand", "Rekenkamer West-Veluwe")]),
+        ("Lies Brand, secretaris Stichting Dorpswerk", [("Lies Brand", "Stichting Dorpswerk")]),
+        # A second person after a role stays a person.
+        ("Lies Brand (VNG), wethouder Jan de Groot", [("Lies Brand", "VNG"), ("Jan de Groot", None)]),
+        # "allebei van X" after two names gives both their organisation.
+        ("Tom Kok en Eva Lind, allebei van Raadwerk.", [("Tom Kok", "Raadwerk"), ("Eva Lind", "Raadwerk")]),
+        ("Tom Kok, Eva Lind, beiden namens de VNG", [("Tom Kok", "VNG"), ("Eva Lind", "VNG")]),
         # A capitalised article opens the body's name; a lower-case one is grammar.
         ("Rik Maas, docent bij De Nieuwe Academie", [("Rik Maas", "De Nieuwe Academie")]),
         ("Rik Maas, docent bij Het Raadshuis", [("Rik Maas", "Het Raadshuis")]),

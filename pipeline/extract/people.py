@@ -148,6 +148,8 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
         name, role, rest = split_person_details(piece)
         rest = _with_article(piece, rest)
         cleaned = clean_person_name(name) if name else None
+        if cleaned is not None and people and _role_of_previous(piece, cleaned):
+            cleaned = None  # "Name, directeur Rekenkamer Oost-Brabant": the body, not a person
         if cleaned is None or looks_like_person(cleaned) < 0.5:
             if people and _is_detail(piece, organisation):
                 _add_details(people[-1][0], piece, organisation)
@@ -192,9 +194,24 @@ def _is_detail(piece: str, organisation: str | None) -> bool:
     )
 
 
+def _role_of_previous(piece: str, name: str) -> bool:
+    """ "directeur Rekenkamer Oost-Brabant" after a name: a lower-case role opens the piece and
+    what follows reads as a body more than as a person."""
+    return piece.strip()[:1].islower() and looks_like_person(name) < _SURE_PERSON
+
+
+# A name this sure is a person even after a role ("..., wethouder Jan Smit").
+_SURE_PERSON = 0.8
+
+
 def _add_details(person: PersonRef, piece: str, organisation: str | None) -> None:
-    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name."""
+    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name;
+    "A en B, allebei van ProDemos": the organisation of the names before it."""
     piece = piece.strip(" ,;")
+    qualifiers, _ = _organisation_patterns()
+    if organisation is None and qualifiers.match(piece):
+        person.organisation = person.organisation or clean_organisation(piece)
+        return
     if piece[:1].isupper() and organisation is None:
         person.organisation = person.organisation or piece
         return
