@@ -155,6 +155,11 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "Noor Aydin (raadslid Culemborg) vatte het samen: ‘Wie niet vraagt, krijgt ook geen antwoord.’",
             [("Noor Aydin", "Culemborg", "raadslid")],
         ),
+        # A role alone in the attribution: the person named with that role before the quote.
+        (
+            "Wethouder Ria Bos van Culemborg sloot af. “Jullie zijn de raad van morgen,” zei de wethouder.",
+            [("Ria Bos", "Culemborg", "wethouder")],
+        ),
         # A quotation split by its attribution.
         (
             "“Wij zijn,” aldus wethouder Bas Ooms van Zaltbommel, “geen randgemeente van de stad.”",
@@ -178,6 +183,11 @@ def test_quotes_attributed_in_other_shapes(
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:
     assert [q[0] for q in quotes_of(body)] in ([], [None])
+
+
+def test_a_role_alone_without_that_role_named_before_has_no_speaker() -> None:
+    body = "Ria Bos sloot af. “Jullie zijn de raad van de toekomst,” zei de wethouder."
+    assert quotes_of(body) == [(None, None, "wethouder")]
 
 
 def test_a_province_after_the_role_is_no_municipality() -> None:

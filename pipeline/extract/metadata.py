@@ -320,7 +320,7 @@ def _is_other_date(ctx: Context, found: Found) -> bool:
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
     for block in blocks:
-        match = _label_regex("location_labels").match(block.text)
+        match = _location_label().match(block.text)
         if match and block.kind != "heading":
             value = block.text[match.end() :].strip()
             if value:
@@ -339,13 +339,24 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     return None
 
 
+@cache
+def _location_label() -> re.Pattern[str]:
+    """ "Locatie: X", "Waar: X": a place label needs its colon ("Waar we aan werken" is none)."""
+    return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:", re.IGNORECASE)
+
+
 def _place_of(ctx: Context, value: str) -> str | None:
-    """'Stadhuis, Zwolle' -> 'Zwolle': the municipality named in a venue line."""
+    """'Stadhuis, Zwolle' -> 'Zwolle', 'raadhuis Etten-Leur, Dorpsstraat 4' -> 'Etten-Leur':
+    the municipality named in a venue line, also after a lower-case venue word."""
     for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
         part = part.strip(" )")
-        if part and resolve_entity(ctx, part) is not None:
-            return part
+        for candidate in (part, _LOWER_WORDS.sub("", part)):
+            if candidate and resolve_entity(ctx, candidate) is not None:
+                return candidate
     return None
+
+
+_LOWER_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+")
 
 
 @cache

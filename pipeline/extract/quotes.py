@@ -198,6 +198,17 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
         people = ctx.entities_in(offset, offset + len(attribution), "PERSON")
         speaker, name = (people[0].value, people[0].text) if people else (None, name)
     municipality = _speaker_municipality(ctx, attribution, offset)
+    if speaker is None and role and _ROLE_ONLY.match(attribution):
+        # "zei de burgemeester": the person named with that role before the quote.
+        earlier = _named_with_role(ctx, role, offset)
+        if earlier is not None:
+            speaker, name = earlier.value, earlier.text
+            window = ctx.document.text[earlier.end : earlier.end + _AFTER_NAME_CHARS]
+            near = _PLACE_RIGHT_AFTER.match(window)
+            municipality = municipality or (
+                _speaker_municipality(ctx, near.group(), earlier.end) if near else None
+            )
+            offset = earlier.start
     if municipality is None and rest:
         # "(Rachid Bennani, raadslid Rijswijk)": the place right after the role.
         municipality = _municipality_after_role(ctx, rest, offset + max(attribution.find(rest), 0))
@@ -213,6 +224,23 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
         "organisation": organisation,
         "municipality": municipality.to_dict() if municipality else None,
     }
+
+
+# An attribution that is a role alone: "de burgemeester", "onze gedeputeerde".
+_ROLE_ONLY = re.compile(r"^\s*(?:de|het|onze|hun|deze)?\s*[a-z][\w-]*\s*[.,]?\s*$")
+# How far back a role-only attribution looks for the person named with that role.
+_ROLE_LOOKBACK_CHARS = 3000
+
+
+def _named_with_role(ctx: Context, role: str, before: int) -> Found | None:
+    """The last person before ``before`` written right after ``role`` ("Burgemeester X van Y")."""
+    text = ctx.document.text
+    people = ctx.entities_in(max(0, before - _ROLE_LOOKBACK_CHARS), before, "PERSON")
+    for person in reversed(people):
+        words = text[max(0, person.start - 40) : person.start].split()
+        if words and words[-1].casefold() == role.casefold() and person.value:
+            return person
+    return None
 
 
 _BRACKET_RIGHT_AFTER = re.compile(r"^\s*\([^()]{3,60}\)")
