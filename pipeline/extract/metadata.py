@@ -374,7 +374,9 @@ def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> boo
     if intro.search(block.text):
         return True
     text = block.text.strip()
-    is_lead_in = text.endswith(":") or (len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";")))
+    is_lead_in = text.endswith(":") or (
+        len(text) < 80 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";"))
+    )
     return is_lead_in and lead_in.search(text) is not None
 
 
@@ -383,8 +385,11 @@ def extract_programmes(ctx: Context) -> list[str]:
     intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
     programmes: list[str] = []
-    for index, block in enumerate(blocks):
-        if block.kind == "list_item" or not _announces_programmes(block, intro, lead_in):
+    for index, block in enumerate(blocks[:-1]):
+        # Only a block right above a list can announce one: most blocks are not (cheap test first).
+        if blocks[index + 1].kind != "list_item" or block.kind == "list_item":
+            continue
+        if not _announces_programmes(block, intro, lead_in):
             continue
         for follower in blocks[index + 1 :]:
             if follower.kind != "list_item":

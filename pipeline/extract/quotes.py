@@ -64,7 +64,7 @@ _QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\
 # "“Wij zijn,” aldus burgemeester X van Pekela, “geen wingewest ...”": a quote split by its
 # attribution; the first part may be short.
 _SPLIT_QUOTE = re.compile(
-    r"[“„\"](?P<quote>[^”“\"]{2,}?)[,.]?[”“\"]\s*,?\s*(?:aldus|zegt|zei|vertelt|vertelde|stelt|stelde)\s+"
+    r"[“„\"](?P<quote>[^”“\"]{2,})[”“\"]\s*,?\s*(?:aldus|zegt|zei|vertelt|vertelde|stelt|stelde)\s+"
     r"(?P<who>[^“„\"]{3,120}?),\s*[“„\"](?P<rest>[^”“\"]{5,})[”“\"]"
 )
 # "Henk Postma merkte op dat ...: “Als de fractievoorzitters ...”": the speaker comes first;
@@ -107,10 +107,10 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
             who_start = block.start + block.text.find(who)
             quotes.append(_quote(ctx, _said(one_line), who, who_start, block))
             continue
-        split = _SPLIT_QUOTE.search(block.text)
+        split = _SPLIT_QUOTE.search(block.text) if _may_split(block.text) else None
         if split:
             who_start = block.start + split.start("who")
-            text = f"{split.group('quote')}, {split.group('rest')}"
+            text = f"{split.group('quote').rstrip(',. ')}, {split.group('rest')}"
             quotes.append(_quote(ctx, text, split.group("who"), who_start, block))
             continue
         for match in _inline_quote().finditer(block.text):
@@ -136,6 +136,14 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
             said = (match.group("quote") or match.group("single")).strip()
             quotes.append(_lead_in_quote(ctx, said, people[0], begin, block))
     return quotes
+
+
+def _may_split(text: str) -> bool:
+    """Substring tests before the split-quote pattern, which costs ten times more (profiled)."""
+    return ("”" in text or '"' in text or "“" in text) and any(w in text for w in _SPLIT_VERB_WORDS)
+
+
+_SPLIT_VERB_WORDS = ("aldus", "zegt", "zei", "vertel", "stel")
 
 
 def _is_lead_in_line(block: Block) -> bool:
