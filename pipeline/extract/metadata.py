@@ -63,12 +63,17 @@ def _title_block(blocks: list[Block]) -> Block | None:
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
-    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks)):
+    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks) or _is_dated_line(blocks[0])):
         blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
         return first
     return None
+
+
+def _is_dated_line(block: Block) -> bool:
+    """ "Bijgewerkt d.d. 23-10-2023: ..." above the title: the version's date, not the title."""
+    return _label_regex("published_labels").match(block.text) is not None and bool(find_dates(block.text))
 
 
 def _is_masthead(block: Block) -> bool:
@@ -197,8 +202,9 @@ def _event_date(
             first = _range_start(ctx, d)
             if first is not None:
                 candidates.append(first)
-            elif not _is_other_date(ctx, d) and (published is None or str(d.value) <= str(published.value)):
-                # A report tells of a meeting before it appeared: a later date is a plan.
+            elif not _is_other_date(ctx, d) and (published is None or _shortly_before(d, published)):
+                # A report tells of a meeting before it appeared: a later date is a plan, one
+                # years earlier history ("Op 1 november 2017 richtten ... het netwerk op").
                 candidates.append(d)
         if not candidates and reference is not None:
             candidates = _yearless_meeting_days(ctx, block, reference)
@@ -207,6 +213,18 @@ def _event_date(
             ctx.mention_found(found, "event_date")
             return found
     return None
+
+
+# How long before its publication a report may still tell of its own meeting.
+_MAX_REPORT_DELAY_DAYS = 366
+
+
+def _shortly_before(found: Found, published: Found) -> bool:
+    try:
+        day, out = date.fromisoformat(str(found.value)), date.fromisoformat(str(published.value))
+    except ValueError:
+        return str(found.value) <= str(published.value)
+    return 0 <= (out - day).days <= _MAX_REPORT_DELAY_DAYS
 
 
 @cache
