@@ -33,6 +33,9 @@ def location_in(text: str) -> str | None:
             "voor de regiobijeenkomst Oost.",
             "Zwolle",
         ),
+        # A venue with a name of its own, then its place.
+        ("Zestig raadsleden ontmoetten elkaar in buurthuis De Linde in Ommen voor de avond.", "Ommen"),
+        ("De raad kwam bijeen in dorpshuis 't Anker in Nieuwolda, een dorp in de gemeente.", "Nieuwolda"),
         # A village counts when a venue names it.
         ("Op zaterdag kwamen zestig jongeren samen met raadsleden op een landgoed in Doorn.", "Doorn"),
         (

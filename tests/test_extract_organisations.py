@@ -174,6 +174,10 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("Gastheer was de Bibliotheek Rivierenland.", "Bibliotheek Rivierenland"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Gelderland Academie"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Nationale Jeugdraad"),
+        # Networks and circles named after their members and region; a planning bureau.
+        ("Het Griffiersnetwerk Zuid-Limburg kwam bijeen in Sittard.", "Griffiersnetwerk Zuid-Limburg"),
+        ("De Kring van Griffiers Rivierenland nodigde de raden uit.", "Kring van Griffiers Rivierenland"),
+        ("Cijfers kwamen van het Gelders Planbureau, dat de regio volgt.", "Gelders Planbureau"),
     ],
 )
 def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
@@ -192,6 +196,9 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         # A library in a town is where the meeting was, not an organisation.
         "De avond was in de bibliotheek van Assen.",
         "De Academie van de raad begint in het najaar.",
+        # A network named as a programme, lower case: no organisation.
+        "De verslagen gaan rond via het netwerk Weerbaar Bestuur.",
+        "In de kring van griffiers is dat bekend.",
     ],
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:
