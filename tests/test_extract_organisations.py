@@ -174,6 +174,11 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("Gastheer was de Bibliotheek Rivierenland.", "Bibliotheek Rivierenland"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Gelderland Academie"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Nationale Jeugdraad"),
+        # A joint body with a name of its own stays one.
+        (
+            "Het onderzoek van de Rekenkamercommissie Kop van Drenthe was helder.",
+            "Rekenkamercommissie Kop van Drenthe",
+        ),
         # Networks and circles named after their members and region; a planning bureau.
         ("Het Griffiersnetwerk Zuid-Limburg kwam bijeen in Sittard.", "Griffiersnetwerk Zuid-Limburg"),
         ("De Kring van Griffiers Rivierenland nodigde de raden uit.", "Kring van Griffiers Rivierenland"),
@@ -196,6 +201,9 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         # A library in a town is where the meeting was, not an organisation.
         "De avond was in de bibliotheek van Assen.",
         "De Academie van de raad begint in het najaar.",
+        # A municipality's own body in lower case is that municipality's.
+        "De rekenkamercommissie van Oldambt onderzocht de jeugdzorg.",
+        "Het rapport kwam van de rekenkamer Zwolle en werd besproken.",
         # A network named as a programme, lower case: no organisation.
         "De verslagen gaan rond via het netwerk Weerbaar Bestuur.",
         "In de kring van griffiers is dat bekend.",
