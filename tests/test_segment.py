@@ -113,6 +113,8 @@ def test_sessions_found(text: str, expected: list[tuple[int | None, str]]) -> No
         ("Gastheer: Ivo Brink", "Ivo Brink"),
         ("Gastvrouw en gastheer: Ans Bol en Kees Mol", "Ans Bol en Kees Mol"),
         ("Coach: Noor Aydin (ProDemos)", "Noor Aydin (ProDemos)"),
+        ("Inleider: Kees Mol", "Kees Mol"),
+        ("Presentatrice: Ans Bol (Omroep Gelderland)", "Ans Bol (Omroep Gelderland)"),
     ],
 )
 def test_facilitator_labels_that_prove_no_session(line: str, value: str) -> None:
@@ -260,6 +262,18 @@ def test_closing_section_ends_the_last_session() -> None:
         ("In deze ronde biedt de Kiesraad:", "offerings", ""),
         ("Wat het expertisecentrum kan doen:", "offerings", ""),
         ("Wat wij kunnen betekenen:", "offerings", ""),
+        # Other words for who took part, who led and whom to ask.
+        ("Deelnemende raden: Tiel, Buren", "municipalities", "Tiel, Buren"),
+        ("Aangeschoven: Oss", "municipalities", "Oss"),
+        ("Mee op pad: Ede, Epe", "municipalities", "Ede, Epe"),
+        ("Van de partij: raadsleden uit Urk", "municipalities", "raadsleden uit Urk"),
+        ("Uit de raden van: Goes, Veere", "municipalities", "Goes, Veere"),
+        ("Workshopleider: Ria Bos", "facilitators", "Ria Bos"),
+        ("Gespreksleidster: Ria Bos (VNG)", "facilitators", "Ria Bos (VNG)"),
+        ("Dagvoorzitster: Ria Bos", "facilitators", "Ria Bos"),
+        ("Na te vragen bij: Ria Bos, r.bos@vng.nl", "contacts", "Ria Bos, r.bos@vng.nl"),
+        ("Contactgegevens: r.bos@vng.nl", "contacts", "r.bos@vng.nl"),
+        ("Bereikbaar via: 030 123 45 67", "contacts", "030 123 45 67"),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:
@@ -281,6 +295,9 @@ def test_labels(line: str, kind: str, value: str) -> None:
         "Aan tafel werd stevig gediscussieerd.",
         "Raadsleden uit Ede vonden het een goed idee.",
         "Wat de gemeente kan doen, is luisteren.",
+        "Van de partij kwam geen reactie.",
+        "Bereikbaarheid van het stadhuis is goed",
+        "Mee op pad gingen twintig raadsleden.",
     ],
 )
 def test_not_labels(line: str) -> None:
