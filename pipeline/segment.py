@@ -129,8 +129,9 @@ def patterns() -> _Patterns:
     )
 
 
-# "2. X", and a lettered sub-item "3a. X" of the minutes' agenda item 3 (numbered by its letter).
-_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?P<sub>[a-z])?[.)]\s+(?=\S)")
+# "2. X", and a sub-item "3a. X" or "3.2 X" of the minutes' agenda item 3 (numbered by its
+# letter or second number).
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?:(?P<sub>[a-z])?[.)]|\.(?P<subn>[1-9]\d?)\.?)\s+(?=\S)")
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -223,9 +224,18 @@ def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, st
     that a reader kept in the text goes too, since the marker already carries it."""
     lead = patterns().leading_number.match(text)
     if lead and (number is None or number == int(lead.group(1))):
-        sub = lead.group("sub")
-        number, text = (ord(sub) - ord("a") + 1 if sub else int(lead.group(1))), text[lead.end() :]
+        number, text = _item_number(lead), text[lead.end() :]
     return number, text.strip()
+
+
+def _item_number(lead: re.Match[str]) -> int:
+    if lead.group("sub"):
+        return ord(lead.group("sub")) - ord("a") + 1
+    return int(lead.group("subn") or lead.group(1))
+
+
+def _is_sub_item(lead: re.Match[str]) -> bool:
+    return bool(lead.group("sub") or lead.group("subn"))
 
 
 def table_title(cell: Block) -> tuple[int | None, str]:
@@ -452,13 +462,13 @@ def _next_item_after_sub_item(session: Section, block: Block) -> bool:
     if not heading.text.lstrip()[:1].isdigit():
         return False
     opened = _LEADING_NUMBER.match(_plain_text(heading)[0])
-    if opened is None or opened.group("sub") is None:
+    if opened is None or not _is_sub_item(opened):
         return False
     if block.kind == "list_item":
         after_list = bool(session.blocks) and session.blocks[-1].kind == "list_item"
         return not after_list and (block.number or 0) > int(opened.group(1))
     item = _LEADING_NUMBER.match(_plain_text(block)[0])
-    return item is not None and item.group("sub") is None and int(item.group(1)) > int(opened.group(1))
+    return item is not None and not _is_sub_item(item) and int(item.group(1)) > int(opened.group(1))
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:

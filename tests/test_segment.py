@@ -181,6 +181,16 @@ def test_lettered_sub_items_of_the_minutes_are_sessions() -> None:
     assert all("Rondvraag" not in b.text and "Zaltbommel" not in b.text for b in sessions[-1].blocks)
 
 
+def test_sub_items_numbered_with_a_dot_are_sessions_too() -> None:
+    text = MINUTES.replace("2a. ", "2.1 ").replace("2b. ", "2.2. ")
+    sessions = segment(read_txt(text.encode("utf-8"))).sessions
+    assert [(s.number, s.title) for s in sessions] == [
+        (1, "Raadsinformatie op orde"),
+        (2, "De begroting leesbaar"),
+    ]
+    assert all("Rondvraag" not in b.text for b in sessions[-1].blocks)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -188,6 +198,8 @@ def test_lettered_sub_items_of_the_minutes_are_sessions() -> None:
         "3. Begroting\n3a. Toelichting\nDe wethouder licht toe.\n3b. Vragen\nTrekker: Jan Pool\n",
         # Agenda items with someone to carry them are no sessions either.
         "1. Opening\nTrekker: Jan Pool\n2. Mededelingen\nTrekker: Els Dam\n",
+        # A decimal number opening a sentence is no sub-item.
+        "2.5 miljoen euro ging naar de wijken\nTrekker: Jan Pool\n",
     ],
 )
 def test_agenda_items_are_no_sessions(text: str) -> None:
