@@ -378,8 +378,8 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     series of two or more in order; one alone is a sentence about something."""
     found: list[tuple[int, int, str]] = []
     for index, block in enumerate(blocks):
-        # Cheap test first: the pattern opens with "De"/"Het" and an ordinal.
-        if block.kind != "paragraph" or block.text.lstrip(" *")[:3].lower() not in ("de ", "het"):
+        # Cheap test first: the pattern opens with "De"/"Het" (or "In de", "Tijdens het", ...).
+        if block.kind != "paragraph" or block.text.lstrip(" *")[:3].lower() not in _PROSE_OPENINGS:
             continue
         match = _prose_session().match(_plain_text(block)[0])
         if match:
@@ -395,14 +395,24 @@ def _ordinals() -> dict[str, int]:
     return {str(k).casefold(): int(v) for k, v in load_yaml("labels.yml")["session_ordinals"].items()}
 
 
+_PROSE_OPENINGS = ("de ", "het", "in ", "tij", "bij", "aan")
+
+
 @cache
 def _prose_session() -> re.Pattern[str]:
     rules = load_yaml("labels.yml")
-    nouns = "|".join([*rules["session_keywords"], *(rules.get("numbered_session_keywords") or [])])
+    nouns = "|".join(
+        [
+            *rules["session_keywords"],
+            *(rules.get("numbered_session_keywords") or []),
+            *(rules.get("prose_session_nouns") or []),
+        ]
+    )
     ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
-    # "De eerste groep, ‘X’," / "De tweede workshop (“X”)" / "Het derde atelier: 'X'".
+    # "De eerste groep, ‘X’," / "De tweede workshop (“X”)" / "Het derde atelier: 'X'" /
+    # "In de eerste ronde, ‘X’,".
     return re.compile(
-        rf"^(?:de|het)\s+(?P<ord>{ordinals})\s+(?:{nouns})\s*[,:(]?\s*[‘'“\"„«](?P<title>[^’'”\"“»]{{2,80}})[’'”\"“»]",
+        rf"^(?:(?:in|tijdens|bij|aan)\s+)?(?:de|het)\s+(?P<ord>{ordinals})\s+(?:{nouns})\s*[,:(]?\s*[‘'“\"„«](?P<title>[^’'”\"“»]{{2,80}})[’'”\"“»]",
         re.IGNORECASE,
     )
 

@@ -246,6 +246,23 @@ def test_sessions_told_in_prose() -> None:
 
 
 @pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("In de eerste ronde, ‘Geld’, sprak Tiel.", "In de tweede ronde, ‘Tijd’, sprak Buren."),
+        (
+            "Tijdens de eerste excursie (“Wijkraden”) keek Ede rond.",
+            "Tijdens de tweede excursie (“Dorpen”) Epe.",
+        ),
+        ("Het eerste atelier: 'Loting' met Oss.", "Het tweede atelier: 'Jongeren' met Uden."),
+    ],
+)
+def test_sessions_told_in_prose_in_other_wordings(first: str, second: str) -> None:
+    text = f"Verslag van de dag\n\nDe dag begon met koffie.\n\n{first}\n\n{second}\n"
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [s["number"] for s in sessions] == [1, 2]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Verslag\n\nDe eerste groep, ‘Stemrecht’, was groot.\n",
