@@ -160,6 +160,15 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "Wethouder Ria Bos van Culemborg sloot af. “Jullie zijn de raad van morgen,” zei de wethouder.",
             [("Ria Bos", "Culemborg", "wethouder")],
         ),
+        # Other verbs of saying.
+        (
+            "“We lezen te weinig en vragen te veel,” reageerde wethouder Ria Bos van Tiel.",
+            [("Ria Bos", "Tiel", "wethouder")],
+        ),
+        (
+            "“Dit kost ons jaren, niet maanden,” waarschuwde griffier Kees Mol uit Buren.",
+            [("Kees Mol", "Buren", "griffier")],
+        ),
         # A quotation split by its attribution.
         (
             "“Wij zijn,” aldus wethouder Bas Ooms van Zaltbommel, “geen randgemeente van de stad.”",
@@ -179,6 +188,7 @@ def test_quotes_attributed_in_other_shapes(
         # A bracket that is no attribution, a lead-in line without a person, a province.
         "“Dit was een goede middag voor iedereen die kwam.” (foto: gemeente)",
         "De conclusie van de tafel:\n\n“Een raadsakkoord werkt alleen als het kort is.”",
+        "Ria Bos reageerde kort op de vraag van Buren over de kosten van het project.",
     ],
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:
