@@ -286,6 +286,8 @@ def programmes(text: str) -> list[str]:
         "Samen met de provincie ontwikkelen we:",
         "Op stapel staan:",
         "Er komen nog aan:",
+        "Voor volgend jaar staan gepland:",
+        "Op de planning",
     ],
 )
 def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> None:

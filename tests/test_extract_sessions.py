@@ -69,6 +69,7 @@ def test_other_lists_in_sentences_are_no_offerings(sentence: str) -> None:
             ["een cursus", "een spel"],
         ),
         ("Vervolgaanbod: een cursus; een spel", ["een cursus", "een spel"]),
+        ("Op aanvraag bij de provincie:\n- Een cursus", ["Een cursus"]),
     ],
 )
 def test_labels_of_what_participants_can_take_up(label: str, offerings: list[str]) -> None:
@@ -190,6 +191,8 @@ def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
         ),
         ("Dit gesprek werd geleid door Bas Ooms, zelfstandig trainer.", ("Bas Ooms", None)),
         ("Wethouder Els Dam leidde Karin Smit rond.", None),
+        ("Het gesprek stond onder begeleiding van Noor Aydin (Raadwerk).", ("Noor Aydin", "Raadwerk")),
+        ("De gespreksleider was Bas Ooms van ProDemos. Er werd veel gepraat.", ("Bas Ooms", "ProDemos")),
     ],
 )
 def test_a_facilitator_named_in_the_sessions_prose(
@@ -206,6 +209,7 @@ def test_a_facilitator_named_in_the_sessions_prose(
         "Het gesprek stond onder leiding van de voorzitter van de raad.",
         "Het stond onder leiding van een ervaren gespreksleider; Karin Smit en Bas Ooms spraken.",
         "Het college wordt geleid door de burgemeester.",
+        "De gespreksleider was ziek, dus Karin Smit nam het over.",
     ],
 )
 def test_no_facilitator_from_prose_without_a_name_right_after(body: str) -> None:
