@@ -52,6 +52,8 @@ class Section:
     row: dict[str, list[Block]] | None = None
     """For a session taken from a table row: the cells per field."""
     prose: bool = False
+    sub_item: int | None = None
+    """The agenda item a sub-item session ("3b. X") belongs to: it ends at the next item."""
     """Told in a paragraph of running text ("De tweede groep, ‘X’, ..."): the session is that
     paragraph and what hangs off it (lists, labelled lines), up to the next paragraph."""
     listed: list[Block] = field(default_factory=list)
@@ -98,7 +100,10 @@ def patterns() -> _Patterns:
     at = max(i for i, (kind, _, _) in enumerate(labels) if kind == "facilitators") + 1
     labels[at:at] = weak
     label_words = [p for kind in (*LABEL_KINDS, WEAK_FACILITATOR_KEY) for p in rules.get(kind) or []]
-    any_label = re.compile("|".join(f"(?:{p})" for p in label_words), re.IGNORECASE)
+    # Matched on the lower-cased start of a block: IGNORECASE made it the costliest test here.
+    joined = "|".join(f"(?:{p})" for p in label_words)
+    lower = not any(c.isupper() for c in re.sub(r"\\.", "", joined))
+    any_label = re.compile(joined) if lower else re.compile(joined, re.IGNORECASE)
     keywords = "|".join(rules["session_keywords"])
     numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
     # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
@@ -162,13 +167,17 @@ def _plain_text(block: Block) -> tuple[str, int]:
     return stripped.rstrip(), len(masked) - len(stripped)
 
 
+# How far into a block a label's words may reach (the longest label pattern is under 200).
+_LABEL_REACH = 240
+
+
 def find_label(block: Block) -> Label | None:
     """The label that opens ``block``, if any ("Aanwezige gemeenten: A, B" -> municipalities)."""
     if block.kind == "table_cell":
         return None
     text, lead = _plain_text(block)
     # ~60 blocks a report, ~35 label patterns: one combined test first (profiled: 0.3 ms a report).
-    if not patterns().any_label.match(text):
+    if not patterns().any_label.match(text[:_LABEL_REACH].lower()):
         return None
     for kind, regex, proves in patterns().labels:
         match = regex.match(text)
@@ -304,7 +313,7 @@ def segment(document: Document) -> Segmentation:
             continue
         if index in starts:
             number, title = starts[index]
-            current = Section("session", block, [], number, title)
+            current = Section("session", block, [], number, title, sub_item=_sub_item_of(block))
             sections.append(current)
             continue
         if current.kind == "session" and _ends_session(current, block):
@@ -379,7 +388,9 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     found: list[tuple[int, int, str]] = []
     for index, block in enumerate(blocks):
         # Cheap test first: the pattern opens with "De"/"Het" (or "In de", "Tijdens het", ...).
-        if block.kind != "paragraph" or block.text.lstrip(" *")[:3].lower() not in _PROSE_OPENINGS:
+        if block.kind != "paragraph" or block.text[:1] not in _PROSE_FIRST:
+            continue
+        if block.text[:8].lstrip(" *")[:3].lower() not in _PROSE_OPENINGS:
             continue
         match = _prose_session().match(_plain_text(block)[0])
         if match:
@@ -396,6 +407,7 @@ def _ordinals() -> dict[str, int]:
 
 
 _PROSE_OPENINGS = ("de ", "het", "in ", "tij", "bij", "aan")
+_PROSE_FIRST = frozenset("DdHhIiTtBbAa* ")
 
 
 @cache
@@ -446,7 +458,7 @@ def _ends_session(session: Section, block: Block) -> bool:
         return True
     if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
-    if _next_item_after_sub_item(session, block):
+    if session.sub_item is not None and _next_item_after_sub_item(session.sub_item, session, block):
         return True
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return any(_closes_session(b) for b in session.blocks)
@@ -462,23 +474,25 @@ def _this_sessions_contact(block: Block) -> bool:
     return "@" in block.text and _THIS_SESSION.search(block.text) is not None
 
 
-def _next_item_after_sub_item(session: Section, block: Block) -> bool:
-    """A session opened by a lettered sub-item ("3b. X") ends at the next numbered item of the
-    minutes ("4. Rondvraag"), whatever its wording; a numbered list inside the session (its
-    items follow one another from 1) does not end it."""
-    heading = session.heading
-    if heading is None or heading.kind == "heading" or block.kind not in ("paragraph", "list_item"):
-        return False
-    if not heading.text.lstrip()[:1].isdigit():
-        return False
+def _sub_item_of(heading: Block) -> int | None:
+    """3 for a heading line "3b. X" or "3.2 X"; None for anything else."""
+    if heading.kind == "heading" or not heading.text[:4].lstrip()[:1].isdigit():
+        return None
     opened = _LEADING_NUMBER.match(_plain_text(heading)[0])
-    if opened is None or not _is_sub_item(opened):
-        return False
+    return int(opened.group(1)) if opened is not None and _is_sub_item(opened) else None
+
+
+def _next_item_after_sub_item(parent: int, session: Section, block: Block) -> bool:
+    """A session opened by a sub-item of agenda item ``parent`` ("3b. X") ends at the next
+    numbered item of the minutes ("4. Rondvraag"), whatever its wording; a numbered list inside
+    the session (its items follow one another from 1) does not end it."""
     if block.kind == "list_item":
         after_list = bool(session.blocks) and session.blocks[-1].kind == "list_item"
-        return not after_list and (block.number or 0) > int(opened.group(1))
+        return not after_list and (block.number or 0) > parent
+    if block.kind != "paragraph":
+        return False
     item = _LEADING_NUMBER.match(_plain_text(block)[0])
-    return item is not None and not _is_sub_item(item) and int(item.group(1)) > int(opened.group(1))
+    return item is not None and not _is_sub_item(item) and int(item.group(1)) > parent
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:

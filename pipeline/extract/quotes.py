@@ -87,21 +87,22 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     blocks = ctx.document.blocks
     for index, block in enumerate(blocks):
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_block_quote(block) and follower is not None and _is_attribution(follower):
+        block_quote = _is_block_quote(block)
+        if block_quote and follower is not None and _is_attribution(follower):
             text = block.text.strip(_OPEN + _CLOSE + " ")
             who = follower.text.strip().strip("()")
             quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
             continue
         previous = blocks[index - 1] if index > 0 else None
-        if _is_block_quote(block) and previous is not None and _is_lead_in_line(previous):
+        if block_quote and previous is not None and _is_lead_in_line(previous):
             people = ctx.entities_in(previous.start, previous.end, "PERSON")
             if people:
                 text = block.text.strip(_OPEN + _CLOSE + " ")
                 quotes.append(_lead_in_quote(ctx, text, people[0], previous.start, previous))
                 continue
-        one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip()) or _QUOTE_THEN_BRACKET.match(
-            block.text.strip()
-        )
+        one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip())
+        if one_line is None and block.text[-4:].rstrip().endswith((")", ").")):
+            one_line = _QUOTE_THEN_BRACKET.match(block.text.strip())
         if one_line:
             who = one_line.group("who").rstrip(" *_")
             who_start = block.start + block.text.find(who)

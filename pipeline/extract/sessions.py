@@ -242,7 +242,7 @@ def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -
     """ "Het gesprek stond onder leiding van Name, secretaris van de X", "werd begeleid door
     Name (Org)", "onder leiding van Name van Org": the person named right after a phrase of
     leading (rules/labels.yml facilitators_in_prose), with the organisation written beside them."""
-    if block.kind == "table_cell":
+    if block.kind == "table_cell" or not any(hint in block.text for hint in _FACILITATOR_HINTS):
         return
     text = ctx.document.text
     for cue in _facilitator_cue().finditer(block.text):
@@ -262,6 +262,20 @@ def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -
         ctx.mention("person", person.start, person.end, "rule:prose", person.value)
 
 
+# Substrings every phrase of leading holds (in either case), tested before the phrases (profiled).
+# A new phrase in rules/labels.yml facilitators_in_prose needs its substring here.
+_FACILITATOR_HINTS = (
+    "eid",
+    "door",
+    "o.l.v",
+    "O.l.v",
+    "regie",
+    "oderator",
+    "oorzit",
+    "rekker",
+    "ids",
+    "ocent",
+)
 _TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 _ORG_AFTER = re.compile(
