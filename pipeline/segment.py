@@ -637,7 +637,7 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
         return
     for cells in _tables(document.blocks).values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
-        columns = _matrix_columns(header)
+        columns = _matrix_columns(header) or _matrix_title_columns(header, sections)
         if (
             not columns
             or "municipalities" not in _column_fields({0: header[0]} if 0 in header else {}).values()
@@ -654,6 +654,22 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
                 and cell.text.strip().casefold() in _MATRIX_MARKS
             ):
                 targets[0].listed.append(names[row])
+
+
+def _matrix_title_columns(header: dict[int, Block], sections: list[Section]) -> dict[int, int]:
+    """Column -> session number, when every column after the first is headed by a session's
+    title, or its start ("Gemeente | Wonen | Energie" for "Wonen in de regio", "Energie")."""
+    titles = [
+        (s.title.casefold(), s.number) for s in sections if s.kind == "session" and s.title and s.number
+    ]
+    numbers: dict[int, int] = {}
+    for column in sorted(c for c in header if c > 0):
+        text = header[column].text.strip().casefold()
+        found = {n for title, n in titles if text and (title == text or title.startswith(text + " "))}
+        if len(found) != 1:
+            return {}
+        numbers[column] = found.pop()
+    return numbers if len(numbers) >= 2 else {}
 
 
 def _matrix_columns(header: dict[int, Block]) -> dict[int, int]:

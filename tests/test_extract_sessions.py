@@ -104,11 +104,13 @@ def test_a_contact_line_about_this_session_stays_in_it() -> None:
     assert [c["email"] for c in contacts] == ["n.kok@raadwerk.nl"]
 
 
-def _built(rows: list[list[str]], after: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+def _built(
+    rows: list[list[str]], after: list[tuple[str, str]] | None = None, word: str = "Les"
+) -> dict[str, Any]:
     builder = DocumentBuilder("docx")
     builder.add("heading", "Verslag van de leergang", level=1)
     for number, (title, text) in enumerate([("Het budget", "Tiel sprak."), ("De planning", "Ede sprak.")], 1):
-        builder.add("heading", f"Les {number}: {title}", level=2)
+        builder.add("heading", f"{word} {number}: {title}", level=2)
         builder.add("paragraph", "Trainer: Jan Pool (Raadwerk)")
         builder.add("paragraph", text)
     builder.add("heading", "Wie deed mee", level=2)
@@ -276,3 +278,14 @@ def test_sessions_told_in_prose_in_other_wordings(first: str, second: str) -> No
 )
 def test_no_prose_sessions_without_a_series_of_groups(text: str) -> None:
     assert extract(read_txt(text.encode("utf-8")))["sessions"] == []
+
+
+def test_an_attendance_matrix_headed_by_session_titles() -> None:
+    rows = [["Gemeente", "Het budget", "De planning"], ["Buren", "x", ""], ["Zaltbommel", "", "x"]]
+    doc = _built(rows, word="Workshop")
+    assert municipalities_per_session(doc) == [["Buren", "Tiel"], ["Ede", "Zaltbommel"]]
+
+
+def test_a_matrix_whose_columns_are_not_all_sessions_adds_nothing() -> None:
+    rows = [["Gemeente", "Het budget", "Inwoners"], ["Buren", "x", "x"]]
+    assert municipalities_per_session(_built(rows, word="Workshop")) == [["Tiel"], ["Ede"]]
