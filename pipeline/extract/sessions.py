@@ -334,7 +334,9 @@ def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | No
     names = [
         p.name
         for p in record.facilitators
-        if len(first := p.name.split()[0]) > 2 and first.isalpha() and re.search(rf"\b{first}\b", sentence)
+        if len(first := (p.name.split() or [""])[0]) > 2
+        and first.isalpha()
+        and re.search(rf"\b{first}\b", sentence)
     ]
     return names[0] if len(names) == 1 and len(names[0].split()) > 1 else None
 
