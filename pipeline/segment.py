@@ -25,6 +25,9 @@ LabelKind = Literal["municipalities", "facilitators", "contacts", "offerings"]
 LABEL_KINDS: tuple[LabelKind, ...] = ("municipalities", "facilitators", "contacts", "offerings")
 # Labels that prove a block opens a session; contacts and offerings also close other lists.
 STRONG_LABELS = ("municipalities", "facilitators")
+# Facilitator labels that also head agenda items and other lists ("Trekker:", "Gids:", "Docent:"):
+# inside a session they name its facilitators, but on their own they prove no session.
+WEAK_FACILITATOR_KEY = "facilitators_in_session"
 MAX_HEADING_WORDS = 20
 
 
@@ -35,6 +38,8 @@ class Label:
     """What follows the label on the same line ('' when the values are in the next blocks)."""
     value_start: int
     """Offset of ``value`` in ``Document.text``."""
+    proves: bool = True
+    """Whether the label proves that the block above it opens a session."""
 
 
 @dataclass
@@ -46,6 +51,15 @@ class Section:
     title: str | None = None
     row: dict[str, list[Block]] | None = None
     """For a session taken from a table row: the cells per field."""
+    prose: bool = False
+    sub_item: int | None = None
+    """The agenda item a sub-item session ("3b. X") belongs to: it ends at the next item."""
+    """Told in a paragraph of running text ("De tweede groep, ‘X’, ..."): the session is that
+    paragraph and what hangs off it (lists, labelled lines), up to the next paragraph."""
+    listed: list[Block] = field(default_factory=list)
+    """Cells elsewhere in the report that list a municipality attending it (a matrix table)."""
+    mentioned: list[Block] = field(default_factory=list)
+    """Blocks elsewhere about it (an appendix under "Thema 2"): municipalities named there took part."""
 
 
 @dataclass
@@ -59,7 +73,10 @@ class Segmentation:
 
 @dataclass(frozen=True)
 class _Patterns:
-    labels: dict[str, list[re.Pattern[str]]]
+    labels: list[tuple[LabelKind, re.Pattern[str], bool]]
+    """(kind, regex, proves a session), in the order they are tried."""
+    any_label: re.Pattern[str]
+    """All labels' words at once: a block none of them opens needs no further test."""
     session_heading: re.Pattern[str]
     leading_number: re.Pattern[str]
     table_columns: dict[str, re.Pattern[str]]
@@ -78,7 +95,15 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 @cache
 def patterns() -> _Patterns:
     rules = load_yaml("labels.yml")
-    labels = {kind: [_label_regex(p) for p in rules[kind]] for kind in LABEL_KINDS}
+    labels = [(kind, _label_regex(p), True) for kind in LABEL_KINDS for p in rules[kind]]
+    weak = [("facilitators", _label_regex(p), False) for p in rules.get(WEAK_FACILITATOR_KEY) or []]
+    at = max(i for i, (kind, _, _) in enumerate(labels) if kind == "facilitators") + 1
+    labels[at:at] = weak
+    label_words = [p for kind in (*LABEL_KINDS, WEAK_FACILITATOR_KEY) for p in rules.get(kind) or []]
+    # Matched on the lower-cased start of a block: IGNORECASE made it the costliest test here.
+    joined = "|".join(f"(?:{p})" for p in label_words)
+    lower = not any(c.isupper() for c in re.sub(r"\\.", "", joined))
+    any_label = re.compile(joined) if lower else re.compile(joined, re.IGNORECASE)
     keywords = "|".join(rules["session_keywords"])
     numbered = "|".join(rules.get("numbered_session_keywords") or ["(?!)"])
     # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
@@ -105,8 +130,13 @@ def patterns() -> _Patterns:
     series = re.compile(rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})\s*[:\-–—|·•/]\s*(?P<title>\S.*)$")
     not_series = frozenset(str(w).casefold() for w in rules.get("not_session_series") or [])
     return _Patterns(
-        labels, session_heading, re.compile(r"^(\d{1,3})[.)]\s+(?=\S)"), columns, closing, series, not_series
+        labels, any_label, session_heading, _LEADING_NUMBER, columns, closing, series, not_series
     )
+
+
+# "2. X", and a sub-item "3a. X" or "3.2 X" of the minutes' agenda item 3 (numbered by its
+# letter or second number).
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})(?:(?P<sub>[a-z])?[.)]|\.(?P<subn>[1-9]\d?)\.?)\s+(?=\S)")
 
 
 def _label_regex(label: str) -> re.Pattern[str]:
@@ -137,18 +167,24 @@ def _plain_text(block: Block) -> tuple[str, int]:
     return stripped.rstrip(), len(masked) - len(stripped)
 
 
+# How far into a block a label's words may reach (the longest label pattern is under 200).
+_LABEL_REACH = 240
+
+
 def find_label(block: Block) -> Label | None:
     """The label that opens ``block``, if any ("Aanwezige gemeenten: A, B" -> municipalities)."""
     if block.kind == "table_cell":
         return None
     text, lead = _plain_text(block)
-    for kind, regexes in patterns().labels.items():
-        for regex in regexes:
-            match = regex.match(text)
-            if match:
-                value = (match.group("value") or "").strip()
-                start = block.start + lead + (match.start("value") if match.group("value") else len(text))
-                return Label(kind, value, start)
+    # ~60 blocks a report, ~35 label patterns: one combined test first (profiled: 0.3 ms a report).
+    if not patterns().any_label.match(text[:_LABEL_REACH].lower()):
+        return None
+    for kind, regex, proves in patterns().labels:
+        match = regex.match(text)
+        if match:
+            value = (match.group("value") or "").strip()
+            start = block.start + lead + (match.start("value") if match.group("value") else len(text))
+            return Label(kind, value, start, proves)
     return None
 
 
@@ -197,8 +233,18 @@ def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, st
     that a reader kept in the text goes too, since the marker already carries it."""
     lead = patterns().leading_number.match(text)
     if lead and (number is None or number == int(lead.group(1))):
-        number, text = int(lead.group(1)), text[lead.end() :]
+        number, text = _item_number(lead), text[lead.end() :]
     return number, text.strip()
+
+
+def _item_number(lead: re.Match[str]) -> int:
+    if lead.group("sub"):
+        return ord(lead.group("sub")) - ord("a") + 1
+    return int(lead.group("subn") or lead.group(1))
+
+
+def _is_sub_item(lead: re.Match[str]) -> bool:
+    return bool(lead.group("sub") or lead.group("subn"))
 
 
 def table_title(cell: Block) -> tuple[int | None, str]:
@@ -258,10 +304,16 @@ def segment(document: Document) -> Segmentation:
     sections: list[Section] = []
     current = Section("other", None)
     sections.append(current)
+    prose = _prose_starts(blocks)
     for index, block in enumerate(blocks):
+        if index in prose and index not in starts:
+            number, title = prose[index]
+            current = Section("session", block, [block], number, title, prose=True)
+            sections.append(current)
+            continue
         if index in starts:
             number, title = starts[index]
-            current = Section("session", block, [], number, title)
+            current = Section("session", block, [], number, title, sub_item=_sub_item_of(block))
             sections.append(current)
             continue
         if current.kind == "session" and _ends_session(current, block):
@@ -272,6 +324,8 @@ def segment(document: Document) -> Segmentation:
     sections = [s for s in sections if s.kind == "session" or s.blocks]
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
     _attach_contact_rows(sections, document)
+    _attach_matrix_rows(sections, document)
+    _attach_back_references(sections)
     return Segmentation(sections)
 
 
@@ -327,10 +381,58 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     return starts
 
 
+def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Paragraphs that tell the sessions in running text, counted from the first: "De eerste
+    groep, ‘Stemmen vanaf 16’, stond onder leiding van ...", "De tweede groep, ‘X’, ...". A
+    series of two or more in order; one alone is a sentence about something."""
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks):
+        # Cheap test first: the pattern opens with "De"/"Het" (or "In de", "Tijdens het", ...).
+        if block.kind != "paragraph" or block.text[:1] not in _PROSE_FIRST:
+            continue
+        if block.text[:8].lstrip(" *")[:3].lower() not in _PROSE_OPENINGS:
+            continue
+        match = _prose_session().match(_plain_text(block)[0])
+        if match:
+            found.append((index, _ordinals()[match.group("ord").casefold()], match.group("title").strip()))
+    numbers = [number for _, number, _ in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
+        return {}
+    return {index: (number, title) for index, number, title in found}
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    return {str(k).casefold(): int(v) for k, v in load_yaml("labels.yml")["session_ordinals"].items()}
+
+
+_PROSE_OPENINGS = ("de ", "het", "in ", "tij", "bij", "aan")
+_PROSE_FIRST = frozenset("DdHhIiTtBbAa* ")
+
+
+@cache
+def _prose_session() -> re.Pattern[str]:
+    rules = load_yaml("labels.yml")
+    nouns = "|".join(
+        [
+            *rules["session_keywords"],
+            *(rules.get("numbered_session_keywords") or []),
+            *(rules.get("prose_session_nouns") or []),
+        ]
+    )
+    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
+    # "De eerste groep, ‘X’," / "De tweede workshop (“X”)" / "Het derde atelier: 'X'" /
+    # "In de eerste ronde, ‘X’,".
+    return re.compile(
+        rf"^(?:(?:in|tijdens|bij|aan)\s+)?(?:de|het)\s+(?P<ord>{ordinals})\s+(?:{nouns})\s*[,:(]?\s*[‘'“\"„«](?P<title>[^’'”\"“»]{{2,80}})[’'”\"“»]",
+        re.IGNORECASE,
+    )
+
+
 def _has_strong_label(blocks: list[Block]) -> bool:
     for block in blocks:
         label = find_label(block)
-        if label and label.kind in STRONG_LABELS:
+        if label and label.kind in STRONG_LABELS and label.proves:
             return True
     return False
 
@@ -348,15 +450,49 @@ def _drop_inconsistent_levels(
 
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
+    if session.prose:
+        return block.kind in ("paragraph", "heading") and find_label(block) is None
     if block.kind == "heading":
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
         return True
     if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
-    if block.kind == "paragraph" and is_title_like(block):
+    if session.sub_item is not None and _next_item_after_sub_item(session.sub_item, session, block):
+        return True
+    if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return any(_closes_session(b) for b in session.blocks)
     return False
+
+
+_THIS_SESSION = re.compile(r"\b(?:deze|dit)\b", re.IGNORECASE)
+
+
+def _this_sessions_contact(block: Block) -> bool:
+    """ "Vragen over deze excursie: Name, x@y.nl" is the session's contact, not a heading after
+    it; "Meer informatie over Democratie in Actie: x@y.nl" is the report's."""
+    return "@" in block.text and _THIS_SESSION.search(block.text) is not None
+
+
+def _sub_item_of(heading: Block) -> int | None:
+    """3 for a heading line "3b. X" or "3.2 X"; None for anything else."""
+    if heading.kind == "heading" or not heading.text[:4].lstrip()[:1].isdigit():
+        return None
+    opened = _LEADING_NUMBER.match(_plain_text(heading)[0])
+    return int(opened.group(1)) if opened is not None and _is_sub_item(opened) else None
+
+
+def _next_item_after_sub_item(parent: int, session: Section, block: Block) -> bool:
+    """A session opened by a sub-item of agenda item ``parent`` ("3b. X") ends at the next
+    numbered item of the minutes ("4. Rondvraag"), whatever its wording; a numbered list inside
+    the session (its items follow one another from 1) does not end it."""
+    if block.kind == "list_item":
+        after_list = bool(session.blocks) and session.blocks[-1].kind == "list_item"
+        return not after_list and (block.number or 0) > parent
+    if block.kind != "paragraph":
+        return False
+    item = _LEADING_NUMBER.match(_plain_text(block)[0])
+    return item is not None and not _is_sub_item(item) and int(item.group(1)) > parent
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:
@@ -482,6 +618,114 @@ def _attach_contact_rows(sections: list[Section], document: Document) -> None:
             start, end = row[1].start, row[-1].end
             line = Block("paragraph", document.text[start:end], start, end, row[1].page)
             targets[0].blocks.append(line)
+
+
+# A mark in a matrix cell: the row's municipality attended that column's session.
+_MATRIX_MARKS = frozenset({"x", "✓", "✔", "✗", "•", "+", "v", "ja", "*"})
+# A matrix column named by a short word or abbreviation and a number ("MC 2", "Ronde 3", "S1").
+_MATRIX_COLUMN = re.compile(r"^[\w.-]{1,15}\s*(\d{1,2})$")
+
+
+def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
+    """A table of attendance at the end ("Gemeente | MC 1 | MC 2" with x marks): the first cell
+    of each row names a municipality that attended the sessions whose columns it marks."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    if len(by_number) < 2:
+        return
+    for cells in _tables(document.blocks).values():
+        header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
+        columns = _matrix_columns(header) or _matrix_title_columns(header, sections)
+        if (
+            not columns
+            or "municipalities" not in _column_fields({0: header[0]} if 0 in header else {}).values()
+        ):
+            continue
+        names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
+        for cell in cells:
+            row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+            targets = by_number.get(columns.get(column, 0), [])
+            if (
+                row > 0
+                and len(targets) == 1
+                and row in names
+                and cell.text.strip().casefold() in _MATRIX_MARKS
+            ):
+                targets[0].listed.append(names[row])
+
+
+def _matrix_title_columns(header: dict[int, Block], sections: list[Section]) -> dict[int, int]:
+    """Column -> session number, when every column after the first is headed by a session's
+    title, or its start ("Gemeente | Wonen | Energie" for "Wonen in de regio", "Energie")."""
+    titles = [
+        (s.title.casefold(), s.number) for s in sections if s.kind == "session" and s.title and s.number
+    ]
+    numbers: dict[int, int] = {}
+    for column in sorted(c for c in header if c > 0):
+        text = header[column].text.strip().casefold()
+        found = {n for title, n in titles if text and (title == text or title.startswith(text + " "))}
+        if len(found) != 1:
+            return {}
+        numbers[column] = found.pop()
+    return numbers if len(numbers) >= 2 else {}
+
+
+def _matrix_columns(header: dict[int, Block]) -> dict[int, int]:
+    """Column -> session number, when the columns after the first number 1, 2, ... in order."""
+    numbers: dict[int, int] = {}
+    for column in sorted(header):
+        if column == 0:
+            continue
+        text = header[column].text.strip()
+        match = _MATRIX_COLUMN.match(text)
+        number = _keyword_number(text) or (int(match.group(1)) if match else None)
+        if number is None:
+            return {}
+        numbers[column] = number
+    values = [numbers[c] for c in sorted(numbers)]
+    return numbers if len(values) >= 2 and values == list(range(1, len(values) + 1)) else {}
+
+
+def _tables(blocks: list[Block]) -> dict[int, list[Block]]:
+    by_table: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.table is not None:
+            by_table.setdefault(block.table[0], []).append(block)
+    return by_table
+
+
+_REFERENCE = re.compile(r"^(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\s*:?$")
+_HEAD_WORD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\b")
+
+
+def _attach_back_references(sections: list[Section]) -> None:
+    """An appendix that names a session again by its keyword and number alone ("Thema 2" as a
+    line of its own, after the sessions): the blocks under it, up to the next such line or
+    heading, are about that session."""
+    keys: dict[tuple[str, int], Section] = {}
+    for section in sections:
+        if section.kind != "session" or section.heading is None or section.number is None:
+            continue
+        head = _HEAD_WORD.match(_plain_text(section.heading)[0])
+        if head and _number(head.group("num")) == section.number:
+            keys[(head.group("word").casefold(), section.number)] = section
+    if len(keys) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        target: Section | None = None
+        for block in section.blocks:
+            reference = _REFERENCE.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
+            if reference:
+                key = (reference.group("word").casefold(), _number(reference.group("num")) or 0)
+                target = keys.get(key)
+            elif block.kind == "heading" or block.kind == "table_cell":
+                target = None
+            elif target is not None:
+                target.mentioned.append(block)
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

@@ -33,6 +33,9 @@ def location_in(text: str) -> str | None:
             "voor de regiobijeenkomst Oost.",
             "Zwolle",
         ),
+        # A venue with a name of its own, then its place.
+        ("Zestig raadsleden ontmoetten elkaar in buurthuis De Linde in Ommen voor de avond.", "Ommen"),
+        ("De raad kwam bijeen in dorpshuis 't Anker in Nieuwolda, een dorp in de gemeente.", "Nieuwolda"),
         # A village counts when a venue names it.
         ("Op zaterdag kwamen zestig jongeren samen met raadsleden op een landgoed in Doorn.", "Doorn"),
         (
@@ -134,3 +137,25 @@ def test_only_the_opening_paragraphs_count() -> None:
 def test_label_then_title_then_prose(text: str, place: str) -> None:
     ctx = context(text)
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+@pytest.mark.parametrize(
+    ("label", "place"),
+    [
+        ("Vergaderplaats: gemeentehuis Oisterwijk, Dorpsstraat 2", "Oisterwijk"),
+        ("Vergaderlocatie: stadskantoor Tiel", "Tiel"),
+        ("Plaats van samenkomst: raadzaal, Buren", "Buren"),
+        ("Waar: bibliotheek in Culemborg", "Culemborg"),
+    ],
+)
+def test_venue_labels_name_the_municipality(label: str, place: str) -> None:
+    ctx = context(f"Verslag\n\n{label}\n\nDe raden spraken over geld.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+@pytest.mark.parametrize(
+    "line", ["Waar we aan werken (verwacht in mei):", "Plaatsen in de raad werden verdeeld."]
+)
+def test_a_place_word_without_a_colon_is_no_label(line: str) -> None:
+    ctx = context(f"Verslag\n\n{line}\n- Een cursus\n\nDe raden spraken over geld.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location is None

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from pipeline.extract.context import Context
-from pipeline.extract.metadata import Metadata, extract_metadata
+from pipeline.extract.metadata import Metadata, extract_metadata, extract_programmes
 from pipeline.ingest.txt import read_txt
 from pipeline.recognizers.dates import find_dates
 
@@ -84,10 +84,10 @@ def test_no_published_date_from_prose(top: str) -> None:
     ],
 )
 def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: str) -> None:
-    meta = metadata(
-        f"Verslag\n\n{top}\n\nOp vrijdag 30 september 2016 kwamen de griffiers bijeen in Lisse.\n"
-    )
-    assert (meta.published, meta.event_date) == (published, "2016-09-30")
+    # The meeting some months before the report (a date years before it is history).
+    year = published[:4]
+    meta = metadata(f"Verslag\n\n{top}\n\nOp 30 juni {year} kwamen de griffiers bijeen in Lisse.\n")
+    assert (meta.published, meta.event_date) == (published, f"{year}-06-30")
 
 
 def test_a_title_ending_in_a_date_names_the_event() -> None:
@@ -266,3 +266,90 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
     assert metadata(text).title == title
+
+
+def programmes(text: str) -> list[str]:
+    ctx = Context(read_txt(text.encode("utf-8")), on=date(2023, 1, 1))
+    return extract_programmes(ctx)
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Nog in voorbereiding:",
+        "Binnenkort te volgen",
+        "In de maak",
+        "Waar het team nu aan werkt:",
+        "De griffie bereidt op verzoek van de raad drie avonden voor:",
+        "Op dit moment worden voorbereid:",
+        "Het bureau werkt de komende maanden deze ideeën uit:",
+        "Samen met de provincie ontwikkelen we:",
+        "Op stapel staan:",
+        "Er komen nog aan:",
+        "Voor volgend jaar staan gepland:",
+        "Op de planning",
+    ],
+)
+def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> None:
+    text = (
+        f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
+    )
+    assert programmes(text) == ["Een cursus debatteren", "Een werkbezoek aan Assen"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        # Prose says 'werkt aan' about anything: only a list's own lead-in counts.
+        "Het college werkt aan betere dienstverlening. De raad vroeg daarbij het volgende.",
+        "De deelnemers noemden deze vragen voor het ontwikkeltraject:",
+        "Wat wij bieden:",
+        "Aanwezig waren:",
+        "De raad werkt sinds 2020 met een vaste agenda. Zij bespraken het volgende.",
+    ],
+)
+def test_other_lists_hold_no_programmes(lead_in: str) -> None:
+    text = (
+        f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
+    )
+    assert programmes(text) == []
+
+
+def test_options_proposed_to_work_out_are_no_programmes() -> None:
+    text = "Verslag\n\nDe raden vonden deze ideeën kansrijk om uit te werken:\n- Een cursus\n- Een podcast\n"
+    assert programmes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # Years before the report appeared: history, not its meeting.
+        ("Op 3 maart 2015 richtten drie griffiers het netwerk op. Het netwerk groeit nog.", None),
+        ("Sinds de oprichting op 3 maart 2015 kwamen de leden op 9 november 2022 weer bijeen.", "2022-11-09"),
+        # Some months before it: still its meeting.
+        ("Op 2 februari 2022 kwamen de raadsleden bijeen in het stadhuis van Ede.", "2022-02-02"),
+    ],
+)
+def test_a_date_long_before_the_publication_is_no_meeting_day(sentence: str, event: str | None) -> None:
+    text = f"Nieuwsbrief\n\nVerschenen op 17 november 2022\n\n{sentence}\n"
+    assert metadata(text).event_date == event
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        ("Bijgewerkt d.d. 02-03-2024: het verslag staat nu onder de uitnodiging.", "2024-03-02"),
+        ("Laatst bijgewerkt op 4 mei 2022", "2022-05-04"),
+        ("Geactualiseerd: 12 januari 2021", "2021-01-12"),
+    ],
+)
+def test_an_update_line_above_the_title_is_the_publication(top: str, published: str) -> None:
+    found = metadata(
+        f"{top}\n\nRaadsledendag Gelderland – uitnodiging en verslag\n\nDe raden kwamen bijeen.\n"
+    )
+    assert (found.published, found.title) == (published, "Raadsledendag Gelderland – uitnodiging en verslag")
+
+
+def test_a_line_about_changes_without_a_date_is_no_update_line() -> None:
+    found = metadata("Aangepast programma voor raadsleden\n\nDe raden kwamen bijeen.\n")
+    assert found.title == "Aangepast programma voor raadsleden"

@@ -132,6 +132,26 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ),
         # A second name is a second facilitator, not the first one's organisation.
         ("Pieter Smit, Anna de Wit (BZK)", [("Pieter Smit", "BZK"), ("Anna de Wit", "BZK")]),
+        # A role and a body after the name are that person's, not a second facilitator.
+        ("Lies Brand, directeur Rekenkamer West-Veluwe", [("Lies Brand", "Rekenkamer West-Veluwe")]),
+        ("Lies Brand, secretaris Stichting Dorpswerk", [("Lies Brand", "Stichting Dorpswerk")]),
+        # A second person after a role stays a person.
+        ("Lies Brand (VNG), wethouder Jan de Groot", [("Lies Brand", "VNG"), ("Jan de Groot", None)]),
+        # "allebei van X" after two names gives both their organisation.
+        ("Tom Kok en Eva Lind, allebei van Raadwerk.", [("Tom Kok", "Raadwerk"), ("Eva Lind", "Raadwerk")]),
+        ("Tom Kok, Eva Lind, beiden namens de VNG", [("Tom Kok", "VNG"), ("Eva Lind", "VNG")]),
+        # A capitalised article opens the body's name; a lower-case one is grammar.
+        ("Rik Maas, docent bij De Nieuwe Academie", [("Rik Maas", "De Nieuwe Academie")]),
+        ("Rik Maas, docent bij Het Raadshuis", [("Rik Maas", "Het Raadshuis")]),
+        ("Rik Maas, adviseur bij de VNG", [("Rik Maas", "VNG")]),
+        # The rest of a role before "bij" is not part of the body.
+        ("Lies Brand, projectleider energie bij Regio Twente", [("Lies Brand", "Regio Twente")]),
+        # An ampersand inside the body's name joins it; between two people it separates them.
+        ("Joep Kerk, adviseur bij Stichting Buurt & Bestuur", [("Joep Kerk", "Stichting Buurt & Bestuur")]),
+        (
+            "Sonja Bollen & Engbert Breuker (Pentascope)",
+            [("Sonja Bollen", "Pentascope"), ("Engbert Breuker", "Pentascope")],
+        ),
     ],
 )
 def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, str | None]]) -> None:
@@ -154,6 +174,15 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("Gastheer was de Bibliotheek Rivierenland.", "Bibliotheek Rivierenland"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Gelderland Academie"),
         ("Ook de Gelderland Academie en de Nationale Jeugdraad waren er.", "Nationale Jeugdraad"),
+        # A joint body with a name of its own stays one.
+        (
+            "Het onderzoek van de Rekenkamercommissie Kop van Drenthe was helder.",
+            "Rekenkamercommissie Kop van Drenthe",
+        ),
+        # Networks and circles named after their members and region; a planning bureau.
+        ("Het Griffiersnetwerk Zuid-Limburg kwam bijeen in Sittard.", "Griffiersnetwerk Zuid-Limburg"),
+        ("De Kring van Griffiers Rivierenland nodigde de raden uit.", "Kring van Griffiers Rivierenland"),
+        ("Cijfers kwamen van het Gelders Planbureau, dat de regio volgt.", "Gelders Planbureau"),
     ],
 )
 def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
@@ -172,6 +201,12 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         # A library in a town is where the meeting was, not an organisation.
         "De avond was in de bibliotheek van Assen.",
         "De Academie van de raad begint in het najaar.",
+        # A municipality's own body in lower case is that municipality's.
+        "De rekenkamercommissie van Oldambt onderzocht de jeugdzorg.",
+        "Het rapport kwam van de rekenkamer Zwolle en werd besproken.",
+        # A network named as a programme, lower case: no organisation.
+        "De verslagen gaan rond via het netwerk Weerbaar Bestuur.",
+        "In de kring van griffiers is dat bekend.",
     ],
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:

@@ -130,6 +130,82 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The attribution in brackets, after the quote or in a paragraph of its own.
+        (
+            "“Wie de wijk kent, kent de raad niet altijd.” (Mila Groen, raadslid Venlo)",
+            [("Mila Groen", "Venlo", "raadslid")],
+        ),
+        (
+            "„We hebben te weinig tijd voor elk dossier.“\n\n(Kees Mol, griffier op Ameland)",
+            [("Kees Mol", "Ameland", "griffier")],
+        ),
+        # The speaker on a short line of their own ending in a colon, the quote below it.
+        (
+            "Wethouder Ans Bol uit Tiel:\n\n“Regionaal samenwerken kost tijd, maar levert ons veel op.”",
+            [("Ans Bol", "Tiel", "wethouder")],
+        ),
+        (
+            "Een griffier uit Buren, Joris Palm, zei het zo:\n\n“Wij lezen alles, maar niet alles.”",
+            [("Joris Palm", "Buren", "griffier")],
+        ),
+        # Role and place in brackets after the name, a single-quoted quotation after the colon.
+        (
+            "Noor Aydin (raadslid Culemborg) vatte het samen: ‘Wie niet vraagt, krijgt ook geen antwoord.’",
+            [("Noor Aydin", "Culemborg", "raadslid")],
+        ),
+        # A role alone in the attribution: the person named with that role before the quote.
+        (
+            "Wethouder Ria Bos van Culemborg sloot af. “Jullie zijn de raad van morgen,” zei de wethouder.",
+            [("Ria Bos", "Culemborg", "wethouder")],
+        ),
+        # Other verbs of saying.
+        (
+            "“We lezen te weinig en vragen te veel,” reageerde wethouder Ria Bos van Tiel.",
+            [("Ria Bos", "Tiel", "wethouder")],
+        ),
+        (
+            "“Dit kost ons jaren, niet maanden,” waarschuwde griffier Kees Mol uit Buren.",
+            [("Kees Mol", "Buren", "griffier")],
+        ),
+        # A quotation split by its attribution.
+        (
+            "“Wij zijn,” aldus wethouder Bas Ooms van Zaltbommel, “geen randgemeente van de stad.”",
+            [("Bas Ooms", "Zaltbommel", "wethouder")],
+        ),
+    ],
+)
+def test_quotes_attributed_in_other_shapes(
+    body: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A bracket that is no attribution, a lead-in line without a person, a province.
+        "“Dit was een goede middag voor iedereen die kwam.” (foto: gemeente)",
+        "De conclusie van de tafel:\n\n“Een raadsakkoord werkt alleen als het kort is.”",
+        "Ria Bos reageerde kort op de vraag van Buren over de kosten van het project.",
+    ],
+)
+def test_no_quotes_in_other_shapes(body: str) -> None:
+    assert [q[0] for q in quotes_of(body)] in ([], [None])
+
+
+def test_a_role_alone_without_that_role_named_before_has_no_speaker() -> None:
+    body = "Ria Bos sloot af. “Jullie zijn de raad van de toekomst,” zei de wethouder."
+    assert quotes_of(body) == [(None, None, "wethouder")]
+
+
+def test_a_province_after_the_role_is_no_municipality() -> None:
+    body = "“Samen leren werkt, ook tussen gemeenten.”\n\n– Ria Bos, gedeputeerde provincie Gelderland"
+    assert quotes_of(body) == [("Ria Bos", None, "gedeputeerde")]
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # Reported speech is not a quote.

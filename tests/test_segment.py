@@ -103,6 +103,127 @@ def test_sessions_found(text: str, expected: list[tuple[int | None, str]]) -> No
     assert sessions_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Trekker: Mila Groen (Raadswerk)", "Mila Groen (Raadswerk)"),
+        ("Kartrekkers: Bas Ooms en Eva Lind", "Bas Ooms en Eva Lind"),
+        ("Gids: Tom Veltman, stadsgids", "Tom Veltman, stadsgids"),
+        ("Docenten: prof. Ruud Akkerman", "prof. Ruud Akkerman"),
+        ("Gastheer: Ivo Brink", "Ivo Brink"),
+        ("Gastvrouw en gastheer: Ans Bol en Kees Mol", "Ans Bol en Kees Mol"),
+        ("Coach: Noor Aydin (ProDemos)", "Noor Aydin (ProDemos)"),
+        ("Inleider: Kees Mol", "Kees Mol"),
+        ("Presentatrice: Ans Bol (Omroep Gelderland)", "Ans Bol (Omroep Gelderland)"),
+    ],
+)
+def test_facilitator_labels_that_prove_no_session(line: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value, label.proves) == ("facilitators", value, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Gastheer was de gemeente Venlo.", "Gidsen van het museum leidden ons rond.", "Trekkers van de kar"],
+)
+def test_words_of_weak_facilitator_labels_in_sentences_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An agenda item of the minutes with someone to carry it is no session.
+        ("2. Begroting 2025\nTrekker: Joris Palm\nDe begroting wordt besproken.\n", []),
+        ("Excursie langs de wijkraden\nGids: Tom Veltman\n", []),
+        # Inside a session the label names its facilitator.
+        ("Sessie 2: Wijkbudget\nGids: Tom Veltman (ProDemos)\n", [(2, "Wijkbudget")]),
+    ],
+)
+def test_weak_facilitator_labels_do_not_make_sessions(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
+
+
+MINUTES = """Notulen werkgroep
+
+1. Opening
+De voorzitter opent.
+
+2. Twee groepen
+De werkgroep splitst zich.
+
+2a. Raadsinformatie op orde
+In deze groep: Tiel, Culemborg
+Kartrekker: Sara Pool (Raadswerk)
+Tiel vertelde over het archief.
+
+2b. De begroting leesbaar
+In deze groep zaten: Buren, Maasdriel
+Culemborg legt uit hoe het werkt.
+
+3. Rondvraag
+Buren vraagt naar de planning van Zaltbommel.
+
+4. Sluiting
+"""
+
+
+def test_lettered_sub_items_of_the_minutes_are_sessions() -> None:
+    document = read_txt(MINUTES.encode("utf-8"))
+    sessions = segment(document).sessions
+    assert [(s.number, s.title) for s in sessions] == [
+        (1, "Raadsinformatie op orde"),
+        (2, "De begroting leesbaar"),
+    ]
+    # The session ends at the next agenda item, whatever its wording.
+    assert all("Rondvraag" not in b.text and "Zaltbommel" not in b.text for b in sessions[-1].blocks)
+
+
+def test_sub_items_numbered_with_a_dot_are_sessions_too() -> None:
+    text = MINUTES.replace("2a. ", "2.1 ").replace("2b. ", "2.2. ")
+    sessions = segment(read_txt(text.encode("utf-8"))).sessions
+    assert [(s.number, s.title) for s in sessions] == [
+        (1, "Raadsinformatie op orde"),
+        (2, "De begroting leesbaar"),
+    ]
+    assert all("Rondvraag" not in b.text for b in sessions[-1].blocks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Sub-items without attendance are parts of an agenda item, not sessions.
+        "3. Begroting\n3a. Toelichting\nDe wethouder licht toe.\n3b. Vragen\nTrekker: Jan Pool\n",
+        # Agenda items with someone to carry them are no sessions either.
+        "1. Opening\nTrekker: Jan Pool\n2. Mededelingen\nTrekker: Els Dam\n",
+        # A decimal number opening a sentence is no sub-item.
+        "2.5 miljoen euro ging naar de wijken\nTrekker: Jan Pool\n",
+    ],
+)
+def test_agenda_items_are_no_sessions(text: str) -> None:
+    assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("In deze groep: Tiel, Buren", "Tiel, Buren"),
+        ("In dit atelier zaten: Epe", "Epe"),
+        ("In deze kamer: Ede", "Ede"),
+    ],
+)
+def test_who_was_in_the_group(line: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value) == ("municipalities", value)
+
+
+@pytest.mark.parametrize("line", ["In deze groep werd veel gelachen.", "In dit atelier spraken we over geld"])
+def test_sentences_about_the_group_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
 def test_numbered_offerings_stay_in_their_session() -> None:
     document = read_txt(SAMPLE_LIKE.encode("utf-8"))
     first = segment(document).sessions[0]
@@ -153,6 +274,18 @@ def test_closing_section_ends_the_last_session() -> None:
         ("In deze ronde biedt de Kiesraad:", "offerings", ""),
         ("Wat het expertisecentrum kan doen:", "offerings", ""),
         ("Wat wij kunnen betekenen:", "offerings", ""),
+        # Other words for who took part, who led and whom to ask.
+        ("Deelnemende raden: Tiel, Buren", "municipalities", "Tiel, Buren"),
+        ("Aangeschoven: Oss", "municipalities", "Oss"),
+        ("Mee op pad: Ede, Epe", "municipalities", "Ede, Epe"),
+        ("Van de partij: raadsleden uit Urk", "municipalities", "raadsleden uit Urk"),
+        ("Uit de raden van: Goes, Veere", "municipalities", "Goes, Veere"),
+        ("Workshopleider: Ria Bos", "facilitators", "Ria Bos"),
+        ("Gespreksleidster: Ria Bos (VNG)", "facilitators", "Ria Bos (VNG)"),
+        ("Dagvoorzitster: Ria Bos", "facilitators", "Ria Bos"),
+        ("Na te vragen bij: Ria Bos, r.bos@vng.nl", "contacts", "Ria Bos, r.bos@vng.nl"),
+        ("Contactgegevens: r.bos@vng.nl", "contacts", "r.bos@vng.nl"),
+        ("Bereikbaar via: 030 123 45 67", "contacts", "030 123 45 67"),
     ],
 )
 def test_labels(line: str, kind: str, value: str) -> None:
@@ -174,6 +307,9 @@ def test_labels(line: str, kind: str, value: str) -> None:
         "Aan tafel werd stevig gediscussieerd.",
         "Raadsleden uit Ede vonden het een goed idee.",
         "Wat de gemeente kan doen, is luisteren.",
+        "Van de partij kwam geen reactie.",
+        "Bereikbaarheid van het stadhuis is goed",
+        "Mee op pad gingen twintig raadsleden.",
     ],
 )
 def test_not_labels(line: str) -> None:

@@ -212,6 +212,8 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             name = _within_line(entity)
             if entity.source == "rule:organisation" and len(name.split()) < 2:
                 continue  # a shape cut at a line break to its head word alone ("rekenkamer\nHet ...")
+            if _a_municipalitys_own_body(ctx, name):
+                continue
             if not _part_of_longer(name, entity, labelled):
                 written.append(name)
                 end = entity.start + len(entity.text.split("\n", 1)[0].rstrip())
@@ -229,6 +231,20 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             if alias != group["name"] and alias not in group["aliases"]:
                 group["aliases"].append(alias)
     return list(groups.values())
+
+
+def _a_municipalitys_own_body(ctx: Context, name: str) -> bool:
+    """ "de rekenkamercommissie van Texel", "voorzitter rekenkamercommissie Peel en Maas": a
+    municipality's own body written in lower case is that municipality, not an organisation
+    ("Rekenkamercommissie Utrecht-West", a joint one with a name of its own, stays one)."""
+    match = _municipal_body().match(name)
+    return match is not None and resolve_entity(ctx, match.group("place")) is not None
+
+
+@cache
+def _municipal_body() -> re.Pattern[str]:
+    bodies = "|".join(load_yaml("organisations.yml").get("municipal_bodies") or ["(?!)"])
+    return re.compile(rf"^(?:{bodies})\s+(?:van\s+(?:de\s+gemeente\s+)?)?(?P<place>[A-Z].*)$")
 
 
 def _within_line(entity: Found) -> str:

@@ -65,7 +65,8 @@ def _cues() -> _Cues:
     prepositions = _words(rules["prepositions"])
     return _Cues(
         venue=re.compile(
-            rf"(?i:\b(?:{_words(rules['venues'])})\b(?:\s+\w+)?\s+(?:van|{prepositions})\s+){place}"
+            # The venue may have a name of its own: "in dorpshuis De Ploeg in Zuidbroek".
+            rf"(?i:\b(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
         ),
         host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
         event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),

@@ -63,12 +63,17 @@ def _title_block(blocks: list[Block]) -> Block | None:
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
-    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks)):
+    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks) or _is_dated_line(blocks[0])):
         blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
         return first
     return None
+
+
+def _is_dated_line(block: Block) -> bool:
+    """ "Bijgewerkt d.d. 23-10-2023: ..." above the title: the version's date, not the title."""
+    return _label_regex("published_labels").match(block.text) is not None and bool(find_dates(block.text))
 
 
 def _is_masthead(block: Block) -> bool:
@@ -197,8 +202,9 @@ def _event_date(
             first = _range_start(ctx, d)
             if first is not None:
                 candidates.append(first)
-            elif not _is_other_date(ctx, d) and (published is None or str(d.value) <= str(published.value)):
-                # A report tells of a meeting before it appeared: a later date is a plan.
+            elif not _is_other_date(ctx, d) and (published is None or _shortly_before(d, published)):
+                # A report tells of a meeting before it appeared: a later date is a plan, one
+                # years earlier history ("Op 1 november 2017 richtten ... het netwerk op").
                 candidates.append(d)
         if not candidates and reference is not None:
             candidates = _yearless_meeting_days(ctx, block, reference)
@@ -207,6 +213,18 @@ def _event_date(
             ctx.mention_found(found, "event_date")
             return found
     return None
+
+
+# How long before its publication a report may still tell of its own meeting.
+_MAX_REPORT_DELAY_DAYS = 366
+
+
+def _shortly_before(found: Found, published: Found) -> bool:
+    try:
+        day, out = date.fromisoformat(str(found.value)), date.fromisoformat(str(published.value))
+    except ValueError:
+        return str(found.value) <= str(published.value)
+    return 0 <= (out - day).days <= _MAX_REPORT_DELAY_DAYS
 
 
 @cache
@@ -320,7 +338,7 @@ def _is_other_date(ctx: Context, found: Found) -> bool:
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
     for block in blocks:
-        match = _label_regex("location_labels").match(block.text)
+        match = _location_label().match(block.text)
         if match and block.kind != "heading":
             value = block.text[match.end() :].strip()
             if value:
@@ -339,29 +357,57 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     return None
 
 
+@cache
+def _location_label() -> re.Pattern[str]:
+    """ "Locatie: X", "Waar: X": a place label needs its colon ("Waar we aan werken" is none)."""
+    return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:", re.IGNORECASE)
+
+
 def _place_of(ctx: Context, value: str) -> str | None:
-    """'Stadhuis, Zwolle' -> 'Zwolle': the municipality named in a venue line."""
+    """'Stadhuis, Zwolle' -> 'Zwolle', 'raadhuis Etten-Leur, Dorpsstraat 4' -> 'Etten-Leur':
+    the municipality named in a venue line, also after a lower-case venue word."""
     for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
         part = part.strip(" )")
-        if part and resolve_entity(ctx, part) is not None:
-            return part
+        for candidate in (part, _LOWER_WORDS.sub("", part)):
+            if candidate and resolve_entity(ctx, candidate) is not None:
+                return candidate
     return None
 
 
+_LOWER_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+")
+
+
 @cache
-def _programme_patterns() -> tuple[AnyCase, re.Pattern[str]]:
+def _programme_patterns() -> tuple[AnyCase, re.Pattern[str], AnyCase]:
     rules = load_yaml("labels.yml")
     intro = AnyCase("|".join(rules["programmes_intro"]))
-    return intro, re.compile(rules["programme_remark"], re.IGNORECASE)
+    lead_in = AnyCase("|".join(rules.get("programmes_lead_in") or ["(?!)"]))
+    return intro, re.compile(rules["programme_remark"], re.IGNORECASE), lead_in
+
+
+def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> bool:
+    """ "in voorbereiding" anywhere in the block; a verb of preparing or working on only in
+    a list's own lead-in (a line ending in ':' or a short title), since prose says 'werkt aan'
+    about anything."""
+    if intro.search(block.text):
+        return True
+    text = block.text.strip()
+    is_lead_in = text.endswith(":") or (
+        len(text) < 80 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";"))
+    )
+    return is_lead_in and lead_in.search(text) is not None
 
 
 def extract_programmes(ctx: Context) -> list[str]:
     """List items under a sentence that announces programmes 'in voorbereiding'."""
-    intro, remark = _programme_patterns()
+    intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
     programmes: list[str] = []
-    for index, block in enumerate(blocks):
-        if block.kind == "list_item" or not intro.search(block.text):
+    for index, block in enumerate(blocks[:-1]):
+        # Only a block right above a list can announce one: most blocks are not (cheap test first).
+        if blocks[index + 1].kind != "list_item" or block.kind == "list_item":
+            continue
+        if not _announces_programmes(block, intro, lead_in):
             continue
         for follower in blocks[index + 1 :]:
             if follower.kind != "list_item":

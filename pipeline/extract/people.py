@@ -106,9 +106,16 @@ def clean_organisation(text: str | None) -> str | None:
     without a role or team written before a known organisation ("digitale participatie VNG")."""
     if not text:
         return None
-    qualifiers, _ = _organisation_patterns()
+    qualifiers, heads = _organisation_patterns()
     text = qualifiers.sub("", text.strip(" ,;:.-–")).strip()
+    if text[:1].islower() and not heads.match(text):
+        # The rest of a role: "wonen bij Regio Stedendriehoek" (programmaleider wonen bij ...).
+        text = _ROLE_TAIL.sub("", text)
     return _known_after_lower_words(text) or text or None
+
+
+# Lower-case words of a role, then the word that links it to the body: "wonen bij ", "jeugd van ".
+_ROLE_TAIL = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+?(?:bij|van|namens|vanuit|voor)\s+(?=[A-Z0-9])")
 
 
 def _known_after_lower_words(text: str) -> str | None:
@@ -139,7 +146,10 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
             organisation = None if from_a_place else organisation
             piece = piece[: bracket.start()] + piece[bracket.end() :]
         name, role, rest = split_person_details(piece)
+        rest = _with_article(piece, rest)
         cleaned = clean_person_name(name) if name else None
+        if cleaned is not None and people and _role_of_previous(piece, cleaned):
+            cleaned = None  # "Name, directeur Rekenkamer Oost-Brabant": the body, not a person
         if cleaned is None or looks_like_person(cleaned) < 0.5:
             if people and _is_detail(piece, organisation):
                 _add_details(people[-1][0], piece, organisation)
@@ -153,6 +163,16 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
+
+
+def _with_article(piece: str, rest: str | None) -> str | None:
+    """ "trainer bij De Raadsacademie": a capitalised article inside a line opens the body's own
+    name (De Haagse Hogeschool), where a lower-case one would only be grammar."""
+    if not rest:
+        return rest
+    at = piece.find(" " + rest)
+    article = re.search(r"(?<=\s)(?:De|Het)$", piece[:at]) if at > 0 else None
+    return f"{article.group()} {rest}" if article else rest
 
 
 def _is_a_municipality(ctx: Context, organisation: str | None) -> bool:
@@ -174,13 +194,29 @@ def _is_detail(piece: str, organisation: str | None) -> bool:
     )
 
 
+def _role_of_previous(piece: str, name: str) -> bool:
+    """ "directeur Rekenkamer Oost-Brabant" after a name: a lower-case role opens the piece and
+    what follows reads as a body more than as a person."""
+    return piece.strip()[:1].islower() and looks_like_person(name) < _SURE_PERSON
+
+
+# A name this sure is a person even after a role ("..., wethouder Jan Smit").
+_SURE_PERSON = 0.8
+
+
 def _add_details(person: PersonRef, piece: str, organisation: str | None) -> None:
-    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name."""
+    """ "Jan Jansen, adviseur bij Pentascope": the role and organisation of the previous name;
+    "A en B, allebei van ProDemos": the organisation of the names before it."""
     piece = piece.strip(" ,;")
+    qualifiers, _ = _organisation_patterns()
+    if organisation is None and qualifiers.match(piece):
+        person.organisation = person.organisation or clean_organisation(piece)
+        return
     if piece[:1].isupper() and organisation is None:
         person.organisation = person.organisation or piece
         return
     _, role, rest = split_person_details("X " + piece)
+    rest = _with_article(piece, rest)
     person.role = person.role or role
     person.organisation = person.organisation or organisation or clean_organisation(rest)
 
@@ -189,12 +225,24 @@ def _split_outside_brackets(text: str) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in _ITEM_SEPARATOR.finditer(text):
         before = text[: match.start()]
-        if before.count("(") > before.count(")"):
+        if before.count("(") > before.count(")") or _joins_a_name(text, begin, match):
             continue
         spans.append((begin, match.start()))
         begin = match.end()
     spans.append((begin, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _joins_a_name(text: str, begin: int, match: re.Match[str]) -> bool:
+    """ "adviseur bij Stichting Dialoog & Raad": an ampersand after a role's body joins the words
+    of one name; between two people ("Bollen & Breuker") it separates them."""
+    if match.group().strip() not in ("&", "+"):
+        return False
+    return _BODY_AFTER_ROLE.search(text, begin, match.start()) is not None
+
+
+# A role's link word before a capitalised body: "... bij Stichting Dialoog", "... van De Kern".
+_BODY_AFTER_ROLE = re.compile(r"\s(?:bij|van|namens|vanuit)\s+[A-Z][^,;()]*$")
 
 
 def _share_organisations(people: list[PersonRef]) -> None:

@@ -35,7 +35,7 @@ _DASHES = ("-", "–", "—", "~")
 # "wethouder in Zwolle", "uit Delft", "voorzitter rekenkamercommissie Peel en Maas": a body of
 # one municipality names it right after its own name.
 _MUNICIPALITY_IN = re.compile(
-    r"\b(?:gemeente|in|uit|te|van|gemeenteraad|rekenkamer(?:commissie)?|griffie)\s+"
+    r"\b(?:gemeente|in|uit|te|op|van|gemeenteraad|rekenkamer(?:commissie)?|griffie)\s+"
     r"(?P<name>[A-Z'][\w'’.() -]*[\w)])"
 )
 # A municipality in brackets after the name: "Rijk van Walsem (Leiderdorp)".
@@ -59,8 +59,23 @@ _QUOTE_THEN_ATTRIBUTION = re.compile(
     rf"^{_QUOTED}"
     r"\s*[–—-]\s+(?P<who>\S.*)$"
 )
-# "Henk Postma merkte op dat ...: “Als de fractievoorzitters ...”": the speaker comes first.
-_LEAD_IN = re.compile(r":\s*[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]")
+# "“Het geld is ...” (Name, raadslid Rijswijk)": the attribution in brackets after the quote.
+_QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\.?$")
+# "“Wij zijn,” aldus burgemeester X van Pekela, “geen wingewest ...”": a quote split by its
+# attribution; the first part may be short.
+_SPLIT_QUOTE = re.compile(
+    r"[“„\"](?P<quote>[^”“\"]{2,})[”“\"]\s*,?\s*(?:aldus|zegt|zei|vertelt|vertelde|stelt|stelde)\s+"
+    r"(?P<who>[^“„\"]{3,120}?),\s*[“„\"](?P<rest>[^”“\"]{5,})[”“\"]"
+)
+# "Henk Postma merkte op dat ...: “Als de fractievoorzitters ...”": the speaker comes first;
+# also in single quotes when a sentence ("Name (raadslid X) zei het zo: ‘Ik ...’"), not a term
+# ("een motto: ‘klein beginnen’").
+_LEAD_IN = re.compile(
+    r":\s*(?:[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]|‘(?=[A-Z])(?P<single>[^’\n]{15,}?)’(?!\w))"
+)
+# A short line of its own that ends in a colon and names the speaker of the quote below it:
+# "Raadslid Name uit Zutphen:", "Een raadslid uit Delfzijl, Name, vatte het samen:".
+_LEAD_IN_LINE_WORDS = 20
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=[A-Z“\"‘(*])")
 # How far after a lead-in speaker's name a municipality may still be theirs ("van Noordwijkerhout").
 _AFTER_NAME_CHARS = 40
@@ -72,15 +87,32 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     blocks = ctx.document.blocks
     for index, block in enumerate(blocks):
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
-        if _is_block_quote(block) and follower is not None and _is_attribution(follower):
+        block_quote = _is_block_quote(block)
+        if block_quote and follower is not None and _is_attribution(follower):
             text = block.text.strip(_OPEN + _CLOSE + " ")
-            quotes.append(_quote(ctx, text, follower.text, follower.start, block))
+            who = follower.text.strip().strip("()")
+            quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
             continue
+        previous = blocks[index - 1] if index > 0 else None
+        if block_quote and previous is not None and _is_lead_in_line(previous):
+            people = ctx.entities_in(previous.start, previous.end, "PERSON")
+            if people:
+                text = block.text.strip(_OPEN + _CLOSE + " ")
+                quotes.append(_lead_in_quote(ctx, text, people[0], previous.start, previous))
+                continue
         one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip())
+        if one_line is None and block.text[-4:].rstrip().endswith((")", ").")):
+            one_line = _QUOTE_THEN_BRACKET.match(block.text.strip())
         if one_line:
             who = one_line.group("who").rstrip(" *_")
             who_start = block.start + block.text.find(who)
             quotes.append(_quote(ctx, _said(one_line), who, who_start, block))
+            continue
+        split = _SPLIT_QUOTE.search(block.text) if _may_split(block.text) else None
+        if split:
+            who_start = block.start + split.start("who")
+            text = f"{split.group('quote').rstrip(',. ')}, {split.group('rest')}"
+            quotes.append(_quote(ctx, text, split.group("who"), who_start, block))
             continue
         for match in _inline_quote().finditer(block.text):
             who_start = block.start + match.start("who")
@@ -102,8 +134,22 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
         begin = block.start + (starts[-1] if starts else 0)
         people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
         if people:
-            quotes.append(_lead_in_quote(ctx, match.group("quote").strip(), people[0], begin, block))
+            said = (match.group("quote") or match.group("single")).strip()
+            quotes.append(_lead_in_quote(ctx, said, people[0], begin, block))
     return quotes
+
+
+def _may_split(text: str) -> bool:
+    """Substring tests before the split-quote pattern, which costs ten times more (profiled)."""
+    return ("”" in text or '"' in text or "“" in text) and any(w in text for w in _SPLIT_VERB_WORDS)
+
+
+_SPLIT_VERB_WORDS = ("aldus", "zegt", "zei", "vertel", "stel")
+
+
+def _is_lead_in_line(block: Block) -> bool:
+    text = block.text.strip()
+    return text.endswith(":") and len(text.split()) <= _LEAD_IN_LINE_WORDS and text[:1] not in _OPEN
 
 
 def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Block) -> dict[str, Any]:
@@ -113,8 +159,20 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
     role = split_person_details(f"{before[-1]} {person.text}")[1] if before else None
     # The raw text right after the name, so the municipality's mention keeps its true offsets.
     window = ctx.document.text[person.end : min(block.end, person.end + _AFTER_NAME_CHARS)]
-    near = _PLACE_RIGHT_AFTER.match(window)
+    near = _PLACE_RIGHT_AFTER.match(window) or _BRACKET_RIGHT_AFTER.match(window)
     municipality = _speaker_municipality(ctx, near.group(), person.end) if near else None
+    if near is not None and near.group().lstrip().startswith("("):
+        # "Name (raadslid Utrechtse Heuvelrug) zei het zo:": the role and place in brackets.
+        inner = near.group().strip(" ()")
+        _, bracket_role, rest = split_person_details(f"X {inner}")
+        role = role or bracket_role
+        if municipality is None and rest:
+            municipality = _municipality_after_role(ctx, rest, person.end + window.find(rest))
+    if role is None:
+        # "Een raadslid uit Delfzijl, Name, vatte het samen:": a role earlier in the lead-in.
+        role = next((r for w in before if (r := split_person_details(f"{w} X")[1])), None)
+        lead = ctx.document.text[begin : person.start]
+        municipality = municipality or _speaker_municipality(ctx, lead, begin)
     ctx.mention("quote", block.start, block.end, "rule:quote")
     ctx.mention("person", person.start, person.end, "rule:quote", person.value)
     return {
@@ -134,7 +192,10 @@ def _is_block_quote(block: Block) -> bool:
 def _is_attribution(block: Block) -> bool:
     if block.kind == "list_item" and block.marker in _DASHES:
         return True
-    return block.text.startswith(_DASHES) and len(block.text.split()) <= 15
+    text = block.text.strip()
+    # "– Name, rol gemeente X", or the same in brackets on a line of its own.
+    bracketed = text.startswith("(") and text.endswith(")") and text.count("(") == 1
+    return (text.startswith(_DASHES) or bracketed) and len(text.split()) <= 15
 
 
 def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block) -> dict[str, Any]:
@@ -146,6 +207,20 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
         people = ctx.entities_in(offset, offset + len(attribution), "PERSON")
         speaker, name = (people[0].value, people[0].text) if people else (None, name)
     municipality = _speaker_municipality(ctx, attribution, offset)
+    if speaker is None and role and _ROLE_ONLY.match(attribution):
+        # "zei de burgemeester": the person named with that role before the quote.
+        earlier = _named_with_role(ctx, role, offset)
+        if earlier is not None:
+            speaker, name = earlier.value, earlier.text
+            window = ctx.document.text[earlier.end : earlier.end + _AFTER_NAME_CHARS]
+            near = _PLACE_RIGHT_AFTER.match(window)
+            municipality = municipality or (
+                _speaker_municipality(ctx, near.group(), earlier.end) if near else None
+            )
+            offset = earlier.start
+    if municipality is None and rest:
+        # "(Rachid Bennani, raadslid Rijswijk)": the place right after the role.
+        municipality = _municipality_after_role(ctx, rest, offset + max(attribution.find(rest), 0))
     organisation = rest if rest and municipality is None else None
     ctx.mention("quote", block.start, block.end, "rule:quote")
     if speaker:
@@ -158,6 +233,38 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
         "organisation": organisation,
         "municipality": municipality.to_dict() if municipality else None,
     }
+
+
+# An attribution that is a role alone: "de burgemeester", "onze gedeputeerde".
+_ROLE_ONLY = re.compile(r"^\s*(?:de|het|onze|hun|deze)?\s*[a-z][\w-]*\s*[.,]?\s*$")
+# How far back a role-only attribution looks for the person named with that role.
+_ROLE_LOOKBACK_CHARS = 3000
+
+
+def _named_with_role(ctx: Context, role: str, before: int) -> Found | None:
+    """The last person before ``before`` written right after ``role`` ("Burgemeester X van Y")."""
+    text = ctx.document.text
+    people = ctx.entities_in(max(0, before - _ROLE_LOOKBACK_CHARS), before, "PERSON")
+    for person in reversed(people):
+        words = text[max(0, person.start - 40) : person.start].split()
+        if words and words[-1].casefold() == role.casefold() and person.value:
+            return person
+    return None
+
+
+_BRACKET_RIGHT_AFTER = re.compile(r"^\s*\([^()]{3,60}\)")
+
+
+def _municipality_after_role(ctx: Context, written: str, offset: int) -> MunicipalityRef | None:
+    """ "raadslid Rijswijk" -> Rijswijk: what follows a role is the speaker's municipality when
+    it is one (and not an organisation)."""
+    written = written.strip(" ,.")
+    # "provincie Utrecht", "gemeentemuseum Den Haag": a lower-case word opens another body.
+    resolution = resolve_entity(ctx, written) if written[:1].isupper() else None
+    if resolution is None:
+        return None
+    ctx.mention("municipality", offset, offset + len(written), "rule:quote", resolution.code)
+    return MunicipalityRef(resolution.code, resolution.name, [written])
 
 
 def _speaker_municipality(ctx: Context, attribution: str, offset: int) -> MunicipalityRef | None:

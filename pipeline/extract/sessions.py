@@ -5,16 +5,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
-from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_text, resolve_list
-from pipeline.extract.people import PersonRef, parse_person_list
+from pipeline.extract.municipalities import (
+    MunicipalitySet,
+    municipalities_in_text,
+    resolve_entity,
+    resolve_list,
+)
+from pipeline.extract.people import PersonRef, clean_organisation, parse_person_list
 from pipeline.model import Block
+from pipeline.recognizers.names import split_person_details
+from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import Label, Section, find_label
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘(])")
 _INLINE_ITEMS = re.compile(r"\s*;\s*")
+# A list written into a sentence: "a) X, b) Y en c) Z", "(1) X, en (2) Y".
+_ENUM_MARKER = re.compile(r"(?<![\w(])\(?([a-h]|[1-9])\)\s+")
+_ENUM_ITEM_TAIL = re.compile(r"[\s,;]*(?:\b(?:en|of)\s*)?$")
+_ENUM_END = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass
@@ -63,6 +75,10 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         _fill_from_row(ctx, record, section.row)
     else:
         _fill_from_blocks(ctx, record, section.blocks)
+    for cell in section.listed:
+        record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
+    for block in section.mentioned:
+        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
     return record
 
 
@@ -77,9 +93,14 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         values = _label_values(block, label, blocks, index, used)
         used.add(index)
         _apply_label(ctx, record, label, values)
+    if not record.facilitators:
+        # Also a label's own line: "Onder leiding van Name (Org) bogen de deelnemers zich ...".
+        for block in blocks:
+            _add_prose_facilitators(ctx, record, block)
     for index, block in enumerate(blocks):
         if index in used:
             continue
+        _add_prose_offerings(ctx, record, block)
         # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
         # a municipality took part in it.
         record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
@@ -157,7 +178,11 @@ def _add_facilitators(record: SessionRecord, people: list[PersonRef]) -> None:
 def _add_offerings(
     ctx: Context, record: SessionRecord, text: str, start: int, end: int, *, inline: bool
 ) -> None:
-    pieces = _INLINE_ITEMS.split(text) if inline else [text]
+    enumerated = enumeration(text, 0) if inline else None
+    if enumerated is not None:
+        pieces = [text[lo:hi] for lo, hi in enumerated[1]]
+    else:
+        pieces = _INLINE_ITEMS.split(text) if inline else [text]
     for piece in pieces:
         piece = piece.strip()
         if piece and piece not in record.offerings:
@@ -166,16 +191,154 @@ def _add_offerings(
             ctx.mention("offering", at, at + len(piece), "rule:list")
 
 
+def enumeration(text: str, start: int = 0) -> tuple[int, list[tuple[int, int]]] | None:
+    """The first list written into a sentence from ``start`` on: (where its first marker is, the
+    items' spans). Markers count up from "a)" or "(1)"; the last item ends with the sentence."""
+    markers: list[re.Match[str]] = []
+    for match in _ENUM_MARKER.finditer(text, start):
+        expected = chr(ord(markers[-1].group(1)) + 1) if markers else None
+        if expected is None and match.group(1) in "a1":
+            markers = [match]
+        elif match.group(1) == expected:
+            markers.append(match)
+        elif len(markers) >= 2:
+            break
+    if len(markers) < 2:
+        return None
+    items: list[tuple[int, int]] = []
+    for marker, following in zip(markers, [*markers[1:], None], strict=True):
+        if following is not None:
+            end = following.start()
+        else:
+            stop = _ENUM_END.search(text, marker.end())
+            end = stop.start() if stop else len(text)
+        piece = text[marker.end() : end]
+        items.append((marker.end(), marker.end() + len(_ENUM_ITEM_TAIL.sub("", piece))))
+    return markers[0].start(), items
+
+
+def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "Stichting X kan de gemeenten ondersteunen met: a) ..., b) ... en c) ...": a list in a
+    sentence whose lead-in (up to the colon) speaks of offering, providing or supporting."""
+    if block.kind == "table_cell" or ")" not in block.text:
+        return
+    found = enumeration(block.text)
+    if found is None:
+        return
+    lead = block.text[: found[0]].rstrip()
+    if not lead.endswith(":"):
+        return
+    sentence = re.split(r"[.!?]\s+", lead)[-1]
+    if _offering_cue().search(sentence) is None:
+        return
+    for lo, hi in found[1]:
+        piece = block.text[lo:hi].strip()
+        if piece and piece not in record.offerings:
+            record.offerings.append(piece)
+            ctx.mention("offering", block.start + lo, block.start + hi, "rule:prose-list")
+
+
+def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "Het gesprek stond onder leiding van Name, secretaris van de X", "werd begeleid door
+    Name (Org)", "onder leiding van Name van Org": the person named right after a phrase of
+    leading (rules/labels.yml facilitators_in_prose), with the organisation written beside them."""
+    if block.kind == "table_cell" or not any(hint in block.text for hint in _FACILITATOR_HINTS):
+        return
+    text = ctx.document.text
+    for cue in _facilitator_cue().finditer(block.text):
+        at = block.start + cue.end()
+        person = next(
+            (
+                e
+                for e in ctx.entities_in(at, block.end, "PERSON")
+                if _only_a_title_between(text[at : e.start])
+            ),
+            None,
+        )
+        if person is None or not person.value:
+            continue
+        role, organisation = _details_after(ctx, person.end, block.end)
+        _add_facilitators(record, [PersonRef(person.value, organisation, role)])
+        ctx.mention("person", person.start, person.end, "rule:prose", person.value)
+
+
+# Substrings every phrase of leading holds (in either case), tested before the phrases (profiled).
+# A new phrase in rules/labels.yml facilitators_in_prose needs its substring here.
+_FACILITATOR_HINTS = (
+    "eid",
+    "door",
+    "o.l.v",
+    "O.l.v",
+    "regie",
+    "oderator",
+    "oorzit",
+    "rekker",
+    "ids",
+    "ocent",
+)
+_TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
+_ORG_AFTER = re.compile(
+    r"\s+(?:van|bij|namens|vanuit)\s+((?:de |het )?[A-Z][^,.;:()]*?)(?=\s+[a-z]|[,.;:]|$)"
+)
+_ROLE_AFTER = re.compile(r",\s*([^,.;:()]{2,80})")
+
+
+def _only_a_title_between(gap: str) -> bool:
+    return _TITLE_GAP.match(gap) is not None
+
+
+def _details_after(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
+    """(role, organisation) written right after a name: "(Org)", "van Org", ", rol van/bij Org"."""
+    text = ctx.document.text[start:end]
+    bracket = _BRACKET_AFTER.match(text)
+    if bracket:
+        organisation = clean_organisation(bracket.group(1))
+        return None, None if resolve_entity(ctx, organisation or "") is not None else organisation
+    body = _ORG_AFTER.match(text)
+    if body:
+        return None, clean_organisation(body.group(1))
+    after = _ROLE_AFTER.match(text)
+    if after:
+        _, role, rest = split_person_details("X " + after.group(1))
+        return role, clean_organisation(rest)
+    return None, None
+
+
+@cache
+def _facilitator_cue() -> AnyCase:
+    return AnyCase("|".join(load_yaml("labels.yml")["facilitators_in_prose"]))
+
+
+@cache
+def _offering_cue() -> AnyCase:
+    return AnyCase("|".join(load_yaml("labels.yml")["offerings_in_prose"]))
+
+
 def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, whole: bool = False) -> bool:
     """Contacts in a span: each sentence pairs its names with its emails and phones."""
     spans = [(start, end)] if whole else _sentences(ctx.document.text, start, end)
     added = False
     for lo, hi in spans:
         for contact in _contacts_in(ctx, lo, hi):
+            contact.name = contact.name or _facilitator_by_first_name(record, ctx.document.text[lo:hi])
             if contact.key() not in {c.key() for c in record.contacts}:
                 record.contacts.append(contact)
             added = True
     return added
+
+
+def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | None:
+    """ "Bel of mail Hanneke: 070 ... / h.devries@...": a first name alone beside an address is the
+    session's facilitator of that first name, when exactly one has it."""
+    names = [
+        p.name
+        for p in record.facilitators
+        if len(first := (p.name.split() or [""])[0]) > 2
+        and first.isalpha()
+        and re.search(rf"\b{first}\b", sentence)
+    ]
+    return names[0] if len(names) == 1 and len(names[0].split()) > 1 else None
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

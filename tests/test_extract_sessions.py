@@ -1,0 +1,291 @@
+"""Sessions' parts read from their text: offerings written as lists in a sentence, contacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.extract.sessions import enumeration
+from pipeline.ingest.txt import read_txt
+from pipeline.model import DocumentBuilder
+
+
+def sessions_of(body: str) -> list[dict[str, Any]]:
+    text = f"Verslag van de regiodag\n\nSessie 1: Wijkraden\nGemeenten: Oss, Vught\n\n{body}\n"
+    return extract(read_txt(text.encode("utf-8")))["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "offerings"),
+    [
+        (
+            "De provincie biedt de raden: a) een cursus voorzitten, b) een spel en c) een podcast.",
+            ["een cursus voorzitten", "een spel", "een podcast"],
+        ),
+        (
+            "Het was nuttig. Het kenniscentrum kan gemeenten ondersteunen met: (1) een quickscan, en (2) "
+            "twee dagdelen advies. Daarna was er koffie.",
+            ["een quickscan", "twee dagdelen advies"],
+        ),
+        (
+            "Voor deze sessie stelt de VNG beschikbaar: 1) een handreiking; 2) een training voor griffies",
+            ["een handreiking", "een training voor griffies"],
+        ),
+        (
+            "Er is een vervolgaanbod: a) een excursie naar Assen en b) een terugkomdag.",
+            ["een excursie naar Assen", "een terugkomdag"],
+        ),
+    ],
+)
+def test_a_list_in_a_sentence_about_offering_holds_offerings(sentence: str, offerings: list[str]) -> None:
+    assert sessions_of(sentence)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A list in a sentence that is not about offering: questions, findings, a plan.
+        "De deelnemers bespraken: a) de rol van de raad, b) de planning en c) het budget.",
+        "Twee vragen bleven over: (1) wie betaalt, en (2) wie beslist.",
+        # One item is no list; letters out of order are no markers.
+        "De provincie biedt: a) een cursus.",
+        "De provincie biedt de raden b) een cursus en a) een spel.",
+    ],
+)
+def test_other_lists_in_sentences_are_no_offerings(sentence: str) -> None:
+    assert sessions_of(sentence)[0]["offerings"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "offerings"),
+    [
+        ("Beschikbaar via de regio:\n- Een cursus\n- Een spel", ["Een cursus", "Een spel"]),
+        ("Mee te nemen naar de eigen raad:\n- Een spel", ["Een spel"]),
+        ("Voor wie meer wil:\n- Een cursus", ["Een cursus"]),
+        (
+            "Het netwerk stelt hiervoor beschikbaar: a) een cursus, en b) een spel.",
+            ["een cursus", "een spel"],
+        ),
+        ("Vervolgaanbod: een cursus; een spel", ["een cursus", "een spel"]),
+        ("Op aanvraag bij de provincie:\n- Een cursus", ["Een cursus"]),
+    ],
+)
+def test_labels_of_what_participants_can_take_up(label: str, offerings: list[str]) -> None:
+    assert sessions_of(label)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mee te nemen: een laptop",
+        "De zaal was niet beschikbaar, dus we weken uit.",
+        "Voor wie het wil weten.",
+    ],
+)
+def test_other_lines_with_those_words_hold_no_offerings(line: str) -> None:
+    assert sessions_of(line)[0]["offerings"] == []
+
+
+def test_enumeration_spans() -> None:
+    text = "Aanbod: a) een spel, b) een cursus en c) een gesprek. Verder niets."
+    found = enumeration(text)
+    assert found is not None
+    assert [text[lo:hi] for lo, hi in found[1]] == ["een spel", "een cursus", "een gesprek"]
+
+
+def test_a_contact_line_about_this_session_stays_in_it() -> None:
+    body = (
+        "Aanbod:\n- Een spel\n\nVragen over deze werkgroep: Nina Kok, n.kok@raadwerk.nl\n\n"
+        "Meer over het programma: info@raadwerk.nl\n"
+    )
+    contacts = sessions_of(body)[0]["contacts"]
+    assert [c["email"] for c in contacts] == ["n.kok@raadwerk.nl"]
+
+
+def _built(
+    rows: list[list[str]], after: list[tuple[str, str]] | None = None, word: str = "Les"
+) -> dict[str, Any]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag van de leergang", level=1)
+    for number, (title, text) in enumerate([("Het budget", "Tiel sprak."), ("De planning", "Ede sprak.")], 1):
+        builder.add("heading", f"{word} {number}: {title}", level=2)
+        builder.add("paragraph", "Trainer: Jan Pool (Raadwerk)")
+        builder.add("paragraph", text)
+    builder.add("heading", "Wie deed mee", level=2)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    for kind, text in after or []:
+        builder.add(kind, text)  # type: ignore[arg-type]
+    return extract(builder.build())
+
+
+def municipalities_per_session(doc: dict[str, Any]) -> list[list[str]]:
+    return [sorted(m["name"] for m in s["municipalities"]) for s in doc["sessions"]]
+
+
+@pytest.mark.parametrize(
+    ("header", "mark"),
+    [
+        (["Gemeente", "Les 1", "Les 2"], "x"),
+        (["Gemeenten", "L1", "L2"], "✓"),
+        (["Gemeente", "Dag 1", "Dag 2"], "X"),
+    ],
+)
+def test_an_attendance_matrix_gives_each_session_its_municipalities(header: list[str], mark: str) -> None:
+    rows = [header, ["Gem. Buren", mark, ""], ["Zaltbommel", mark, mark], ["Hengelo (Ov.)", "", mark]]
+    assert municipalities_per_session(_built(rows)) == [
+        ["Buren", "Tiel", "Zaltbommel"],
+        ["Ede", "Hengelo (O.)", "Zaltbommel"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Columns that do not number the sessions from one, or a table of something else.
+        [["Gemeente", "2019", "2020"], ["Buren", "x", "x"]],
+        [["Gemeente", "Inwoners", "Raadsleden"], ["Buren", "x", "x"]],
+        [["Onderwerp", "Les 1", "Les 2"], ["Buren", "x", "x"]],
+        # Cells that are not marks.
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "12", "nee"]],
+    ],
+)
+def test_other_tables_add_no_session_municipalities(rows: list[list[str]]) -> None:
+    assert municipalities_per_session(_built(rows)) == [["Tiel"], ["Ede"]]
+
+
+def test_an_appendix_naming_a_session_again_gives_it_municipalities() -> None:
+    after = [
+        ("heading", "Bijlage: deelnemers per les"),
+        ("paragraph", "Les 2"),
+        ("list_item", "Ria Bos – raadslid – Buren"),
+        ("list_item", "Kees Mol – griffier – Zaltbommel"),
+        ("paragraph", "Les 1"),
+        ("list_item", "Els Dam – wethouder – Culemborg"),
+    ]
+    doc = _built([["Naam", "Functie"], ["Ria Bos", "raadslid"]], after)
+    assert municipalities_per_session(doc) == [["Culemborg", "Tiel"], ["Buren", "Ede", "Zaltbommel"]]
+
+
+def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
+    after = [("heading", "Bijlage"), ("paragraph", "Stap 2"), ("list_item", "Bel met Buren")]
+    doc = _built([["Naam", "Functie"], ["Ria Bos", "raadslid"]], after)
+    assert municipalities_per_session(doc) == [["Tiel"], ["Ede"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "facilitator"),
+    [
+        (
+            "Het gesprek stond onder leiding van Karin Smit, adviseur bij Raadwerk.",
+            ("Karin Smit", "Raadwerk"),
+        ),
+        (
+            "Onder leiding van Joris Palm (Stichting Buurtkracht) spraken de raden over geld.",
+            ("Joris Palm", "Stichting Buurtkracht"),
+        ),
+        (
+            "De ronde werd begeleid door dr. Ellen Voss van ProDemos. Daarna koffie.",
+            ("Ellen Voss", "ProDemos"),
+        ),
+        ("Dit gesprek werd geleid door Bas Ooms, zelfstandig trainer.", ("Bas Ooms", None)),
+        ("Wethouder Els Dam leidde Karin Smit rond.", None),
+        ("Het gesprek stond onder begeleiding van Noor Aydin (Raadwerk).", ("Noor Aydin", "Raadwerk")),
+        ("De gespreksleider was Bas Ooms van ProDemos. Er werd veel gepraat.", ("Bas Ooms", "ProDemos")),
+    ],
+)
+def test_a_facilitator_named_in_the_sessions_prose(
+    body: str, facilitator: tuple[str, str | None] | None
+) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == ([facilitator] if facilitator else [])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Leading in prose without a name after it, or a name that is not right after the phrase.
+        "Het gesprek stond onder leiding van de voorzitter van de raad.",
+        "Het stond onder leiding van een ervaren gespreksleider; Karin Smit en Bas Ooms spraken.",
+        "Het college wordt geleid door de burgemeester.",
+        "De gespreksleider was ziek, dus Karin Smit nam het over.",
+    ],
+)
+def test_no_facilitator_from_prose_without_a_name_right_after(body: str) -> None:
+    assert sessions_of(body)[0]["facilitators"] == []
+
+
+def test_a_labelled_facilitator_wins_over_prose() -> None:
+    body = "Begeleiding: Bas Ooms (VNG)\n\nHet gesprek stond onder leiding van Karin Smit."
+    assert [p["name"] for p in sessions_of(body)[0]["facilitators"]] == ["Bas Ooms"]
+
+
+PROSE_SESSIONS = (
+    "Verslag van de jongerendag\n\nDe dag begon met een lunch.\n\n"
+    "De eerste groep, ‘Stemrecht voor iedereen’, stond onder leiding van Noor Aydin van ProDemos. "
+    "Jongeren uit Tiel deden mee.\n\n"
+    "De tweede groep (“Een raad voor jongeren”) werd begeleid door Bas Ooms (Provincie Gelderland). "
+    "Jongeren uit Buren en Culemborg vertelden. Vragen? Mail Bas: b.ooms@gelderland.nl.\n\n"
+    "De burgemeester van Zaltbommel sloot de dag af.\n"
+)
+
+
+def test_sessions_told_in_prose() -> None:
+    sessions = extract(read_txt(PROSE_SESSIONS.encode("utf-8")))["sessions"]
+    assert [(s["number"], s["title"]) for s in sessions] == [
+        (1, "Stemrecht voor iedereen"),
+        (2, "Een raad voor jongeren"),
+    ]
+    assert [sorted(m["name"] for m in s["municipalities"]) for s in sessions] == [
+        ["Tiel"],
+        ["Buren", "Culemborg"],
+    ]
+    assert [[(p["name"], p["organisation"]) for p in s["facilitators"]] for s in sessions] == [
+        [("Noor Aydin", "ProDemos")],
+        [("Bas Ooms", "Provincie Gelderland")],
+    ]
+    # A first name alone beside an address is the session's facilitator of that name.
+    assert sessions[1]["contacts"] == [{"name": "Bas Ooms", "email": "b.ooms@gelderland.nl", "phone": None}]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("In de eerste ronde, ‘Geld’, sprak Tiel.", "In de tweede ronde, ‘Tijd’, sprak Buren."),
+        (
+            "Tijdens de eerste excursie (“Wijkraden”) keek Ede rond.",
+            "Tijdens de tweede excursie (“Dorpen”) Epe.",
+        ),
+        ("Het eerste atelier: 'Loting' met Oss.", "Het tweede atelier: 'Jongeren' met Uden."),
+    ],
+)
+def test_sessions_told_in_prose_in_other_wordings(first: str, second: str) -> None:
+    text = f"Verslag van de dag\n\nDe dag begon met koffie.\n\n{first}\n\n{second}\n"
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [s["number"] for s in sessions] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verslag\n\nDe eerste groep, ‘Stemrecht’, was groot.\n",
+        "Verslag\n\nDe eerste groep, ‘Stemrecht’, was groot.\n\nDe derde groep, ‘Geld’, was klein.\n",
+        "Verslag\n\nDe eerste keer, ‘toen’, was anders.\n\nDe tweede keer, ‘nu’, ook.\n",
+    ],
+)
+def test_no_prose_sessions_without_a_series_of_groups(text: str) -> None:
+    assert extract(read_txt(text.encode("utf-8")))["sessions"] == []
+
+
+def test_an_attendance_matrix_headed_by_session_titles() -> None:
+    rows = [["Gemeente", "Het budget", "De planning"], ["Buren", "x", ""], ["Zaltbommel", "", "x"]]
+    doc = _built(rows, word="Workshop")
+    assert municipalities_per_session(doc) == [["Buren", "Tiel"], ["Ede", "Zaltbommel"]]
+
+
+def test_a_matrix_whose_columns_are_not_all_sessions_adds_nothing() -> None:
+    rows = [["Gemeente", "Het budget", "Inwoners"], ["Buren", "x", "x"]]
+    assert municipalities_per_session(_built(rows, word="Workshop")) == [["Tiel"], ["Ede"]]
