@@ -47,15 +47,25 @@ F1_TARGET = 0.95
 # forms they showed are read now and those fields are back at the target. The eight corpus4
 # reports (held-out as well, written blind; docs/corpus4-heldout.md) lowered these again: sessions
 # only in prose, labels no rule knows ("Trekker:", "Gids:", "Docent:"), prose offerings "a) ...,
-# b) ...". Floors are what the 39-report corpus reaches, rounded down; not a regression.
+# b) ...". The eight corpus5 reports (held-out, written blind; docs/corpus5-heldout.md) lowered
+# them once more and took title, dates, sessions and contacts below the target too: sessions in
+# separator lines, ASCII-art tables, one Word table per session, numbered list items and chapter
+# headings, e-mail and memo headers, labels no rule knows ("Regie:", "Facilitering:", "Host").
+# Floors are what the 47-report corpus reaches, rounded down to 0.01; not a regression.
 F1_FLOORS: dict[str, float] = {
-    "location": 0.93,
-    "facilitators": 0.90,
-    "facilitator_organisations": 0.87,
-    "offerings": 0.85,
-    "quotes": 0.90,
-    "programmes": 0.78,
-    "organisations": 0.94,
+    "title": 0.94,
+    "published": 0.92,
+    "event_date": 0.87,
+    "location": 0.85,
+    "sessions": 0.88,
+    "session_municipalities": 0.90,
+    "facilitators": 0.82,
+    "facilitator_organisations": 0.80,
+    "contacts": 0.90,
+    "offerings": 0.73,
+    "quotes": 0.75,
+    "programmes": 0.69,
+    "organisations": 0.90,
 }
 RATCHET_SLACK = 0.02
 
