@@ -43,12 +43,26 @@ MUNICIPALITIES_CSV = ROOT / "rules" / "municipalities.csv"
 F1_TARGET = 0.95
 # Fields still below the target, floored at what they reach today. A floor that the run beats
 # by more than RATCHET_SLACK must be raised (the test says so), so gains are locked in.
-# The eight corpus3 reports (held-out) lowered several floors below the target; the layouts and
-# forms they showed are read now and those fields are back at the target. The eight corpus4
-# reports (held-out as well, written blind; docs/corpus4-heldout.md) lowered them again: sessions
-# only in prose, labels no rule knows ("Trekker:", "Gids:", "Docent:"), prose offerings "a) ...,
-# b) ...". fix4 read those kinds of text and every field is back at the target, so no floors.
-F1_FLOORS: dict[str, float] = {}
+# Each held-out set (corpus3, corpus4, corpus5: eight reports written blind, docs/corpus*-heldout.md)
+# lowered floors below the target; the kinds of text corpus3 and corpus4 showed are read now.
+# corpus5 was merged after those fixes and still costs: sessions between separator lines, in
+# ASCII-art tables, one Word table per session, numbered list items, chapter headings; e-mail and
+# memo headers; labels no rule knows ("Regie:", "Facilitering:"). Floors are what the 47-report
+# corpus reaches, rounded down to 0.01.
+F1_FLOORS: dict[str, float] = {
+    "published": 0.94,
+    "event_date": 0.88,
+    "location": 0.89,
+    "sessions": 0.90,
+    "session_municipalities": 0.94,
+    "facilitators": 0.91,
+    "facilitator_organisations": 0.91,
+    "contacts": 0.93,
+    "offerings": 0.87,
+    "quotes": 0.87,
+    "programmes": 0.94,
+    "organisations": 0.93,
+}
 RATCHET_SLACK = 0.02
 
 FORMATS = ("txt", "docx", "pdf")
