@@ -165,6 +165,22 @@ def test_rerun_skips_everything_and_is_byte_identical(corpus: Path, clean_run: P
     assert {e["reason"] for e in manifest(out)["documents"]} == {"unchanged"}
 
 
+def test_a_rerun_with_nothing_to_do_starts_no_workers(
+    corpus: Path, clean_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm forkserver holds the caller's stdout and stderr while it imports spaCy: a
+    no-change rerun piped into another program would end a second late if it started one."""
+    started: list[bool] = []
+    monkeypatch.setattr("pipeline.batch.runner.prestart", lambda: started.append(True))
+    out = tmp_path / "out"
+    shutil.copytree(clean_run, out)
+    assert run_batch([corpus], out, **QUIET) == 0
+    assert started == []
+    sorted((out / "documents").iterdir())[0].unlink()  # a lost output is extracted again
+    assert run_batch([corpus], out, **QUIET) == 0
+    assert started == [True]
+
+
 def test_fresh_reruns_are_byte_identical(corpus: Path, clean_run: Path, tmp_path: Path) -> None:
     assert run_batch([corpus], tmp_path / "again", workers=2, **QUIET) == 0
     assert snapshot(tmp_path / "again") == snapshot(clean_run)

@@ -288,10 +288,11 @@ def mp_context() -> BaseContext:
 
 
 def prestart() -> None:
-    """Start the warm forkserver now, in the background, while the main process finds and
-    hashes the inputs: its ~1 s of imports and warm-up then overlap that work instead of
-    following it. A run that finds nothing to do loses nothing: the server is a separate
-    process and ends with this one."""
+    """Start the warm forkserver now, in the background, while the main process sets up the
+    writer, the progress bar and the executor: its ~1 s of imports and warm-up then overlap
+    that work. Call it only when there is work: the server holds the caller's stdout and
+    stderr until its imports finish, so a no-change rerun piped into another program would
+    otherwise end ~1 s late (measured: 0.42 s without the server, 1.57 s with it)."""
     ctx = mp_context()
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver

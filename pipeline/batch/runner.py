@@ -89,8 +89,6 @@ def run_batch(
 
 def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporter) -> int:
     started, clock = now_iso(), time.perf_counter()
-    if options.executor == "local" and options.isolation:
-        prestart()
     out.mkdir(parents=True, exist_ok=True)
     remove_temp_files(out)
     rules = rules_version(rules_dir())  # keyed by folder: PIPELINE_RULES may change between runs
@@ -101,6 +99,8 @@ def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporte
     cache = CacheIndex.load(out)
     known = {e.doc_id: e for e in cache.entries.values()}
     plan = make_plan(found, cache, key, documents_dir(out))
+    if plan.tasks and options.executor == "local" and options.isolation:
+        prestart()
     done = {e.doc_id: e for e in plan.reused}
     spool = TableSpool(out / ".cache")
     writer = DocumentWriter(out, cache, spool)
