@@ -56,6 +56,14 @@ RUNNING_TEXT = [
     # A second surname without a hyphen.
     ("Eddy Habben Jansen van ProDemos hield een inleiding.", ["Eddy Habben Jansen"]),
     ("Daarna sprak J. Habben Jansen over de kieswijzer.", ["J. Habben Jansen"]),
+    # Twents/Achterhoeks surnames opened by "Oude"/"Olde", also after a hyphen.
+    ("Gespreksleider was Gerrit Olde Monnikhof uit Tubbergen.", ["Gerrit Olde Monnikhof"]),
+    ("Namens de regio sprak Wouter Hilbrink-Oude Luttikhuis.", ["Wouter Hilbrink-Oude Luttikhuis"]),
+    (
+        "Met Sanne Ten Brinke-Olde Kalter en Joris Oude Elferink",
+        ["Sanne ten Brinke-Olde Kalter", "Joris Oude Elferink"],
+    ),
+    ("In de Oude Kerk en bij de Olde Vechte", []),
     # ... but no place, organisation, role or next name after a name.
     ("Met Emma Klever Zwolle en Sanne Bos Movisie", ["Emma Klever", "Sanne Bos"]),
     ("Zij werkt bij Anna Schuurman Advies in Ede.", ["Anna Schuurman"]),

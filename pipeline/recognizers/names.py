@@ -395,12 +395,9 @@ def _parse_rest(
         return None
     k += 1
     double = "-" in tokens[k - 1].text
-    # "Jansen-de Vries", "Popering-van der Berg": a particle after the hyphen takes the next word.
-    while (
-        k < len(tokens)
-        and "-" in tokens[k - 1].key
-        and tokens[k - 1].key.rsplit("-")[-1] in lex.particle_words
-    ):
+    # "Jansen-de Vries", "Popering-van der Berg", "Hilbrink-Oude Luttikhuis": a particle or a
+    # surname prefix after the hyphen takes the next word.
+    while k < len(tokens) and "-" in tokens[k - 1].key and _opens_next_word(tokens[k - 1].key, lex):
         nxt = _match_phrase(tokens, k, lex.particles) or k
         if nxt >= len(tokens) or not _adjacent(tokens, nxt) or not _is_surname(tokens[nxt], lex):
             break
@@ -409,6 +406,11 @@ def _parse_rest(
     if single_surname and not double and _second_surname(tokens, k, lex):
         k += 1  # "Eddy Habben Jansen": a double surname without a hyphen
     return _Parse(start, k, given, given_end, particle_end or given_end, double)
+
+
+def _opens_next_word(key: str, lex: _Lexicon) -> bool:
+    last = key.rsplit("-")[-1]
+    return last in lex.particle_words or last in lex.surname_prefixes
 
 
 def _second_surname(tokens: list[_Token], k: int, lex: _Lexicon) -> bool:
