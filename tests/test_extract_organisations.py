@@ -116,6 +116,9 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ("Jildou de Vries (Gelderland Academie)", [("Jildou de Vries", "Gelderland Academie")]),
         ("Mirjam Dols, procesbegeleider (Dols & Partners)", [("Mirjam Dols", "Dols & Partners")]),
         ("Jan Jansen, adviseur bij Pentascope", [("Jan Jansen", "Pentascope")]),
+        # Initials with the first name in brackets: that bracket is no organisation.
+        ("prof. W. (Wieke) Dam (Hogeschool Windesheim)", [("Wieke Dam", "Hogeschool Windesheim")]),
+        ("mr. G. (Gert) Mulder en Els Bos (Movisie)", [("Gert Mulder", "Movisie"), ("Els Bos", "Movisie")]),
         # After "role bij" a head word and capitalised words are one organisation, no person.
         (
             "Sem Lammers, jongerenwerker bij Stichting Jongerenpunt Achterhoek",

@@ -55,7 +55,7 @@ F1_REACHED: dict[str, float] = {
     "verslag-online-kennisdag-rekenkamers-2021": 0.97,
     "verslag-opstartsessie-utrecht-2019": 1.0,
     "verslag-raadsledenateliers-zuid-holland-2023": 1.0,
-    "verslag-regiotafel-drenthe-2019": 0.97,
+    "verslag-regiotafel-drenthe-2019": 1.0,
     "verslag-startbijeenkomst-democratische-vakman-2020": 1.0,
     "verslag-werkatelier-weerbaar-bestuur-2022": 1.0,
     "hyphenated/overzicht-leernetwerken-najaar-2024": 1.0,
@@ -66,7 +66,7 @@ F1_REACHED: dict[str, float] = {
     "hyphenated/verslag-online-kennisdag-rekenkamers-2021": 0.97,
     "hyphenated/verslag-opstartsessie-utrecht-2019": 1.0,
     "hyphenated/verslag-raadsledenateliers-zuid-holland-2023": 1.0,
-    "hyphenated/verslag-regiotafel-drenthe-2019": 0.97,
+    "hyphenated/verslag-regiotafel-drenthe-2019": 1.0,
     "hyphenated/verslag-startbijeenkomst-democratische-vakman-2020": 1.0,
     "hyphenated/verslag-werkatelier-weerbaar-bestuur-2022": 1.0,
 }

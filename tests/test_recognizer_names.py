@@ -64,6 +64,10 @@ RUNNING_TEXT = [
         ["Sanne ten Brinke-Olde Kalter", "Joris Oude Elferink"],
     ),
     ("In de Oude Kerk en bij de Olde Vechte", []),
+    # Initials with the first name they stand for in brackets: the first name, as written.
+    ("Aanwezig: mw. B. (Bregje) Sanders en dhr. K. (Koen) de Wit", ["Bregje Sanders", "Koen de Wit"]),
+    ("Inleider was J.P. (Jan-Pieter) van Velzen.", ["Jan-Pieter van Velzen"]),
+    ("Zie A. (Inleiding) en B. (Doel) hieronder.", []),
     # ... but no place, organisation, role or next name after a name.
     ("Met Emma Klever Zwolle en Sanne Bos Movisie", ["Emma Klever", "Sanne Bos"]),
     ("Zij werkt bij Anna Schuurman Advies in Ede.", ["Anna Schuurman"]),
@@ -103,6 +107,7 @@ def test_find_people(text: str, expected: list[str]) -> None:
 CLEAN = [
     ("Jitske van Popering-Verkerk", "Jitske van Popering-Verkerk"),
     ("Anneke le Duc", "Anneke le Duc"),
+    ("mw. M. (Marloes) Brink", "Marloes Brink"),
     ("Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)", "Ben van Essen"),
     ("Piet in ’t Veld", "Piet in 't Veld"),
     ("J. P. de Vries", "J.P. de Vries"),
@@ -180,6 +185,7 @@ def test_looks_like_person(text: str, low: float, high: float) -> None:
         ),
         ("Eddy Habben Jansen, directeur ProDemos", ("Eddy Habben Jansen", "directeur", "ProDemos")),
         ("Mathilde van de Ven", ("Mathilde van de Ven", None, None)),
+        ("dr. R. (Ruud) Hagen (Universiteit Twente)", ("Ruud Hagen", None, "Universiteit Twente")),
         ("", (None, None, None)),
     ],
 )
@@ -255,8 +261,8 @@ def _generated_texts(count: int, prose: float, seed: int) -> list[str]:
 
 
 def _as_whole_text(text: str) -> list:
-    prepared = names._prepare(text)
-    return names._find_in_spans(text, prepared, [(0, len(prepared))])
+    prepared, openers = names._blank_initials_before_given(names._prepare(text))
+    return names._find_in_spans(text, prepared, [(0, len(prepared))], openers)
 
 
 @pytest.mark.parametrize(

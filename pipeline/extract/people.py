@@ -16,7 +16,12 @@ from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.extract.municipalities import resolve_entity
-from pipeline.recognizers.names import clean_person_name, looks_like_person, split_person_details
+from pipeline.recognizers.names import (
+    clean_person_name,
+    given_for_initials,
+    looks_like_person,
+    split_person_details,
+)
 from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
 
@@ -136,7 +141,7 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     people: list[tuple[PersonRef, int, int]] = []
     placed: set[int] = set()  # people whose bracket names a municipality
     for start, end in items:
-        piece = text[start:end]
+        piece = given_for_initials(text[start:end])  # "T. (Tjeerd) Bakels (Org)": Org, not Tjeerd
         organisation = None
         bracket = _BRACKET.search(piece)
         from_a_place = False
