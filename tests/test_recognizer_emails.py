@@ -46,8 +46,15 @@ CASES = [
         "Mail secretariaat at netwerk.frl of bel.",
         [("secretariaat at netwerk.frl", "secretariaat@netwerk.frl")],
     ),
+    # In capitals or with the Dutch "punt" a bare obfuscation needs no mail word before it.
+    (
+        "Vragen? Bas Hoek, b.hoek AT rekenkamer-west DOT nl, 0118 123456",
+        [("b.hoek AT rekenkamer-west DOT nl", "b.hoek@rekenkamer-west.nl")],
+    ),
+    ("Contact: e.smit at raadswerk punt nl.", [("e.smit at raadswerk punt nl", "e.smit@raadswerk.nl")]),
     # Negatives
     ("Jan at vis dot en was blij", []),
+    ("De AT-trein stopt in DOT-station", []),
     ("Kijk op www.vng.nl voor meer informatie.", []),
     ("Volg ons op Twitter: @VNG", []),
     ("naam@localhost", []),

@@ -6,8 +6,10 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
 - plain ``naam@vng.nl`` (a ``mailto:`` prefix is not part of the span);
 - bracketed ``naam[at]vng[dot]nl``, ``naam (at) vng.nl``, ``naam [at] vng [dot] nl``,
   ``naam(a)vng.nl``, ``naam{at}vng.nl``;
-- bare words ``naam at vng dot nl`` (also ``punt``), only with a mail word ("e-mail",
-  "mailadres", "mail naar") shortly before, since "at" and "dot" alone are too weak;
+- bare words ``naam at vng dot nl``, only with a mail word ("e-mail", "mailadres", "mail
+  naar") shortly before, since "at" and "dot" alone are too weak; written in capitals
+  (``naam AT vng DOT nl``) or with the Dutch ``punt`` (``naam at vng punt nl``) they need
+  none: no Dutch or English sentence reads like that;
 - the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``): no
   context needed, the word says it;
 - a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
@@ -48,6 +50,7 @@ _APENSTAARTJE = re.compile(
     rf"{_LOCAL} (?:apenstaartje|APENSTAARTJE) (?:{_LABEL}(?: (?:punt|dot|PUNT|DOT) |\.))+[a-zA-Z]{{2,6}}\b",
 )
 _MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:)", re.IGNORECASE)
+_UNMISTAKABLE_BARE = re.compile(r" AT .* DOT | at .* punt | AT .* PUNT ")
 
 # Spaces inside an address are PDF artefacts at best: accept them only before a common TLD.
 _COMMON_TLDS = "nl|com|org|net|eu|be|de|info|nu|frl|gov|edu"
@@ -104,7 +107,11 @@ def find_emails(text: str) -> list[Found]:
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if needs_context and not _MAIL_CONTEXT.search(text, max(0, start - 40), start):
+            if (
+                needs_context
+                and not _UNMISTAKABLE_BARE.search(match.group())
+                and not _MAIL_CONTEXT.search(text, max(0, start - 40), start)
+            ):
                 continue
             value = normalise_email(match.group())
             if value is None:
