@@ -91,7 +91,8 @@ class Resolution:
     code: str
     name: str
     method: str
-    """"exact" | "alias" | "variant" | "fuzzy" (see :meth:`MunicipalityRegister.resolve`)."""
+    """"exact" | "alias" | "variant" | "fuzzy" (see :meth:`MunicipalityRegister.resolve`), or
+    "context" when the sentence chose between namesakes (pipeline/extract/municipalities.py)."""
     score: float
     """0..1: 1.0 exact, 0.97 variant, 0.95 alias, similarity x 0.9 for fuzzy."""
     warning: str | None

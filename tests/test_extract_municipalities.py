@@ -85,6 +85,20 @@ def test_a_village_with_its_province_is_no_municipality_of_the_report() -> None:
         ("Borne en Hengelo willen het samen proberen.", ["Borne", "Hengelo (O.)"]),
         # Alone in its sentence it stays the municipality.
         ("Ook Hengelo deed mee aan het gesprek.", ["Hengelo (O.)"]),
+        # In a list across several provinces it stays the municipality too.
+        (
+            "Er kwamen raadsleden uit Dordrecht, Meppel, Hengelo en Tilburg.",
+            ["Dordrecht", "Meppel", "Hengelo (O.)", "Tilburg"],
+        ),
+        # A name two municipalities share is the one in the province of its neighbours.
+        (
+            "Raadsleden uit Venray, Bergen en Horst aan de Maas vergeleken hun aanpak.",
+            ["Venray", "Bergen (L.)", "Horst aan de Maas"],
+        ),
+        ("Uit Heiloo, Bergen en Castricum kwamen griffiers.", ["Heiloo", "Bergen (NH.)", "Castricum"]),
+        # ... and none when the neighbours do not point at one of them.
+        ("Ook Bergen en Utrecht lieten van zich horen.", ["Utrecht"]),
+        ("Bergen deed mee.", []),
     ],
 )
 def test_a_bare_namesake_is_read_by_the_provinces_around_it(sentence: str, added: list[str]) -> None:

@@ -164,7 +164,7 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
         return None
     if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
-    resolution = resolve_entity(ctx, entity.text)
+    resolution = resolve_entity(ctx, entity.text) or _by_neighbours(ctx, entity)
     if resolution is not None and _namesake_village(ctx, entity, resolution):
         return None
     # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
@@ -198,12 +198,34 @@ _SENTENCE_BOUND = re.compile(r"[.!?;\n]")
 def _namesake_village(ctx: Context, entity: Found, resolution: Resolution) -> bool:
     """A bare name that CBS gives a province because a village elsewhere has it too
     ("Hengelo" for Hengelo (O.)) is that village when its sentence names municipalities of
-    another province only: "Bronckhorst vertelde over Vorden en Hengelo" is Hengelo in
-    Gelderland, "Enschede en Hengelo" is Hengelo (O.)."""
-    register = default_register()
-    municipality = register.by_code(resolution.code)
+    one other province only: "Bronckhorst vertelde over Vorden en Hengelo" is Hengelo in
+    Gelderland, "Enschede en Hengelo" is Hengelo (O.). A list across several provinces
+    ("Rijswijk, Middelburg, Stein") says nothing about any one of them."""
+    municipality = default_register().by_code(resolution.code)
     if "(" not in municipality.name or "(" in entity.text:
         return False
+    provinces = _provinces_around(ctx, entity, resolution.code)
+    return len(provinces) == 1 and municipality.province not in provinces
+
+
+def _by_neighbours(ctx: Context, entity: Found) -> Resolution | None:
+    """A bare name two municipalities share ("Bergen": Bergen (NH.) and Bergen (L.)) is the
+    one in the province of every other municipality its sentence names: "Peel en Maas,
+    Bergen, Gennep" is Bergen (L.), "Alkmaar, Heiloo en Bergen" Bergen (NH.)."""
+    register = default_register()
+    candidates = register.candidates(entity.text)
+    if len(candidates) < 2:
+        return None
+    provinces = _provinces_around(ctx, entity, None)
+    matching = [m for m in candidates if m.province in provinces]
+    if len(provinces) != 1 or len(matching) != 1 or not matching[0].valid_on(ctx.on):
+        return None
+    return Resolution(matching[0].code, matching[0].name, "context", 0.9, None)
+
+
+def _provinces_around(ctx: Context, entity: Found, own_code: str | None) -> set[str]:
+    """The provinces of the other municipalities named in ``entity``'s sentence."""
+    register = default_register()
     text = ctx.document.text
     starts = [m.end() for m in _SENTENCE_BOUND.finditer(text, max(0, entity.start - 300), entity.start)]
     lo = starts[-1] if starts else max(0, entity.start - 300)
@@ -214,9 +236,9 @@ def _namesake_village(ctx: Context, entity: Found, resolution: Resolution) -> bo
         if other.start == entity.start:
             continue
         found = resolve_entity(ctx, other.text)
-        if found is not None and found.code != resolution.code:
+        if found is not None and found.code != own_code:
             provinces.add(register.by_code(found.code).province)
-    return bool(provinces) and municipality.province not in provinces
+    return provinces
 
 
 def in_force(ctx: Context, resolution: Resolution) -> Resolution:
