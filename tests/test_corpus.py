@@ -50,8 +50,7 @@ F1_TARGET = 0.95
 # memo headers; labels no rule knows ("Regie:", "Facilitering:"). Floors are what the 47-report
 # corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.94,
-    "event_date": 0.88,
+    "event_date": 0.91,
     "location": 0.89,
     "sessions": 0.90,
     "session_municipalities": 0.94,

@@ -90,6 +90,21 @@ def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: s
     assert (meta.published, meta.event_date) == (published, f"{year}-06-30")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "gepost op 03.02.2023 door de webredactie",
+        "Uitgegeven op 3 februari 2023",
+        "Vastgesteld:   3 feb. '23 door het bestuur",
+        "Verzonden: vrijdag 3 februari 2023 10:12",
+    ],
+)
+def test_words_of_publishing_carry_the_publication_date(line: str) -> None:
+    text = f"Verslag regiobijeenkomst\n{line}\n\nOp 26 januari 2023 kwamen de raadsleden bijeen in Epe.\n"
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2023-02-03", "2023-01-26")
+
+
 def test_a_title_ending_in_a_date_names_the_event() -> None:
     text = (
         "Netwerk Democratie – verslag netwerkbijeenkomst 29 september 2022\n\n"

@@ -108,6 +108,8 @@ CLEAN = [
     ("Jitske van Popering-Verkerk", "Jitske van Popering-Verkerk"),
     ("Anneke le Duc", "Anneke le Duc"),
     ("mw. M. (Marloes) Brink", "Marloes Brink"),
+    ("Joost Verhage RA", "Joost Verhage"),
+    ("drs. Ilse Kramer MSc", "Ilse Kramer"),
     ("Ben van Essen (o.a. Landelijke Vereniging van Kleine Kernen)", "Ben van Essen"),
     ("Piet in ’t Veld", "Piet in 't Veld"),
     ("J. P. de Vries", "J.P. de Vries"),
@@ -186,6 +188,7 @@ def test_looks_like_person(text: str, low: float, high: float) -> None:
         ("Eddy Habben Jansen, directeur ProDemos", ("Eddy Habben Jansen", "directeur", "ProDemos")),
         ("Mathilde van de Ven", ("Mathilde van de Ven", None, None)),
         ("dr. R. (Ruud) Hagen (Universiteit Twente)", ("Ruud Hagen", None, "Universiteit Twente")),
+        ("Joost Verhage RC (Verhage Control)", ("Joost Verhage", None, "Verhage Control")),
         ("", (None, None, None)),
     ],
 )

@@ -450,6 +450,7 @@ def _second_surname(tokens: list[_Token], k: int, lex: _Lexicon) -> bool:
     token = tokens[k]
     if (
         not _is_surname(token, lex)
+        or _skip_titles(tokens, k, lex) > k  # "Ilse Kramer MSc": letters after the name
         or _is_first_name(token, lex)
         or token.key in lex.places
         or token.key in lex.org_words
