@@ -277,6 +277,21 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
         ("Regiodag Zeeland\nVerslag: Anna de Boer, 3 mei 2019\n\nTekst.", "Regiodag Zeeland"),
         ("Verslag regiodag Zeeland\nTerugblik op een mooie dag\n\nTekst.", "Verslag regiodag Zeeland"),
         ("Democratiefestival 2024\nWat we hoorden, wat we meenemen\n\nTekst.", "Democratiefestival 2024"),
+        # A web page's breadcrumb trail above the headline.
+        (
+            "griffiersnet.nl › Actueel › Verslagen\n\nRaadsledendag Achterhoek\n\nTekst.",
+            "Raadsledendag Achterhoek",
+        ),
+        ("Home > Nieuws > Regio\n\nTerugblik op de regioavond\n\nTekst.", "Terugblik op de regioavond"),
+        # An e-mail's header: the subject is the title.
+        (
+            "Van: Griffie Epe <griffie@epe.nl>\nVerzonden: maandag 2 mei 2022 10:02\nAan: de raadsleden\n"
+            "Onderwerp: Verslag werkbezoek Heerde\n\nBeste raadsleden,\n\nTekst.",
+            "Verslag werkbezoek Heerde",
+        ),
+        ("From: Anna Bos\nSubject: Terugblik leerkring\n\nTekst.", "Terugblik leerkring"),
+        # A header without a subject gives none; a first line "Aan ..." that is no header stays.
+        ("Aan de slag met participatie\n\nTekst.", "Aan de slag met participatie"),
     ],
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:

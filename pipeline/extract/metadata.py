@@ -4,7 +4,7 @@ announced as being in preparation."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -60,15 +60,48 @@ def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
 
 
 def _title_block(blocks: list[Block]) -> Block | None:
+    subject = _mail_subject(blocks)
+    if subject is not None:
+        return subject
     for block in blocks[:3]:
         if block.kind == "heading" and (block.level or 1) <= 1:
             return block
-    if blocks and (_is_masthead(blocks[0]) or _is_sender_line(blocks) or _is_dated_line(blocks[0])):
+    if blocks and (
+        _is_masthead(blocks[0])
+        or _is_breadcrumb(blocks[0])
+        or _is_sender_line(blocks)
+        or _is_dated_line(blocks[0])
+    ):
         blocks = blocks[1:]
     first = blocks[0] if blocks else None
     if first is not None and len(first.text.split()) <= 20 and not first.text.endswith("."):
         return first
     return None
+
+
+def _mail_subject(blocks: list[Block]) -> Block | None:
+    """The subject of an e-mail header ("Van: ...", "Aan: ...", "Onderwerp: X"): X, as a block
+    of its own so that the title's mention points at the subject's words only."""
+    if not blocks or _label_regex("mail_header_labels").match(blocks[0].text) is None:
+        return None
+    subject = _label_regex("mail_subject_labels")
+    for block in blocks[:8]:
+        match = subject.match(block.text)
+        if match is not None and block.text[match.end() :].strip():
+            skip = len(block.text[match.end() :]) - len(block.text[match.end() :].lstrip())
+            start = block.start + match.end() + skip
+            return replace(block, text=block.text[match.end() + skip :].rstrip(), start=start)
+        if not block.text.rstrip().endswith(":") and ":" not in block.text[:20]:
+            return None  # the header ended without a subject
+    return None
+
+
+# "site.nl › Nieuws › Terugblik": a web page's breadcrumb trail above the headline.
+_BREADCRUMB = re.compile(r"^[^\n›»>]{1,60}(?:\s[›»>]\s[^\n›»>]{1,60}){2,}$")
+
+
+def _is_breadcrumb(block: Block) -> bool:
+    return _BREADCRUMB.match(block.text) is not None
 
 
 def _is_dated_line(block: Block) -> bool:
