@@ -185,6 +185,8 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         # Networks and circles named after their members and region; a planning bureau.
         ("Het Griffiersnetwerk Zuid-Limburg kwam bijeen in Sittard.", "Griffiersnetwerk Zuid-Limburg"),
         ("De Kring van Griffiers Rivierenland nodigde de raden uit.", "Kring van Griffiers Rivierenland"),
+        ("Voorzitter Kring Griffiers West-Brabant opende.", "Kring Griffiers West-Brabant"),
+        ("Het Netwerk Raadsleden Achterhoek schoof aan.", "Netwerk Raadsleden Achterhoek"),
         ("Cijfers kwamen van het Gelders Planbureau, dat de regio volgt.", "Gelders Planbureau"),
     ],
 )
