@@ -169,6 +169,15 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "“Dit kost ons jaren, niet maanden,” waarschuwde griffier Kees Mol uit Buren.",
             [("Kees Mol", "Buren", "griffier")],
         ),
+        # Verbs of manner and opinion.
+        (
+            "“Ik had nooit gedacht dat het zo leuk zou zijn,” lacht raadslid Ilse Wolters uit Goirle.",
+            [("Ilse Wolters", "Goirle", "raadslid")],
+        ),
+        (
+            "“Het mag best wat sneller,” vond Joris Dekker, fractievoorzitter in Oss.",
+            [("Joris Dekker", "Oss", "fractievoorzitter")],
+        ),
         # A quotation split by its attribution.
         (
             "“Wij zijn,” aldus wethouder Bas Ooms van Zaltbommel, “geen randgemeente van de stad.”",
@@ -193,6 +202,10 @@ def test_quotes_attributed_in_other_shapes(
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:
     assert [q[0] for q in quotes_of(body)] in ([], [None])
+
+
+def test_a_pronoun_after_the_verb_gives_no_quote_without_a_speaker() -> None:
+    assert quotes_of("Sanne Bos opende. “Hier praten wij pas als het onze beurt is,” grapte ze.") == []
 
 
 def test_a_role_alone_without_that_role_named_before_has_no_speaker() -> None:

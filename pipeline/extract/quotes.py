@@ -50,6 +50,8 @@ def _inline_quote() -> re.Pattern[str]:
     return re.compile(
         rf"{_QUOTED}"
         rf"\s*[,.]?\s*(?:{verbs})\s+"
+        # "..., grapte ze": a pronoun names nobody this pattern could give (no quote, no guess).
+        r"(?!(?:ze|zij|hij|ik|we|wij|jij|je|men|die)\b)"
         rf"(?P<who>(?:(?:{titles})\.\s*)*[^.;:!?“”]+(?:\.[A-Z][^.;:!?“”]*)*)",
     )
 
