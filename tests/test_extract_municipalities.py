@@ -98,6 +98,9 @@ def test_a_village_with_its_province_is_no_municipality_of_the_report() -> None:
         ("Uit Heiloo, Bergen en Castricum kwamen griffiers.", ["Heiloo", "Bergen (NH.)", "Castricum"]),
         # ... and none when the neighbours do not point at one of them.
         ("Ook Bergen en Utrecht lieten van zich horen.", ["Utrecht"]),
+        # An article before a municipality's name makes another place of it.
+        ("Raadsleden uit Den Hoorn en Den Ham kwamen ook.", []),
+        ("Raadsleden uit Den Helder en De Bilt kwamen ook.", ["Den Helder", "De Bilt"]),
         ("Bergen deed mee.", []),
     ],
 )

@@ -164,6 +164,8 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
         return None
     if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
+    if _inside_a_longer_place_name(ctx.document.text, entity):
+        return None
     resolution = resolve_entity(ctx, entity.text) or _by_neighbours(ctx, entity)
     if resolution is not None and _namesake_village(ctx, entity, resolution):
         return None
@@ -172,6 +174,18 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
         return None
     return in_force(ctx, resolution) if resolution is not None else None
+
+
+# "Den Hoorn" (a village on Texel), "Den Ham", "De Lier": an article written with a capital
+# before a municipality's name makes the name of another place.
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w]))(?:Den|De|Het|Ter|Ten) $")
+
+
+def _inside_a_longer_place_name(text: str, entity: Found) -> bool:
+    article = _ARTICLE_BEFORE.search(text, max(0, entity.start - 5), entity.start)
+    if article is None:
+        return False
+    return not default_register().candidates(text[article.start() : entity.end])
 
 
 @cache
