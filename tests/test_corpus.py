@@ -54,7 +54,6 @@ F1_FLOORS: dict[str, float] = {
     "published": 0.94,
     "event_date": 0.88,
     "location": 0.89,
-    "contacts": 0.94,
     "offerings": 0.92,
     "quotes": 0.87,
     "programmes": 0.94,

@@ -47,7 +47,15 @@ CASES = [
         [("secretariaat at netwerk.frl", "secretariaat@netwerk.frl")],
     ),
     # Negatives
+    # In capitals the obfuscation needs no mail word; "Contact:" is one.
+    (
+        "Nazorg » Ria Bos, r.bos AT raadwerk DOT nl, 06 1234 5678",
+        [("r.bos AT raadwerk DOT nl", "r.bos@raadwerk.nl")],
+    ),
+    ("Contact: p.dam at griffie punt nl.", [("p.dam at griffie punt nl", "p.dam@griffie.nl")]),
     ("Jan at vis dot en was blij", []),
+    ("Het team AT work DOT kreeg een prijs", []),
+    ("Contact: we at samen en gingen naar huis.", []),
     ("Kijk op www.vng.nl voor meer informatie.", []),
     ("Volg ons op Twitter: @VNG", []),
     ("naam@localhost", []),

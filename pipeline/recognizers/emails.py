@@ -7,7 +7,8 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
 - bracketed ``naam[at]vng[dot]nl``, ``naam (at) vng.nl``, ``naam [at] vng [dot] nl``,
   ``naam(a)vng.nl``, ``naam{at}vng.nl``;
 - bare words ``naam at vng dot nl`` (also ``punt``), only with a mail word ("e-mail",
-  "mailadres", "mail naar") shortly before, since "at" and "dot" alone are too weak;
+  "mailadres", "mail naar", "Contact:") shortly before, since "at" and "dot" alone are too weak;
+  in capitals, ``naam AT vng DOT nl``, without one but only before a common top-level domain;
 - the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``): no
   context needed, the word says it;
 - a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
@@ -47,10 +48,12 @@ _BARE = re.compile(
 _APENSTAARTJE = re.compile(
     rf"{_LOCAL} (?:apenstaartje|APENSTAARTJE) (?:{_LABEL}(?: (?:punt|dot|PUNT|DOT) |\.))+[a-zA-Z]{{2,6}}\b",
 )
-_MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:)", re.IGNORECASE)
-
 # Spaces inside an address are PDF artefacts at best: accept them only before a common TLD.
 _COMMON_TLDS = "nl|com|org|net|eu|be|de|info|nu|frl|gov|edu"
+# "naam AT domein DOT nl": both words in capitals say it is an address, with no mail word near.
+_BARE_CAPS = re.compile(rf"{_LOCAL} AT (?:{_LABEL} (?:DOT|PUNT) )+(?i:{_COMMON_TLDS})(?![\w-])")
+_MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:|contact:)", re.IGNORECASE)
+
 _AT_DOMAIN = re.compile(rf"{_LOCAL} (?:at|AT) (?:{_LABEL}\.)+(?:{_COMMON_TLDS})(?![\w-])")
 _SPACED = re.compile(
     rf"{_LOCAL} ?@ ?(?:{_LABEL}\.)*{_LABEL} ?\. ?(?:{_COMMON_TLDS})(?![\w-])",
@@ -71,6 +74,7 @@ _AT_OR_BRACKET = re.compile(r"[@\[({<]")
 # Literal anchors (no lookahead in front) let ``re`` skip ahead to the next space.
 _BARE_AT = re.compile(r" (?:at|AT) ")
 _BARE_APENSTAARTJE = re.compile(r" (?:apenstaartje|APENSTAARTJE) ")
+_BARE_CAPS_AT = re.compile(" AT ")
 
 _VALID = re.compile(rf"[\w](?:[\w.+'-]*[\w])?@(?:{_LABEL}\.)+[a-z]{{2,24}}")
 
@@ -96,6 +100,7 @@ def find_emails(text: str) -> list[Found]:
         (_PLAIN, _AT, 0.99, False),
         (_BRACKETED, _AT_OR_BRACKET, 0.9, False),
         (_BARE, _BARE_AT, 0.75, True),
+        (_BARE_CAPS, _BARE_CAPS_AT, 0.75, False),
         (_APENSTAARTJE, _BARE_APENSTAARTJE, 0.8, False),
         (_AT_DOMAIN, _BARE_AT, 0.7, False),
         (_SPACED, _AT, 0.6, False),
