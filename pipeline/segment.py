@@ -87,7 +87,7 @@ class _Patterns:
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
 # "Break-out 3 | X", "Gespreksronde 1 — X".
-_TITLE_SEPARATOR = r"[:.\-–—)|·•/]"
+_TITLE_SEPARATOR = r"[:.\-–—)|·•/»]"
 _ROMAN = r"(?:X{0,1}(?:IX|IV|VI{0,3}|I{1,3}))"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -114,9 +114,11 @@ def patterns() -> _Patterns:
         rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
         rf"|(?:{words})(?=\s*(?:{_TITLE_SEPARATOR}|$))"
     )
+    # "Tafel 1 van 3 » X": how many there were, after the number.
+    count = r"(?:\s+(?:van|of)\s+\d{1,3}\b)?"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?P<num>{number})?"
-        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}))"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?:(?P<num>{number}){count})?"
+        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count})"
         rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
@@ -127,7 +129,15 @@ def patterns() -> _Patterns:
     closing = re.compile(rf"^(?:{'|'.join(rules['closing_sections'])})\s*[:.]?$", re.IGNORECASE)
     # "Kamer 1 – X", "Themagroep één: X": a capitalised word, a number and a title after a
     # separator; whether it opens a session depends on the rest of its series (_series_starts).
-    series = re.compile(rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})\s*[:\-–—|·•/]\s*(?P<title>\S.*)$")
+    # Also "Gesprek 1 van 3 » X" (a count after the number), a module code "M2 – X" and an
+    # ordinal before the word, under a chapter's number: "3.2 Tweede leerlab: X".
+    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
+    series = re.compile(
+        rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?"
+        rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?"
+        rf"|(?P<code>[A-Z]{{1,3}})(?P<cnum>[1-9]\d?)|(?P<ord>(?i:{ordinals}))\s+(?P<oword>[\w-]+))"
+        rf"\s*[:\-–—|·•/»]\s*(?P<title>\S.*)$"
+    )
     not_series = frozenset(str(w).casefold() for w in rules.get("not_session_series") or [])
     return _Patterns(
         labels, any_label, session_heading, _LEADING_NUMBER, columns, closing, series, not_series
@@ -142,8 +152,9 @@ _LEADING_NUMBER = re.compile(r"^(\d{1,3})(?:(?P<sub>[a-z])?[.)]|\.(?P<subn>[1-9]
 def _label_regex(label: str) -> re.Pattern[str]:
     # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
     loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
-    separator = r"(?:\s*[:?]\s*|\s+)" if loose else r"\s*[:?]\s*"
-    return re.compile(rf"^(?:{label})(?:{separator}(?P<value>.*)|\s*[:?]?\s*$)", re.IGNORECASE)
+    # "Nazorg/vragen » Name, email": a guillemet stands for the colon.
+    separator = r"(?:\s*[:?»]\s*|\s+)" if loose else r"\s*[:?»]\s*"
+    return re.compile(rf"^(?:{label})(?:{separator}(?P<value>.*)|\s*[:?»]?\s*$)", re.IGNORECASE)
 
 
 # Markdown written into plain text: "# Title", "## Sessie 1", "**Gemeenten:**", "*dateline*", "> quote".
@@ -155,9 +166,25 @@ def plain(text: str) -> str:
     line such as "**Gemeenten:** Ede" reads as the label it is."""
     # Called for every block by every segment test (~300 times a report): most text holds
     # no marker character at all, and the substitution cost 3 ms per report (profiled).
+    if text[:1] in _RULE_FIRST:
+        text = _rule_line_blanked(text)
     if "*" not in text and "#" not in text and ">" not in text and "__" not in text:
         return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
+# A heading set between rule lines in plain text ("----- Gesprek 1 van 3 » X -----",
+# "=== Tot slot ==="): the rules go, so the words inside read as the heading they are.
+_RULE_FIRST = frozenset("-=_~–—")
+_RULE_LINE = re.compile(r"^([-=_~–—]{3,}\s*)[^\s\-=_~–—].*?(\s*[-=_~–—]{3,})\s*$")
+
+
+def _rule_line_blanked(text: str) -> str:
+    match = _RULE_LINE.match(text)
+    if match is None:
+        return text
+    lead, tail = match.span(1), match.span(2)
+    return " " * lead[1] + text[lead[1] : tail[0]] + " " * (len(text) - tail[0])
 
 
 def _plain_text(block: Block) -> tuple[str, int]:
@@ -367,18 +394,26 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
         if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
             continue
         match = patterns().series_heading.match(_plain_text(block)[0])
-        if not match or match.group("word").casefold() in patterns().not_series:
+        word = match and (match.group("word") or match.group("code") or match.group("oword")).casefold()
+        if not match or word in patterns().not_series:
             continue
-        number, title = _number(match.group("num")), match.group("title").strip()
+        number, title = _series_number(match), match.group("title").strip()
         if number is None or (block.kind == "paragraph" and title.endswith((".", ";", ","))):
             continue
-        found.setdefault(match.group("word").casefold(), []).append((index, number, title))
+        found.setdefault(word, []).append((index, number, title))
     starts: dict[int, tuple[int, str]] = {}
     for series in found.values():
         numbers = [number for _, number, _ in series]
         if len(series) >= 2 and numbers == list(range(1, len(series) + 1)):
             starts.update({index: (number, title) for index, number, title in series})
     return starts
+
+
+def _series_number(match: re.Match[str]) -> int | None:
+    """The number of a series line: "Kamer 2", "M2" or "Tweede leerlab"."""
+    if match.group("ord"):
+        return _ordinals()[match.group("ord").casefold()]
+    return int(match.group("cnum")) if match.group("code") else _number(match.group("num"))
 
 
 def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
@@ -527,7 +562,8 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         fields = _column_fields(header)
         if "title" not in fields.values() or not set(fields.values()) & {"municipalities", "facilitators"}:
-            found.extend(_column_sessions(cells, header, blocks))
+            sessions = _column_sessions(cells, header, blocks)
+            found.extend(sessions or _record_table_session(cells, header, blocks))
             continue
         rows: dict[int, dict[str, list[Block]]] = {}
         for cell in cells:
@@ -575,6 +611,35 @@ def _column_sessions(
             (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
         )
     return found
+
+
+# The first cell of a table that holds one session: "Democratiecafé 2", "Tafel B", "Ronde 3:".
+_RECORD_HEAD = re.compile(r"^(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\d{1,2}|[A-Z])\s*:?$")
+
+
+def _record_table_session(
+    cells: list[Block], header: dict[int, Block], blocks: list[Block]
+) -> list[tuple[int, Section]]:
+    """A two-column table per session, its fields as rows: "Democratiecafé 2 | Title" first,
+    then rows whose first cell is a label ("Wie zaten er?", "Host", "Napraten met")."""
+    if sorted(header) != [0, 1] or not header[1].text.strip():
+        return []
+    head = _RECORD_HEAD.match(header[0].text.strip())
+    if head is None or head.group("word").casefold() in patterns().not_series:
+        return []
+    values = {c.table[1]: c for c in cells if c.table and c.table[1] > 0 and c.table[2] == 1}
+    row: dict[str, list[Block]] = {}
+    for cell in cells:
+        if not cell.table or cell.table[1] == 0 or cell.table[2] != 0 or cell.table[1] not in values:
+            continue
+        # find_label skips table cells (a cell of a list table is a value, not a label): ask as a line.
+        label = find_label(Block("paragraph", cell.text, cell.start, cell.end, cell.page))
+        if label is not None:
+            row.setdefault(label.kind, []).append(values[cell.table[1]])
+    if not row.keys() & set(STRONG_LABELS):
+        return []
+    title, number = header[1].text.strip(), _number(head.group("num"))
+    return [(blocks.index(header[1]), Section("session", header[1], [], number, title, row))]
 
 
 def _column_head(text: str) -> tuple[int, str] | None:

@@ -45,22 +45,17 @@ F1_TARGET = 0.95
 # by more than RATCHET_SLACK must be raised (the test says so), so gains are locked in.
 # Each held-out set (corpus3, corpus4, corpus5: eight reports written blind, docs/corpus*-heldout.md)
 # lowered floors below the target; the kinds of text corpus3 and corpus4 showed are read now.
-# corpus5 was merged after those fixes and still costs: sessions between separator lines, in
-# ASCII-art tables, one Word table per session, numbered list items, chapter headings; e-mail and
-# memo headers; labels no rule knows ("Regie:", "Facilitering:"). Floors are what the 47-report
-# corpus reaches, rounded down to 0.01.
+# corpus5 was merged after those fixes and still costs: sessions in ASCII-art tables and as
+# numbered list items; e-mail and memo headers. fix5 read its sessions between rule lines, module
+# codes, ordinal chapter headings, one Word table per session and its label words, which took
+# sessions and what hangs on them above the target. Floors are what the 47-report corpus reaches,
+# rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.91,
     "location": 0.89,
-    "sessions": 0.90,
-    "session_municipalities": 0.94,
-    "facilitators": 0.91,
-    "facilitator_organisations": 0.91,
-    "contacts": 0.93,
-    "offerings": 0.87,
-    "quotes": 0.87,
+    "offerings": 0.92,
+    "quotes": 0.88,
     "programmes": 0.94,
-    "organisations": 0.93,
 }
 RATCHET_SLACK = 0.02
 

@@ -195,6 +195,11 @@ def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
         ("Wethouder Els Dam leidde Karin Smit rond.", None),
         ("Het gesprek stond onder begeleiding van Noor Aydin (Raadwerk).", ("Noor Aydin", "Raadwerk")),
         ("De gespreksleider was Bas Ooms van ProDemos. Er werd veel gepraat.", ("Bas Ooms", "ProDemos")),
+        (
+            "Raden uit Ede en Epe schoven aan, met als gespreksleider Joris Palm (Stichting Buurtkracht).",
+            ("Joris Palm", "Stichting Buurtkracht"),
+        ),
+        ("Met als moderator mr. Noor Aydin van Raadwerk ging het snel.", ("Noor Aydin", "Raadwerk")),
     ],
 )
 def test_a_facilitator_named_in_the_sessions_prose(
@@ -212,6 +217,8 @@ def test_a_facilitator_named_in_the_sessions_prose(
         "Het stond onder leiding van een ervaren gespreksleider; Karin Smit en Bas Ooms spraken.",
         "Het college wordt geleid door de burgemeester.",
         "De gespreksleider was ziek, dus Karin Smit nam het over.",
+        "Met als doel Karin Smit te bedanken kwamen ze bijeen.",
+        "Met als gespreksleider een oud-wethouder, Bas Ooms keek toe.",
     ],
 )
 def test_no_facilitator_from_prose_without_a_name_right_after(body: str) -> None:
@@ -289,3 +296,24 @@ def test_an_attendance_matrix_headed_by_session_titles() -> None:
 def test_a_matrix_whose_columns_are_not_all_sessions_adds_nothing() -> None:
     rows = [["Gemeente", "Het budget", "Inwoners"], ["Buren", "x", "x"]]
     assert municipalities_per_session(_built(rows, word="Workshop")) == [["Tiel"], ["Ede"]]
+
+
+def test_a_session_table_with_its_fields_as_rows() -> None:
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Terugblik op de gesprekstafels")
+    rows = [
+        ["Gesprekstafel 1", "Raad en jeugd"],
+        ["Wie waren er?", "Ede, Epe"],
+        ["Gastvrouw", "Ria Bos (Raadwerk)"],
+        ["Napraten met", "Ria Bos, r.bos@raadwerk.nl"],
+        ["Om mee te nemen", "Een handreiking voor fracties"],
+    ]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    session = extract(builder.build())["sessions"][0]
+    assert (session["number"], session["title"]) == (1, "Raad en jeugd")
+    assert [m["name"] for m in session["municipalities"]] == ["Ede", "Epe"]
+    assert [(p["name"], p["organisation"]) for p in session["facilitators"]] == [("Ria Bos", "Raadwerk")]
+    assert session["contacts"][0]["email"] == "r.bos@raadwerk.nl"
+    assert session["offerings"] == ["Een handreiking voor fracties"]

@@ -46,15 +46,22 @@ CASES = [
         "Mail secretariaat at netwerk.frl of bel.",
         [("secretariaat at netwerk.frl", "secretariaat@netwerk.frl")],
     ),
-    # In capitals or with the Dutch "punt" a bare obfuscation needs no mail word before it.
+    # In capitals the obfuscation needs no mail word; "Contact:" is one.
     (
         "Vragen? Bas Hoek, b.hoek AT rekenkamer-west DOT nl, 0118 123456",
         [("b.hoek AT rekenkamer-west DOT nl", "b.hoek@rekenkamer-west.nl")],
     ),
     ("Contact: e.smit at raadswerk punt nl.", [("e.smit at raadswerk punt nl", "e.smit@raadswerk.nl")]),
+    (
+        "Nazorg » Ria Bos, r.bos AT raadwerk DOT nl, 06 1234 5678",
+        [("r.bos AT raadwerk DOT nl", "r.bos@raadwerk.nl")],
+    ),
+    ("Contact: p.dam at griffie punt nl.", [("p.dam at griffie punt nl", "p.dam@griffie.nl")]),
     # Negatives
     ("Jan at vis dot en was blij", []),
     ("De AT-trein stopt in DOT-station", []),
+    ("Het team AT work DOT kreeg een prijs", []),
+    ("Contact: we at samen en gingen naar huis.", []),
     ("Kijk op www.vng.nl voor meer informatie.", []),
     ("Volg ons op Twitter: @VNG", []),
     ("naam@localhost", []),

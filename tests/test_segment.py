@@ -575,3 +575,124 @@ def test_a_numbered_series_under_any_label_is_a_series_of_sessions(
     text: str, expected: list[tuple[int | None, str]]
 ) -> None:
     assert sessions_of(text) == expected
+
+
+# Sessions between rule lines, with a count, as module codes, or counted by ordinals under a
+# chapter's number: each still a series numbered from one.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Verslag\n\n===== Tafel 1 van 2 » Raad en regio =====\nGemeenten: Oss\n\n"
+            "===== Tafel 2 van 2 » Wonen =====\nGemeenten: Uden\n\n===== Tot slot =====\nDank!\n",
+            [(1, "Raad en regio"), (2, "Wonen")],
+        ),
+        (
+            "Verslag\n\n--- Ronde 1 of 3: Begroten ---\nTekst.\n--- Ronde 2 of 3: Toezicht ---\nTekst.\n",
+            [(1, "Begroten"), (2, "Toezicht")],
+        ),
+        (
+            "Verslag\n\nW1 – Lezen van stukken\nTekst.\n\nW2 – Debatteren\nTekst.\n\nW3 – Media\nTekst.\n",
+            [(1, "Lezen van stukken"), (2, "Debatteren"), (3, "Media")],
+        ),
+        (
+            "Rapport\n\n2.1 Eerste werkplaats: Inspraak\nTekst.\n\n2.2 Tweede werkplaats: Scholen\nTekst.\n",
+            [(1, "Inspraak"), (2, "Scholen")],
+        ),
+        # A lone rule-line heading, codes that skip, listed words after an ordinal: no series.
+        ("Verslag\n\n----- Gesprek 1 van 2 » Wonen -----\nTekst.\n", []),
+        ("Verslag\n\nA1 – Snelweg\nTekst.\n\nA4 – Ring\nTekst.\n", []),
+        ("Rapport\n\n4.1 Eerste stap: inventariseren\nTekst.\n\n4.2 Tweede stap: kiezen\nTekst.\n", []),
+    ],
+)
+def test_series_in_rule_lines_codes_and_ordinals(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("----- Tafel 2 » Wonen -----", "      Tafel 2 » Wonen      "),
+        ("=== Tot slot ===", "    Tot slot    "),
+        ("--------------------", "--------------------"),
+        ("--- alleen links", "--- alleen links"),
+    ],
+)
+def test_plain_blanks_rule_lines_around_a_heading(text: str, expected: str) -> None:
+    assert plain(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("Raadsleden aan tafel: Oss, Uden", "municipalities", "Oss, Uden"),
+        ("Betrokken raden: Ede", "municipalities", "Ede"),
+        ("Herkomst deelnemers: Venlo, Horst aan de Maas", "municipalities", "Venlo, Horst aan de Maas"),
+        ("Wie waren erbij? Epe", "municipalities", "Epe"),
+        ("Facilitering: Ria Bos (ProDemos)", "facilitators", "Ria Bos (ProDemos)"),
+        ("Regie: Joost Wever", "facilitators", "Joost Wever"),
+        ("Nazorg » Ria Bos, r.bos@vng.nl", "contacts", "Ria Bos, r.bos@vng.nl"),
+        ("Vragen/contact: r.bos@vng.nl", "contacts", "r.bos@vng.nl"),
+        ("Info: r.bos@vng.nl", "contacts", "r.bos@vng.nl"),
+        ("Napraten met", "contacts", ""),
+        ("Om mee te nemen: een handreiking", "offerings", "een handreiking"),
+    ],
+)
+def test_more_label_words(line: str, kind: str, value: str) -> None:
+    block = read_txt(line.encode("utf-8")).blocks[0]
+    label = find_label(block)
+    assert label is not None and (label.kind, label.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Raden aan tafels in de zaal kregen koffie.",
+        "Informatief was het zeker.",
+        "Nabellen kan via de griffie.",
+        "Regiegemeenten werken samen.",
+        "Herkomstgegevens ontbreken.",
+    ],
+)
+def test_more_words_that_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+def _record_tables(tables: list[list[list[str]]]):
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Per gesprekstafel hieronder wie er zaten.")
+    for t, rows in enumerate(tables):
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                builder.add("table_cell", cell, table=(t, r, c))
+        builder.add("paragraph", "Een verslag van het gesprek aan deze tafel.")
+    return builder.build()
+
+
+def test_one_table_per_session_with_its_fields_as_rows() -> None:
+    tables = [
+        [[f"Gesprekstafel {n}", title], ["Wie waren er?", "Ede, Epe"], ["Gastvrouw", "Ria Bos"]]
+        for n, title in ((1, "Raad en jeugd"), (2, "Raad en zorg"))
+    ]
+    sessions = segment(_record_tables(tables)).sessions
+    assert [(s.number, s.title) for s in sessions] == [(1, "Raad en jeugd"), (2, "Raad en zorg")]
+    row = sessions[0].row or {}
+    assert sorted(row) == ["facilitators", "municipalities"]
+    assert row["municipalities"][0].text == "Ede, Epe"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # No attendance or facilitation row.
+        [["Tafel 1", "Raad en jeugd"], ["Tijd", "10.00"], ["Zaal", "B"]],
+        # The first cell names no numbered part.
+        [["Onderwerp", "Raad en jeugd"], ["Gemeenten", "Ede"]],
+        # A listed word.
+        [["Bijlage 1", "Deelnemers"], ["Gemeenten", "Ede, Epe"]],
+        # Three columns: a table of another shape.
+        [["Tafel 1", "Raad", "Zaal B"], ["Gemeenten", "Ede", "Epe"]],
+    ],
+)
+def test_tables_that_are_no_session_of_their_own(rows: list[list[str]]) -> None:
+    assert segment(_record_tables([rows])).sessions == []

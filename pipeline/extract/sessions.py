@@ -275,6 +275,7 @@ _FACILITATOR_HINTS = (
     "rekker",
     "ids",
     "ocent",
+    "et als",
 )
 _TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")

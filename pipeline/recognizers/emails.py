@@ -6,10 +6,9 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
 - plain ``naam@vng.nl`` (a ``mailto:`` prefix is not part of the span);
 - bracketed ``naam[at]vng[dot]nl``, ``naam (at) vng.nl``, ``naam [at] vng [dot] nl``,
   ``naam(a)vng.nl``, ``naam{at}vng.nl``;
-- bare words ``naam at vng dot nl``, only with a mail word ("e-mail", "mailadres", "mail
-  naar") shortly before, since "at" and "dot" alone are too weak; written in capitals
-  (``naam AT vng DOT nl``) or with the Dutch ``punt`` (``naam at vng punt nl``) they need
-  none: no Dutch or English sentence reads like that;
+- bare words ``naam at vng dot nl`` (also ``punt``), only with a mail word ("e-mail",
+  "mailadres", "mail naar", "Contact:") shortly before, since "at" and "dot" alone are too weak;
+  in capitals, ``naam AT vng DOT nl``, without one but only before a common top-level domain;
 - the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``): no
   context needed, the word says it;
 - a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
@@ -49,11 +48,12 @@ _BARE = re.compile(
 _APENSTAARTJE = re.compile(
     rf"{_LOCAL} (?:apenstaartje|APENSTAARTJE) (?:{_LABEL}(?: (?:punt|dot|PUNT|DOT) |\.))+[a-zA-Z]{{2,6}}\b",
 )
-_MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:)", re.IGNORECASE)
-_UNMISTAKABLE_BARE = re.compile(r" AT .* DOT | at .* punt | AT .* PUNT ")
-
 # Spaces inside an address are PDF artefacts at best: accept them only before a common TLD.
 _COMMON_TLDS = "nl|com|org|net|eu|be|de|info|nu|frl|gov|edu"
+# "naam AT domein DOT nl": both words in capitals say it is an address, with no mail word near.
+_BARE_CAPS = re.compile(rf"{_LOCAL} AT (?:{_LABEL} (?:DOT|PUNT) )+(?i:{_COMMON_TLDS})(?![\w-])")
+_MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:|contact:)", re.IGNORECASE)
+
 _AT_DOMAIN = re.compile(rf"{_LOCAL} (?:at|AT) (?:{_LABEL}\.)+(?:{_COMMON_TLDS})(?![\w-])")
 _SPACED = re.compile(
     rf"{_LOCAL} ?@ ?(?:{_LABEL}\.)*{_LABEL} ?\. ?(?:{_COMMON_TLDS})(?![\w-])",
@@ -74,6 +74,7 @@ _AT_OR_BRACKET = re.compile(r"[@\[({<]")
 # Literal anchors (no lookahead in front) let ``re`` skip ahead to the next space.
 _BARE_AT = re.compile(r" (?:at|AT) ")
 _BARE_APENSTAARTJE = re.compile(r" (?:apenstaartje|APENSTAARTJE) ")
+_BARE_CAPS_AT = re.compile(" AT ")
 
 _VALID = re.compile(rf"[\w](?:[\w.+'-]*[\w])?@(?:{_LABEL}\.)+[a-z]{{2,24}}")
 
@@ -99,6 +100,7 @@ def find_emails(text: str) -> list[Found]:
         (_PLAIN, _AT, 0.99, False),
         (_BRACKETED, _AT_OR_BRACKET, 0.9, False),
         (_BARE, _BARE_AT, 0.75, True),
+        (_BARE_CAPS, _BARE_CAPS_AT, 0.75, False),
         (_APENSTAARTJE, _BARE_APENSTAARTJE, 0.8, False),
         (_AT_DOMAIN, _BARE_AT, 0.7, False),
         (_SPACED, _AT, 0.6, False),
@@ -107,11 +109,7 @@ def find_emails(text: str) -> list[Found]:
             start, end = match.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            if (
-                needs_context
-                and not _UNMISTAKABLE_BARE.search(match.group())
-                and not _MAIL_CONTEXT.search(text, max(0, start - 40), start)
-            ):
+            if needs_context and not _MAIL_CONTEXT.search(text, max(0, start - 40), start):
                 continue
             value = normalise_email(match.group())
             if value is None:
