@@ -52,10 +52,10 @@ class Section:
     row: dict[str, list[Block]] | None = None
     """For a session taken from a table row: the cells per field."""
     prose: bool = False
-    sub_item: int | None = None
-    """The agenda item a sub-item session ("3b. X") belongs to: it ends at the next item."""
     """Told in a paragraph of running text ("De tweede groep, ‘X’, ..."): the session is that
     paragraph and what hangs off it (lists, labelled lines), up to the next paragraph."""
+    sub_item: int | None = None
+    """The agenda item a sub-item session ("3b. X") belongs to: it ends at the next item."""
     listed: list[Block] = field(default_factory=list)
     """Cells elsewhere in the report that list a municipality attending it (a matrix table)."""
     mentioned: list[Block] = field(default_factory=list)
