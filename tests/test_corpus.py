@@ -53,7 +53,7 @@ F1_TARGET = 0.95
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.91,
     "location": 0.89,
-    "offerings": 0.92,
+    "offerings": 0.94,
     "quotes": 0.88,
     "programmes": 0.94,
 }

@@ -111,3 +111,22 @@ def test_list_markers(line: str, marker: str, text: str) -> None:
 )
 def test_not_list_markers(line: str) -> None:
     assert shown(line.encode("utf-8")) == [(None, line)]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # Word's second-level bullet "o" in a text export, in a run of two or more.
+        ("Aanbod:\n  o een training\n  o een handreiking\n", ["een training", "een handreiking"]),
+        (
+            "Aanbod:\no een training\no een handreiking\no een leerkring\n",
+            ["een training", "een handreiking", "een leerkring"],
+        ),
+        # A single line opening with "o" is a sentence, not a list.
+        ("Aanbod:\no jee, dat vergaten we.\n", []),
+        ("o een training\n\no een handreiking\n", []),
+    ],
+)
+def test_o_bullets_in_a_run_are_list_items(text: str, items: list[str]) -> None:
+    blocks = read_txt(text.encode()).blocks
+    assert [b.text for b in blocks if b.kind == "list_item"] == items

@@ -42,17 +42,30 @@ def decode_text(data: bytes) -> str:
     return text
 
 
+def _o_bullet_lines(lines: list[str]) -> dict[int, str]:
+    """Line number -> item text of the lines in a run of two or more "o " bullets."""
+    items = {n: m["text"] for n, line in enumerate(lines) if (m := _O_BULLET.match(line))}
+    return {n: t for n, t in items.items() if n - 1 in items or n + 1 in items}
+
+
 def list_marker(match: re.Match[str]) -> str:
     """The marker of a ``LIST_MARKER`` match, a private-use bullet shown as the "•" it looks like."""
     marker = match["marker"]
     return "\u2022" if "\uf000" <= marker <= "\uf8ff" else marker
 
 
+# Word's second-level bullet "o" as a text export writes it ("  o een oefenavond"): a list
+# marker only in a run of at least two such lines, since "o" alone may open a sentence.
+_O_BULLET = re.compile(r"^o\s+(?P<text>\S.*)$")
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     builder = DocumentBuilder("txt")
     page = 1
-    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    o_bullets = _o_bullet_lines([line.replace("\f", "").strip() for line in lines])
+    for number, raw_line in enumerate(lines):
         # A form feed is a page break in plain text exports.
         page += raw_line.count("\f")
         line = raw_line.replace("\f", "").strip()
@@ -61,6 +74,8 @@ def read_txt(data: bytes) -> Document:
         match = LIST_MARKER.match(line)
         if match:
             builder.add("list_item", match["text"], page=page, marker=list_marker(match), level=0)
+        elif number in o_bullets:
+            builder.add("list_item", o_bullets[number], page=page, marker="o", level=0)
         else:
             builder.add("paragraph", line, page=page)
     if not builder.blocks:
