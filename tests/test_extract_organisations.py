@@ -187,6 +187,7 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("De Kring van Griffiers Rivierenland nodigde de raden uit.", "Kring van Griffiers Rivierenland"),
         ("Voorzitter Kring Griffiers West-Brabant opende.", "Kring Griffiers West-Brabant"),
         ("Het Netwerk Raadsleden Achterhoek schoof aan.", "Netwerk Raadsleden Achterhoek"),
+        ("Een spreker van Brainport Eindhoven vertelde over de arbeidsmarkt.", "Brainport Eindhoven"),
         ("Cijfers kwamen van het Gelders Planbureau, dat de regio volgt.", "Gelders Planbureau"),
     ],
 )
@@ -291,3 +292,9 @@ def test_a_role_and_body_before_a_name_are_the_persons(
 def test_a_head_word_cut_off_at_a_line_break_is_no_organisation(text: str) -> None:
     content = extract(read_txt(text.encode()))
     assert content["organisations"] == []
+
+
+def test_a_region_named_in_an_economic_cluster_is_no_municipality() -> None:
+    doc = extract(read_txt(b"Verslag\n\nDe tuinders van Greenport Venlo vertelden over hun plannen.\n"))
+    assert "Greenport Venlo" in [o["name"] for o in doc["organisations"]]
+    assert doc["municipalities"] == []
