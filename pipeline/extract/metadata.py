@@ -87,10 +87,10 @@ def _mail_subject(blocks: list[Block]) -> Block | None:
     subject = _label_regex("mail_subject_labels")
     for block in blocks[:8]:
         match = subject.match(block.text)
-        if match is not None and block.text[match.end() :].strip():
-            skip = len(block.text[match.end() :]) - len(block.text[match.end() :].lstrip())
-            start = block.start + match.end() + skip
-            return replace(block, text=block.text[match.end() + skip :].rstrip(), start=start)
+        value = block.text[match.end() :] if match else ""
+        if value.strip():
+            start = block.start + len(block.text) - len(value.lstrip())
+            return replace(block, text=value.strip(), start=start)
         if not block.text.rstrip().endswith(":") and ":" not in block.text[:20]:
             return None  # the header ended without a subject
     return None

@@ -42,12 +42,6 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def _o_bullet_lines(lines: list[str]) -> dict[int, str]:
-    """Line number -> item text of the lines in a run of two or more "o " bullets."""
-    items = {n: m["text"] for n, line in enumerate(lines) if (m := _O_BULLET.match(line))}
-    return {n: t for n, t in items.items() if n - 1 in items or n + 1 in items}
-
-
 def list_marker(match: re.Match[str]) -> str:
     """The marker of a ``LIST_MARKER`` match, a private-use bullet shown as the "•" it looks like."""
     marker = match["marker"]
@@ -59,16 +53,22 @@ def list_marker(match: re.Match[str]) -> str:
 _O_BULLET = re.compile(r"^o\s+(?P<text>\S.*)$")
 
 
+def _o_bullet_lines(lines: list[str]) -> dict[int, str]:
+    """Line number -> item text of the lines in a run of two or more "o " bullets."""
+    items = {n: m["text"] for n, line in enumerate(lines) if (m := _O_BULLET.match(line))}
+    return {n: t for n, t in items.items() if n - 1 in items or n + 1 in items}
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     builder = DocumentBuilder("txt")
     page = 1
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    o_bullets = _o_bullet_lines([line.replace("\f", "").strip() for line in lines])
-    for number, raw_line in enumerate(lines):
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [raw_line.replace("\f", "").strip() for raw_line in raw_lines]
+    o_bullets = _o_bullet_lines(lines)
+    for number, (raw_line, line) in enumerate(zip(raw_lines, lines, strict=True)):
         # A form feed is a page break in plain text exports.
         page += raw_line.count("\f")
-        line = raw_line.replace("\f", "").strip()
         if not line:
             continue
         match = LIST_MARKER.match(line)
