@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -276,6 +277,34 @@ def test_hang_does_not_hold_up_the_batch(fault_run: Path) -> None:
     data = manifest(fault_run)
     assert entries(fault_run)["hangt.txt"]["seconds"] < 5
     assert data["summary"]["seconds"] < 15
+
+
+def test_tasks_held_behind_a_dying_worker_are_run_elsewhere(tmp_path: Path) -> None:
+    """While the queue is long a worker holds a second task in its pipe. The misbehaving
+    documents are made the largest, so they go out first, each with a neighbour held
+    behind it: every neighbour must still be extracted, once, and no fault leaks."""
+    folder = make_inputs(tmp_path / "in", count=8)
+    padding = "Dit verslag is lang gemaakt zodat het als eerste aan de beurt is.\n" * 200
+    for name in ("hangt", "segfault", "exit", "geheugen", "allocatie"):
+        (folder / f"{name}.txt").write_text(f"Verslag {name}\n{padding}", encoding="utf-8")
+    log = tmp_path / "ran.log"
+    rules = f"record:*:{log};hang:hangt;segv:segfault;exit:exit:7;oom:geheugen;memerror:allocatie"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(FAULTS, rules)
+        assert run_batch([folder], tmp_path / "out", workers=2, timeout=2, memory_mb=400, **QUIET) == 1
+    data = manifest(tmp_path / "out")
+    assert data["summary"]["ok"] == 8
+    reasons = {Path(e["path"]).name: e["reason"] for e in data["documents"] if e["status"] == "failed"}
+    assert reasons == {
+        "hangt.txt": "timed out after 2 s",
+        "segfault.txt": "worker crashed (exit -11)",
+        "exit.txt": "worker crashed (exit 7)",
+        "geheugen.txt": "out of memory (limit 400 MB)",
+        "allocatie.txt": "out of memory (limit 400 MB)",
+    }
+    runs = Counter(line.split(" ", 1)[1] for line in log.read_text(encoding="utf-8").splitlines())
+    assert len(runs) == 13
+    assert set(runs.values()) == {1}
 
 
 # --- killed and resumed ---------------------------------------------------------------------------

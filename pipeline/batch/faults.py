@@ -13,6 +13,7 @@ whose file name contains PATTERN (``*`` matches every file):
 ``segv``            die by SIGSEGV (a crashing C parser)
 ``exit[:code]``     ``os._exit(code)`` (a library that calls exit)
 ``oom``             allocate and touch memory until stopped (a zip bomb)
+``memerror``        raise MemoryError at once (an allocation refused by the address-space limit)
 ``record:FILE``     append "pid name" to FILE (shows which worker process ran what)
 
 The rules are read once by the main process and handed to the workers in their config, so
@@ -56,6 +57,8 @@ def _act(action: str, arg: str, name: str) -> None:
         os._exit(int(arg or 3))
     elif action == "oom":
         _allocate_forever()
+    elif action == "memerror":
+        raise MemoryError("test fault")
     elif action == "record":
         with open(arg, "a", encoding="utf-8") as handle:
             handle.write(f"{os.getpid()} {name}\n")

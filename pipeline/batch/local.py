@@ -2,8 +2,15 @@
 
 Why not ``concurrent.futures`` or ``multiprocessing.Pool``: a crashed worker breaks a
 ProcessPoolExecutor for every pending task, a Pool hangs on it, and neither can stop one
-task that runs too long. Here each worker has its own pipe and exactly one task at a time,
-so the supervisor always knows which document a dead worker held.
+task that runs too long. Here each worker has its own pipe and works its tasks in the
+order sent, one at a time, so the supervisor always knows which document a dead worker
+held: the oldest it has not answered.
+
+* prefetch: while the queue is long, a worker holds a second task in its pipe, so it
+  starts its next document the moment it sends a result instead of waiting for the
+  supervisor to read the result and answer (on 2 cores the supervisor shares a core with
+  the workers, and each wait cost a worker a scheduler turn). A held task that never
+  started is put back in the queue when its worker dies or retires: it is not failed.
 
 * time limit: a task not done by its deadline gets its worker SIGKILLed (a parser stuck
   in C code ignores anything milder); the document fails "timed out after 60 s".
@@ -42,6 +49,7 @@ POLL_SECONDS = 0.1
 START_TIMEOUT = 300.0  # a worker that cannot warm up in this time is broken
 MAX_START_FAILURES = 3
 RECYCLE_FRACTION = 0.75
+PREFETCH = 2
 
 
 class WorkerStartError(RuntimeError):
@@ -56,8 +64,11 @@ class _Worker:
         child.close()
         self.started = time.monotonic()
         self.ready = False
-        self.task: Task | None = None
+        self.tasks: deque[Task] = deque()
+        """Sent and not answered, oldest first: the first is running, the rest wait in the pipe."""
         self.deadline = 0.0
+        """When the running task times out; set when it starts."""
+        self.retiring = False
         self.done = 0
         self._ps: psutil.Process | None = None
         self._rss, self._rss_read_at = 0, -POLL_SECONDS
@@ -67,8 +78,20 @@ class _Worker:
             self.conn.send(task)
         except OSError:
             return False
-        self.task, self.deadline = task, time.monotonic() + timeout
+        if not self.tasks:
+            self.deadline = time.monotonic() + timeout
+        self.tasks.append(task)
         return True
+
+    @property
+    def task(self) -> Task | None:
+        """The task running now."""
+        return self.tasks[0] if self.tasks else None
+
+    def finish(self, timeout: float) -> None:
+        """The running task answered: the next held one starts now."""
+        self.tasks.popleft()
+        self.deadline = time.monotonic() + timeout
 
     def rss(self) -> int:
         """The worker's resident memory, read at most every POLL_SECONDS: read on every
@@ -127,7 +150,7 @@ class LocalExecutor:
     # --- one turn of the supervisor loop --------------------------------------------------
 
     def _top_up(self) -> None:
-        busy = sum(1 for w in self._pool if w.task)
+        busy = sum(len(w.tasks) for w in self._pool)
         while len(self._pool) < min(self.workers, len(self._queue) + busy):
             self._pool.append(_Worker(self._ctx, self.config))
 
@@ -136,10 +159,21 @@ class LocalExecutor:
             self._dispatch_to(worker)
 
     def _dispatch_to(self, worker: _Worker) -> None:
-        if worker.ready and worker.task is None and self._queue:
+        while self._queue and self._has_room(worker):
             task = self._queue.popleft()
             if not worker.assign(task, self.timeout):
                 self._queue.appendleft(task)  # the worker died; its sentinel says so next
+                return
+
+    def _has_room(self, worker: _Worker) -> bool:
+        return worker.ready and not worker.retiring and len(worker.tasks) < self._depth(worker)
+
+    def _depth(self, worker: _Worker) -> int:
+        """How many tasks ``worker`` may hold: two while the queue is longer than the pool
+        (at the tail a held task could wait behind a slow document while another worker
+        idles), and never more than it has left before it retires."""
+        depth = PREFETCH if len(self._queue) > self.workers else 1
+        return min(depth, self.max_tasks - worker.done)
 
     def _tick(self) -> Iterator[Result]:
         waitables = [w.conn for w in self._pool] + [w.process.sentinel for w in self._pool]
@@ -172,10 +206,13 @@ class LocalExecutor:
                 return  # the process is gone: is_alive() tells next
             if kind == "ready":
                 self._on_ready(worker, value)
-            elif kind == "done":
-                task, worker.task = worker.task, None
+            elif kind == "done" and worker.tasks:
+                if value.out_of_memory:
+                    self._requeue_held(worker)  # the worker exits after a MemoryError
+                worker.finish(self.timeout)
                 worker.done += 1
-                retire = value.out_of_memory or self._worn_out(worker)
+                worker.retiring = worker.retiring or value.out_of_memory or self._worn_out(worker)
+                retire = worker.retiring and not worker.tasks
                 if retire:
                     self._retire(worker)
                 else:
@@ -183,8 +220,7 @@ class LocalExecutor:
                     # document (with fsync) took 0.5-4.5 ms per document on the shared disk,
                     # time the worker sat idle while it waited for its next task.
                     self._dispatch_to(worker)
-                if task is not None:
-                    yield value
+                yield value
                 if retire:
                     return
 
@@ -208,8 +244,14 @@ class LocalExecutor:
         self._retired.append(worker)
         self._retired = [w for w in self._retired if w.process.is_alive()]  # reaps the finished
 
+    def _requeue_held(self, worker: _Worker) -> None:
+        """Put the tasks ``worker`` holds but has not started back at the front of the queue."""
+        while len(worker.tasks) > 1:
+            self._queue.appendleft(worker.tasks.pop())
+
     def _lost(self, worker: _Worker, reason: str | None) -> Iterator[Result]:
-        """Kill ``worker`` and fail its task with ``reason`` (None: it died by itself)."""
+        """Kill ``worker`` and fail its running task with ``reason`` (None: it died by itself)."""
+        self._requeue_held(worker)
         task = worker.task
         if reason is None:
             code = worker.exit_code()
