@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,7 +52,16 @@ def sniff_format(head: bytes, name: str) -> str | None:
         return None
 
 
-def make_plan(found: list[Found], cache: CacheIndex, key: str, documents: Path) -> Plan:
+def make_plan(
+    found: list[Found],
+    cache: CacheIndex,
+    key: str,
+    documents: Path,
+    on_first_task: Callable[[], None] | None = None,
+) -> Plan:
+    """Hash every input and sort it into reused, failed and to-do; ``on_first_task`` is
+    called once, as soon as there is something to extract (the runner starts its workers
+    then, so their start-up overlaps the hashing of the remaining inputs)."""
     plan = Plan()
     first_of: dict[str, str] = {}
     for index, item in enumerate(found):
@@ -83,6 +93,8 @@ def make_plan(found: list[Found], cache: CacheIndex, key: str, documents: Path) 
             entry.format, entry.pages = hit.format, hit.pages
             plan.reused.append(hit)
             continue
+        if on_first_task and not plan.tasks:
+            on_first_task()
         plan.tasks.append(Task(index, os.path.abspath(item.path), item.display, size))
     return plan
 

@@ -98,9 +98,8 @@ def _run(inputs: list[Path], out: Path, options: BatchOptions, reporter: Reporte
         reporter.warn(f"no .txt, .pdf or .docx files found in {', '.join(map(str, inputs))}")
     cache = CacheIndex.load(out)
     known = {e.doc_id: e for e in cache.entries.values()}
-    plan = make_plan(found, cache, key, documents_dir(out))
-    if plan.tasks and options.executor == "local" and options.isolation:
-        prestart()
+    local = options.executor == "local" and options.isolation
+    plan = make_plan(found, cache, key, documents_dir(out), on_first_task=prestart if local else None)
     done = {e.doc_id: e for e in plan.reused}
     spool = TableSpool(out / ".cache")
     writer = DocumentWriter(out, cache, spool)
