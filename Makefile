@@ -13,7 +13,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# compileall: this machine sets PYTHONDONTWRITEBYTECODE, so without it every run (and every
+# worker server) compiled the package from source again, ~0.15 s; up to date it costs ~0.04 s.
 run: $(BIN)/.installed
+	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python -m pipeline run raw --out extracted
 
 test: $(BIN)/.installed
@@ -22,6 +25,7 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed
+	$(BIN)/python -m compileall -q pipeline
 	$(BIN)/python bench/run_bench.py
 
 clean:
