@@ -43,19 +43,28 @@ MUNICIPALITIES_CSV = ROOT / "rules" / "municipalities.csv"
 F1_TARGET = 0.95
 # Fields still below the target, floored at what they reach today. A floor that the run beats
 # by more than RATCHET_SLACK must be raised (the test says so), so gains are locked in.
-# Each held-out set (corpus3, corpus4, corpus5: eight reports written blind, docs/corpus*-heldout.md)
-# lowered floors below the target; the kinds of text corpus3 and corpus4 showed are read now.
-# corpus5 was merged after those fixes and still costs: sessions in ASCII-art tables and as
-# numbered list items; e-mail and memo headers. fix5 read its sessions between rule lines, module
-# codes, ordinal chapter headings, one Word table per session and its label words, which took
-# sessions and what hangs on them above the target. Floors are what the 47-report corpus reaches,
-# rounded down to 0.01.
+# Each held-out set (corpus3, corpus4, corpus5, corpus6: eight reports written blind,
+# docs/corpus*-heldout.md) lowered floors below the target; the kinds of text corpus3 and corpus4
+# showed are read now. corpus5 was merged after those fixes and still costs: sessions in ASCII-art
+# tables and as numbered list items; e-mail and memo headers. fix5 read its sessions between rule
+# lines, module codes, ordinal chapter headings, one Word table per session and its label words.
+# corpus6 (time-and-room headings, workshop codes 1A-2B, '**Leerkring X**' terms with 'Label –'
+# lines, sessions in a two-column table or inside an interview answer, notulen 'wat:/wie:/door:'
+# blocks) took sessions and what hangs on them below the target again. Floors are what the
+# 55-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
+    "published": 0.94,
     "event_date": 0.91,
-    "location": 0.89,
-    "offerings": 0.94,
-    "quotes": 0.88,
-    "programmes": 0.94,
+    "location": 0.85,
+    "sessions": 0.89,
+    "session_municipalities": 0.90,
+    "facilitators": 0.89,
+    "facilitator_organisations": 0.89,
+    "contacts": 0.88,
+    "offerings": 0.86,
+    "quotes": 0.81,
+    "programmes": 0.88,
+    "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02
 
