@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.ingest.txt import read_txt
 from pipeline.model import Block, DocumentBuilder
-from pipeline.segment import find_label, numbered_title, plain, segment, table_title
+from pipeline.segment import (
+    Label,
+    _plain_text,
+    find_label,
+    numbered_title,
+    patterns,
+    plain,
+    segment,
+    table_title,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+RAW = ROOT / "raw"
 
 
 def sessions_of(text: str) -> list[tuple[int | None, str]]:
@@ -696,3 +711,27 @@ def test_one_table_per_session_with_its_fields_as_rows() -> None:
 )
 def test_tables_that_are_no_session_of_their_own(rows: list[list[str]]) -> None:
     assert segment(_record_tables([rows])).sessions == []
+
+
+def _first_label_one_by_one(block: Block) -> Label | None:
+    """find_label as it was: each label's own pattern, in order, until one matches."""
+    if block.kind == "table_cell":
+        return None
+    text, lead = _plain_text(block)
+    for kind, regex, proves in patterns().labels:
+        match = regex.match(text)
+        if match:
+            value = (match.group("value") or "").strip()
+            start = block.start + lead + (match.start("value") if match.group("value") else len(text))
+            return Label(kind, value, start, proves)
+    return None
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*CORPUS.glob("*.txt"), *CORPUS.glob("*.md"), *RAW.glob("*.txt")]), ids=str
+)
+def test_find_label_matches_each_label_in_turn(path: Path) -> None:
+    # One alternation of every label (and the lower-cased pre-test) must pick what trying the
+    # labels one by one picks, on every block of the corpus.
+    blocks = read_txt(path.read_bytes()).blocks
+    assert [find_label(b) for b in blocks] == [_first_label_one_by_one(b) for b in blocks]

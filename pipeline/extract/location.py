@@ -28,7 +28,9 @@ from pipeline.model import Block
 from pipeline.rules import load_yaml
 from pipeline.segment import find_label, session_heading
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'‘(])")
+# The space after a sentence's end (group 1); punctuation first, not a lookbehind, so that
+# ``re`` skips from one "." "!" "?" to the next.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'‘(])")
 _MIN_WORDS = 8
 _QUOTE_OPENERS = "“„\"‘'«"
 
@@ -113,8 +115,8 @@ def _is_prose(block: Block) -> bool:
 def _sentences(block: Block) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in _SENTENCE_END.finditer(block.text):
-        spans.append((begin, match.start()))
-        begin = match.end()
+        spans.append((begin, match.start(1)))
+        begin = match.end(1)
     spans.append((begin, len(block.text)))
     return spans
 

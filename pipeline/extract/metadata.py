@@ -288,6 +288,7 @@ def _title_year_end(blocks: list[Block]) -> str | None:
     return f"{match.group()}-12-31" if match else None
 
 
+_DIGIT = re.compile(r"\d")
 _TITLE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d\d(?![\w./-])")
 # "5 t/m 7 juni 2023", "5-7 juni 2023", "27 en 28 september 2022": the meeting starts on the first day.
 _RANGE_BEFORE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s*(?:-|–|t/m|tot en met|en)\s*$")
@@ -320,6 +321,8 @@ def _yearless_meeting_days(ctx: Context, block: Block, reference: str) -> list[F
     latest one of that date on or before the publication (or the end of the title's year)."""
     months = load_yaml("dates.yml")["months"]
     found: list[Found] = []
+    if _DIGIT.search(block.text) is None:
+        return found  # every such day has its digits; most blocks have none (bench corpus)
     year = int(reference[:4])
     for match in _yearless_day().finditer(block.text):  # on lower-cased text: read spans
         month, day = months[match.group("month").lower()], int(match.group("day"))

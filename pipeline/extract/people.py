@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pipeline.extract.context import Context
@@ -39,10 +39,14 @@ class PersonRef:
         return {"name": self.name, "organisation": self.organisation, "role": self.role}
 
 
+# name_key and is_short_form are pure, and PeopleSet asks them for every pair of a new name
+# and the people known so far (~250 times a report, the same few names: cProfile).
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     return re.sub(r"[\s.'’]+", " ", name).strip().casefold()
 
 
+@lru_cache(maxsize=8192)
 def is_short_form(short: str, full: str) -> bool:
     """How a name named in full before is written again: 'Jitske van Popering' for 'Jitske van
     Popering-Verkerk', 'Dijkstra' or 'Van den Berg-de Wit' (surname only, in "aldus Dijkstra"),
