@@ -8,14 +8,21 @@ forkserver only forks from this state, so it must not fail: any error leaves wor
 
 from __future__ import annotations
 
+import gc
+
 
 def _warm() -> None:
+    # Importing and warming up leave ~640,000 tracked objects that all stay: the collector's
+    # passes over them find nothing and cost ~0.1 s of the start-up (CPU time, 5 runs each).
+    gc.disable()
     try:
         from pipeline.batch.worker import WorkerConfig, warm_up
 
         warm_up(WorkerConfig())
     except BaseException:  # a forkserver that dies here would take every worker with it
         pass
+    finally:
+        gc.enable()
 
 
 _warm()

@@ -167,7 +167,9 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     _apply_env(config.env)
+    gc.disable()  # nothing to collect while warming up (see preload)
     warm_up(config)
+    gc.enable()
     # The warm pipeline (spaCy vocab, lexicons, compiled rules) lives as long as the worker:
     # out of the collector's sight, full collections stop walking it for every report.
     gc.freeze()
