@@ -13,6 +13,7 @@ in plain text, at a title-like line once the session already had its closing par
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -60,6 +61,8 @@ class Section:
     """Cells elsewhere in the report that list a municipality attending it (a matrix table)."""
     mentioned: list[Block] = field(default_factory=list)
     """Blocks elsewhere about it (an appendix under "Thema 2"): municipalities named there took part."""
+    notes: list[Block] = field(default_factory=list)
+    """Blocks under a heading elsewhere that names it ("Uit verdiepingssessie 1"): read as its text."""
 
 
 @dataclass
@@ -86,6 +89,8 @@ class _Patterns:
     closing_section: re.Pattern[str]
     series_heading: re.Pattern[str]
     not_series: frozenset[str]
+    agenda_item: re.Pattern[str]
+    title_label: re.Pattern[str]
 
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
@@ -124,8 +129,10 @@ def patterns() -> _Patterns:
     )
     # "Tafel 1 van 3 » X": how many there were, after the number.
     count = r"(?:\s+(?:van|of)\s+\d{1,3}\b)?"
+    # A capitalised word may qualify a keyword that a number follows: "Carrousel ronde 2 - X".
+    qualifier = rf"(?P<qual>(?-i:[A-ZÀ-Ý])[\w-]*\s+(?=(?:{keywords})\s+(?:{number})))?"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:(?P<kw>{keywords})\b\.?\s*(?:(?P<num>{number}){count})?"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?P<kw>{keywords})\b\.?\s*(?:(?P<num>{number}){count})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count})"
         rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
         re.IGNORECASE,
@@ -147,6 +154,10 @@ def patterns() -> _Patterns:
         rf"\s*[:\-–—|·•/»]\s*(?P<title>\S.*)$"
     )
     not_series = frozenset(str(w).casefold() for w in rules.get("not_session_series") or [])
+    agenda = re.compile(rf"^(?:{'|'.join(rules['agenda_items'])})\s*[:.]?$", re.IGNORECASE)
+    title_label = re.compile(
+        rf"^(?:{'|'.join(rules['session_title_labels'])})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
+    )
     return _Patterns(
         [(kind, _label_regex(p), proves) for kind, p, proves in labels],
         first_label,
@@ -157,6 +168,8 @@ def patterns() -> _Patterns:
         closing,
         series,
         not_series,
+        agenda,
+        title_label,
     )
 
 
@@ -173,8 +186,10 @@ def _label_body(label: str, value: str = "value") -> str:
     """A label and what follows it on the line (group ``value``), or the label alone."""
     # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
     loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
-    # "Nazorg/vragen » Name, email": a guillemet stands for the colon.
-    separator = r"(?:\s*[:?»]\s*|\s+)" if loose else r"\s*[:?»]\s*"
+    # "Nazorg/vragen » Name, email": a guillemet stands for the colon, and so does a spaced
+    # en or em dash ("Contact – Name, email"); a hyphen does not ("Contact-avond").
+    colon = r"(?:\s*[:?»]|\s+[–—])\s*"
+    separator = rf"(?:{colon}|\s+)" if loose else colon
     return rf"(?:{label})(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
 
 
@@ -242,8 +257,13 @@ def session_heading(block: Block) -> tuple[int | None, str] | None:
     """(number, title) when ``block`` reads as a session heading by its keyword, else None."""
     if block.kind == "table_cell":
         return None
-    parsed = _keyword_title(_plain_text(block)[0], block.number)
+    text = _plain_text(block)[0]
+    parsed = _keyword_title(text, block.number)
     if parsed is None or (block.kind == "paragraph" and parsed[0] is None and parsed[1].endswith(".")):
+        return None
+    # "De ronde 2 was kort.": a word before the keyword makes a heading only of a line, not a sentence.
+    qualified = patterns().session_heading.match(text).group("qual")  # type: ignore[union-attr]
+    if qualified and block.kind == "paragraph" and parsed[1].endswith((".", ";", ",")):
         return None
     return parsed
 
@@ -256,8 +276,12 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     if not match:
         return None
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
-    title = match.group("title").strip(" :-–—|·•/")
+    # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
+    title = _BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/")
     return (number, title) if title else None
+
+
+_BRACKETED_TIME = re.compile(r"\(\s*\d{1,2}[.:]\d{2}[^()]*\)")
 
 
 def _keyword_number(text: str) -> int | None:
@@ -272,10 +296,31 @@ def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
     if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
         return None
+    scheduled = _schedule_title(_plain_text(block)[0])
+    if scheduled is not None:
+        # "19.30 uur · Zaal Waal · X": the time is no number, and only a heading shows a session.
+        return (None, scheduled) if block.kind == "heading" else None
     number, text = _strip_leading_number(_plain_text(block)[0], block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
     return number, text
+
+
+# A clock time as a part of a heading: "19.30 uur", "20:45", "9.00u".
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*(?:uur|u\.?|h))?$", re.IGNORECASE)
+_PARTS = re.compile(r"\s+[·|•]\s+")
+
+
+def _schedule_title(text: str) -> str | None:
+    """The title of a line written as a schedule entry, its parts split by ' · ' or ' | ':
+    after a leading clock time ("19.30 uur · Zaal Waal · Title") the last part, before a
+    trailing one ("Title · 19.30 uur") the first; None for any other line."""
+    parts = _PARTS.split(text)
+    if len(parts) < 2:
+        return None
+    if _CLOCK.match(parts[0]):
+        return parts[-1]
+    return parts[0] if _CLOCK.match(parts[-1]) else None
 
 
 def _strip_leading_number(text: str, number: int | None) -> tuple[int | None, str]:
@@ -298,7 +343,11 @@ def _is_sub_item(lead: re.Match[str]) -> bool:
 
 
 def table_title(cell: Block) -> tuple[int | None, str]:
-    """(number, title) of a session table's title cell: "1. X", "Sessie 2: X" or just "X"."""
+    """(number, title) of a session table's title cell: "1. X", "Sessie 2: X", any word with a
+    number and a title ("Verdiepingssessie 2 – X") or just "X"."""
+    series = patterns().series_heading.match(cell.text.strip())
+    if series and series.group("word") and series.group("word").casefold() not in patterns().not_series:
+        return _series_number(series), series.group("title").strip()
     return _keyword_title(cell.text) or _strip_leading_number(cell.text, None)
 
 
@@ -355,6 +404,7 @@ def segment(document: Document) -> Segmentation:
     current = Section("other", None)
     sections.append(current)
     prose = _prose_starts(blocks)
+    agenda = _agenda_items(blocks)
     for index, block in enumerate(blocks):
         if index in prose and index not in starts:
             number, title = prose[index]
@@ -363,7 +413,9 @@ def segment(document: Document) -> Segmentation:
             continue
         if index in starts:
             number, title = starts[index]
-            current = Section("session", block, [], number, title, sub_item=_sub_item_of(block))
+            # A session inside an agenda item of minutes ends with that item, as a sub-item does.
+            parent = _sub_item_of(block) or _agenda_item_before(agenda, index)
+            current = Section("session", block, [], number, title, sub_item=parent)
             sections.append(current)
             continue
         if current.kind == "session" and _ends_session(current, block):
@@ -372,11 +424,25 @@ def segment(document: Document) -> Segmentation:
             continue
         current.blocks.append(block)
     sections = [s for s in sections if s.kind == "session" or s.blocks]
+    for section in sections:
+        if section.kind == "session" and not section.title:
+            section.title = _title_from_label(section.blocks)
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
     _attach_contact_rows(sections, document)
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
+    _attach_title_references(sections)
     return Segmentation(sections)
+
+
+def _title_from_label(blocks: list[Block]) -> str | None:
+    """The value of the first title label in a session's body ("wat: X", "Onderwerp: X"), for
+    a session whose heading gives none ("Tafelgesprek A")."""
+    for block in blocks:
+        match = patterns().title_label.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
+        if match:
+            return match.group("value").strip()
+    return None
 
 
 def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
@@ -392,9 +458,16 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
         numbered = numbered_title(block)
         if numbered:
             candidates[index] = (*numbered, False)
-    for index, (number, title) in _series_starts(blocks).items():
+    for index in _agenda_items(blocks):
+        candidates.pop(index, None)
+    # A numbered series reads a line more exactly than a term series ("Kamer 1 – X" has a number).
+    certain_series = {**_term_starts(blocks), **_coded_starts(blocks), **_series_starts(blocks)}
+    for index, (number, title) in certain_series.items():
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
+    bare = _bare_series_starts(blocks)
+    for index, number in bare.items():
+        candidates.setdefault(index, (number, "", False))
     order = sorted(candidates)
     starts: dict[int, tuple[int | None, str]] = {}
     for position, index in enumerate(order):
@@ -402,7 +475,99 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
         end = order[position + 1] if position + 1 < len(order) else len(blocks)
         if certain or _has_strong_label(blocks[index + 1 : end]):
             starts[index] = (number, title)
+    # A series of bare "Tafelgesprek A" lines is one kind of thing: one proven, all are sessions.
+    if starts.keys() & bare.keys():
+        starts.update({i: candidates[i][:2] for i in bare if candidates[i][1] == ""})
     return _drop_inconsistent_levels(blocks, starts)
+
+
+def _agenda_items(blocks: list[Block]) -> dict[int, int]:
+    """Index -> number of the items of a minutes' agenda ("1. Opening", "3. Tafelgesprekken",
+    "5. Rondvraag"): when two or more of a report's numbered lines are standard agenda items
+    (rules/labels.yml agenda_items), its numbered lines are the agenda, not sessions; a sub-item
+    ("3a. X") or a line with a session keyword still may be one."""
+    numbered: dict[int, tuple[int, str]] = {}
+    for index, block in enumerate(blocks):
+        if session_heading(block) is None and _sub_item_of(block) is None:
+            parsed = numbered_title(block)
+            if parsed is not None and parsed[0] is not None:
+                numbered[index] = (parsed[0], parsed[1])
+    agenda = [title for _, title in numbered.values() if patterns().agenda_item.match(title)]
+    return {index: number for index, (number, _) in numbered.items()} if len(agenda) >= 2 else {}
+
+
+def _agenda_item_before(agenda: dict[int, int], index: int) -> int | None:
+    """The number of the agenda item a block at ``index`` falls under, if any."""
+    before = [i for i in agenda if i < index]
+    return agenda[max(before)] if before else None
+
+
+# A workshop code: a round's number and the workshop's letter ("1A Title", "2B: Title").
+_CODE = re.compile(r"^(?P<round>[1-9])(?P<letter>[A-H])(?:\s*[:.\-–—|·]\s*|\s+)(?P<title>\S.*)$")
+
+
+def _coded_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Lines coded by round and letter, "1A X", "1B Y", "2A Z" ...: two or more, the codes in
+    order (letters from A within a round, rounds from 1), numbered by position as analysts count
+    them; the code is not part of the title."""
+    found: list[tuple[int, tuple[int, int], str]] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+            continue
+        match = _CODE.match(_plain_text(block)[0])
+        title = match.group("title").strip() if match else ""
+        if match and not (block.kind == "paragraph" and title.endswith((".", ";", ","))):
+            code = (int(match.group("round")), ord(match.group("letter")) - ord("A"))
+            found.append((index, code, title))
+    codes = [code for _, code, _ in found]
+    if len(found) < 2 or not _codes_in_order(codes):
+        return {}
+    return {index: (position, title) for position, (index, _, title) in enumerate(found, start=1)}
+
+
+def _codes_in_order(codes: list[tuple[int, int]]) -> bool:
+    """(1, A), (1, B), (2, A), ...: each code the next letter of its round or a new round's A."""
+    previous = (1, -1)
+    for code in codes:
+        if code not in ((previous[0], previous[1] + 1), (previous[0] + 1, 0)):
+            return False
+        previous = code
+    return True
+
+
+def _term_starts(blocks: list[Block]) -> dict[int, tuple[None, str]]:
+    """Short lines that share their first word, each right above a label that proves a session:
+    "Leerkring Zaanstreek" / "Deelnemende raden – ...", "Leerkring Waterland" / ... (terms of a
+    definition list). The shared word names the series; the rest is the title."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind != "paragraph" or not is_title_like(block):
+            continue
+        label = find_label(blocks[index + 1])
+        first, _, rest = _plain_text(block)[0].partition(" ")
+        if label is not None and label.kind in STRONG_LABELS and label.proves and rest.strip():
+            found.setdefault(first.casefold(), []).append((index, rest.strip()))
+    return {index: (None, title) for series in found.values() if len(series) >= 2 for index, title in series}
+
+
+def _bare_series_starts(blocks: list[Block]) -> dict[int, int]:
+    """Lines of a word and a number or letter alone, numbered from one in order: "Tafelgesprek A",
+    "Tafelgesprek B". Without a title they prove nothing: the labels under them must, and the
+    title comes from a title label ("wat: X")."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "heading"):
+            continue
+        head = _RECORD_HEAD.match(_plain_text(block)[0])
+        word = head.group("word").casefold() if head else ""
+        number = _number(head.group("num")) if head else None
+        if number is not None and word not in patterns().not_series:
+            found.setdefault(word, []).append((index, number))
+    starts: dict[int, int] = {}
+    for series in found.values():
+        if len(series) >= 2 and [n for _, n in series] == list(range(1, len(series) + 1)):
+            starts.update(dict(series))
+    return starts
 
 
 def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
@@ -455,8 +620,30 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
             found.append((index, _ordinals()[match.group("ord").casefold()], match.group("title").strip()))
     numbers = [number for _, number, _ in found]
     if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
-        return {}
+        return _quoted_title_starts(blocks)
     return {index: (number, title) for index, number, title in found}
+
+
+# A paragraph that opens with a word and a quoted title, then a dash or colon and what it was:
+# "Gesprek ‘Wonen in de regio’ – met raadsleden uit ...; gespreksleider: Name (Org)."
+_QUOTED_TITLE = re.compile(
+    r"^(?P<word>[A-ZÀ-Ý][\w-]*)\s+[‘'“\"„«](?P<title>[^’'”\"“»]{2,80})[’'”\"“»]\s*[–—:-]\s+\S"
+)
+
+
+def _quoted_title_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Two or more paragraphs in a row that open with the same word and a quoted title
+    ("Gesprek ‘X’ – ...", "Gesprek ‘Y’ – ..."): sessions told one per paragraph, numbered by
+    position. Paragraphs apart, or with different words, are sentences about something."""
+    found: list[tuple[int, str, str]] = []
+    for index, block in enumerate(blocks):
+        match = _QUOTED_TITLE.match(_plain_text(block)[0]) if block.kind == "paragraph" else None
+        if match:
+            found.append((index, match.group("word").casefold(), match.group("title").strip()))
+    consecutive = all(b[0] == a[0] + 1 for a, b in itertools.pairwise(found))
+    if len(found) < 2 or not consecutive or len({word for _, word, _ in found}) != 1:
+        return {}
+    return {index: (position, title) for position, (index, _, title) in enumerate(found, start=1)}
 
 
 @cache
@@ -574,6 +761,10 @@ def _closes_session(block: Block) -> bool:
     return (label is not None and label.kind in ("contacts", "offerings")) or "@" in block.text
 
 
+# Columns that say who took part; "participants" holds both ("Name (Org), met raadsleden uit A").
+_WHO_COLUMNS = ("municipalities", "facilitators", "participants")
+
+
 def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
     """Sessions from tables whose header names a session column and a municipality/facilitator one."""
     by_table: dict[int, list[Block]] = {}
@@ -584,7 +775,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
     for cells in by_table.values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         fields = _column_fields(header)
-        if "title" not in fields.values() or not set(fields.values()) & {"municipalities", "facilitators"}:
+        if "title" not in fields.values() or not set(fields.values()) & set(_WHO_COLUMNS):
             sessions = _column_sessions(cells, header, blocks)
             found.extend(sessions or _record_table_session(cells, header, blocks))
             continue
@@ -784,14 +975,16 @@ def _tables(blocks: list[Block]) -> dict[int, list[Block]]:
     return by_table
 
 
-_REFERENCE = re.compile(r"^(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\s*:?$")
+# "Thema 2", and under a word that says what follows: "Uit verdiepingssessie 1", "Over tafel B".
+_REFERENCE = re.compile(r"^(?:\w+\s+)?(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\s*:?$")
 _HEAD_WORD = re.compile(r"^(?:\d{1,3}[.)]?\s+)?(?P<word>[A-Za-zÀ-ÿ][\w-]*)\s+(?P<num>\w{1,6})\b")
 
 
 def _attach_back_references(sections: list[Section]) -> None:
     """An appendix that names a session again by its keyword and number alone ("Thema 2" as a
     line of its own, after the sessions): the blocks under it, up to the next such line or
-    heading, are about that session."""
+    heading, are about that session. Under a heading that names it ("Uit verdiepingssessie 1"
+    after a table of sessions) they are its notes, read as its own text."""
     keys: dict[tuple[str, int], Section] = {}
     for section in sections:
         if section.kind != "session" or section.heading is None or section.number is None:
@@ -805,15 +998,36 @@ def _attach_back_references(sections: list[Section]) -> None:
         if section.kind != "other":
             continue
         target: Section | None = None
+        notes = False
         for block in section.blocks:
             reference = _REFERENCE.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
             if reference:
                 key = (reference.group("word").casefold(), _number(reference.group("num")) or 0)
-                target = keys.get(key)
+                target, notes = keys.get(key), block.kind == "heading"
             elif block.kind == "heading" or block.kind == "table_cell":
                 target = None
             elif target is not None:
-                target.mentioned.append(block)
+                (target.notes if notes else target.mentioned).append(block)
+
+
+# A line keyed by a quoted title: "‘Wonen in de regio’: Name, email".
+_TITLE_KEY = re.compile(r"^[‘'“\"„«](?P<title>[^’'”\"“»]{2,80})[’'”\"“»]\s*:")
+
+
+def _attach_title_references(sections: list[Section]) -> None:
+    """A list after the sessions keyed by their titles ("‘X’: Name, email, phone" for each): each
+    line is a note of the session of that title, so its contact joins that session."""
+    by_title = {s.title.casefold(): s for s in sections if s.kind == "session" and s.title}
+    if len(by_title) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        for block in section.blocks:
+            key = _TITLE_KEY.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
+            target = by_title.get(key.group("title").strip().casefold()) if key else None
+            if target is not None:
+                target.notes.append(block)
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

@@ -50,21 +50,17 @@ F1_TARGET = 0.95
 # lines, module codes, ordinal chapter headings, one Word table per session and its label words.
 # corpus6 (time-and-room headings, workshop codes 1A-2B, '**Leerkring X**' terms with 'Label –'
 # lines, sessions in a two-column table or inside an interview answer, notulen 'wat:/wie:/door:'
-# blocks) took sessions and what hangs on them below the target again. Floors are what the
-# 55-report corpus reaches, rounded down to 0.01.
+# blocks) took sessions and what hangs on them below the target again; fix6a read those layouts,
+# and sessions, their municipalities, facilitators and offerings are back at the target. Floors
+# are what the 55-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
     "published": 0.94,
     "event_date": 0.91,
     "location": 0.85,
-    "sessions": 0.89,
-    "session_municipalities": 0.90,
-    "facilitators": 0.89,
-    "facilitator_organisations": 0.89,
-    "contacts": 0.88,
-    "offerings": 0.86,
+    "contacts": 0.93,
     "quotes": 0.81,
     "programmes": 0.88,
-    "organisations": 0.92,
+    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

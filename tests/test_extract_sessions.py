@@ -317,3 +317,300 @@ def test_a_session_table_with_its_fields_as_rows() -> None:
     assert [(p["name"], p["organisation"]) for p in session["facilitators"]] == [("Ria Bos", "Raadwerk")]
     assert session["contacts"][0]["email"] == "r.bos@raadwerk.nl"
     assert session["offerings"] == ["Een handreiking voor fracties"]
+
+
+# ----------------------------------------------------------------------------- corpus6 layouts
+
+
+def _txt(text: str) -> list[dict[str, Any]]:
+    return extract(read_txt(text.encode("utf-8")))["sessions"]
+
+
+def _brief(sessions: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            s["number"],
+            s["title"],
+            [m["name"] for m in s["municipalities"]],
+            [(f["name"], f["organisation"]) for f in s["facilitators"]],
+            s["offerings"],
+        )
+        for s in sessions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("Carrousel ronde 2 - Wie betaalt de sporthal?", 2, "Wie betaalt de sporthal?"),
+        ("Middag sessie 3: Samen begroten", 3, "Samen begroten"),
+        ("Estafette ronde 1 – Inspreken", 1, "Inspreken"),
+    ],
+)
+def test_a_word_qualifying_a_numbered_keyword(line: str, number: int, title: str) -> None:
+    text = f"Verslag\n\n{line}\nDeelnemers: Epe (4), Heerde (2)\nAan het roer: Dirk Haan (ProDemos)\n"
+    text += "Wat we meenamen: een stappenplan voor inspraak.\n"
+    assert _brief(_txt(text)) == [
+        (number, title, ["Epe", "Heerde"], [("Dirk Haan", "ProDemos")], ["een stappenplan voor inspraak."])
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zaterdag: de carrousel draaide drie rondes",
+        "Carrousel ronde met drie groepen",
+        "De ronde 2 was kort.",
+    ],
+)
+def test_no_session_from_a_word_before_a_keyword_without_a_number(line: str) -> None:
+    assert _txt(f"Verslag\n\n{line}\nEr waren veel jongeren uit Epe.\n") == []
+
+
+WORKSHOP_ROUNDS = """Terugblik
+
+=== Ronde 1 (10.00 uur) ===
+
+1A  Integriteit in de raad
+Griffies uit: Oss, Uden
+Workshopleider: Mila Verbeek (ProDemos)
+
+1B  De begroting lezen
+Griffies uit: Boxtel
+
+=== Ronde 2 (13.00 uur) ===
+
+2A  Inwonerspanels
+Griffies uit: Vught
+"""
+
+
+def test_workshops_coded_by_round_and_letter_are_numbered_in_order() -> None:
+    assert [(s["number"], s["title"]) for s in _txt(WORKSHOP_ROUNDS)] == [
+        (1, "Integriteit in de raad"),
+        (2, "De begroting lezen"),
+        (3, "Inwonerspanels"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [("1B", "1A"), ("1A", "3A"), ("1A",)],
+)
+def test_codes_out_of_order_or_alone_are_no_series(codes: tuple[str, ...]) -> None:
+    text = "Verslag\n\n" + "".join(f"{code}  Een titel hier\nHet ging over Oss.\n\n" for code in codes)
+    assert _txt(text) == []
+
+
+def _headings(titles: list[str], body: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raadsavond", level=1)
+    for title in titles:
+        builder.add("heading", title, level=2)
+        for line in body:
+            builder.add("paragraph", line)
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("20.15 uur · Zaal Rijn · Wie betaalt de buslijn?", "Wie betaalt de buslijn?"),
+        ("9:30 | Kamer 4 | Samen begroten", "Samen begroten"),
+        ("Samen begroten · 14.00 uur", "Samen begroten"),
+    ],
+)
+def test_a_schedule_heading_gives_its_title_without_time_or_room(heading: str, title: str) -> None:
+    body = [
+        "Met: raadsleden uit Oss en Uden",
+        "Door: Lies Kuiper (Raadwerk)",
+        "Navragen: l.kuiper@raadwerk.nl",
+    ]
+    sessions = _headings([heading, heading], body)
+    assert [(s["number"], s["title"]) for s in sessions] == [(1, title), (2, title)]
+    assert sessions[0]["contacts"][0]["email"] == "l.kuiper@raadwerk.nl"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ["Inloop met koffie."],  # a programme of the evening: nothing proves a session
+        ["Met: dank aan de gastheer in Oss."],  # "Met:" without a group of participants
+    ],
+)
+def test_schedule_headings_without_participants_are_no_sessions(body: list[str]) -> None:
+    assert _headings(["19.00 uur · Zaal Maas · Ontvangst", "19.30 uur · Zaal Maas · Opening"], body) == []
+
+
+def _paragraphs(lines: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Leernetwerken in de regio")
+    for line in lines:
+        builder.add("paragraph", line)
+    return extract(builder.build())["sessions"]
+
+
+def test_terms_sharing_a_word_above_dash_labels_are_sessions() -> None:
+    lines = [
+        "Leernetwerk Vallei",
+        "Deelnemende raden – Ede, Barneveld en Wageningen",
+        "Netwerktrekker – Sanne Mol (Raadwerk)",
+        "Wat de raden ermee kunnen – een model voor een motielijst",
+        "Contact – s.mol@raadwerk.nl",
+        "Leernetwerk Betuwe",
+        "Deelnemende raden – Tiel, Buren",
+        "Contact – Sanne Mol, 0318 - 12 34 56",
+        "Wat nu?",
+        "De netwerken gaan door in Arnhem.",
+    ]
+    assert _brief(_paragraphs(lines)) == [
+        (
+            1,
+            "Vallei",
+            ["Ede", "Barneveld", "Wageningen"],
+            [("Sanne Mol", "Raadwerk")],
+            ["een model voor een motielijst"],
+        ),
+        (2, "Betuwe", ["Tiel", "Buren"], [], []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # One term alone is a heading above a label, not a series.
+        ["Leernetwerk Vallei", "Deelnemende raden – Ede, Barneveld"],
+        # Terms sharing a word, but no label right under them.
+        ["Leernetwerk Vallei", "Ede en Barneveld deden mee.", "Leernetwerk Betuwe", "Tiel deed mee."],
+        # A hyphen is no label separator.
+        ["Leernetwerk Vallei", "Deelnemende raden - Ede", "Leernetwerk Betuwe", "Deelnemende raden - Tiel"],
+    ],
+)
+def test_no_term_sessions_without_a_series_of_proven_terms(lines: list[str]) -> None:
+    assert _paragraphs(lines) == []
+
+
+def _table(rows: list[list[str]], after: list[tuple[str, str, int | None]]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag themadag", level=1)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    for kind, text, level in after:
+        builder.add(kind, text, level=level)  # type: ignore[arg-type]
+    return extract(builder.build())["sessions"]
+
+
+def test_a_who_column_holds_leaders_and_participants() -> None:
+    rows = [
+        ["Onderdeel", "Wie"],
+        ["Themasessie 1 – Wonen", "Bram Eck (Raadwerk), met raadsleden uit Oss en Uden"],
+        ["Themasessie 2 – Zorg", "Iris Dam, onderzoeker bij Avans, met raadsleden uit Boxtel"],
+    ]
+    after = [
+        ("heading", "Uit themasessie 2", 3),
+        ("paragraph", "Het aanbod van Avans voor de raden: een scan van de zorgkosten.", None),
+        ("paragraph", "Contact: Iris Dam, i.dam@avans.nl", None),
+    ]
+    assert _brief(_table(rows, after)) == [
+        (1, "Wonen", ["Oss", "Uden"], [("Bram Eck", "Raadwerk")], []),
+        (2, "Zorg", ["Boxtel"], [("Iris Dam", "Avans")], ["een scan van de zorgkosten."]),
+    ]
+
+
+def test_a_who_column_without_a_title_column_is_no_session_table() -> None:
+    rows = [["Wie", "Wat"], ["Bram Eck, raadslid Oss", "‘Wonen gaat ons allemaal aan.’"]]
+    assert _table(rows, []) == []
+
+
+def test_sessions_told_one_per_paragraph_by_a_quoted_title() -> None:
+    text = (
+        "Vijf vragen\n\nA: We hadden drie gesprekken.\n\n"
+        "Gesprek ‘Groen in de wijk’ – met raadsleden uit Delft en Rijswijk; "
+        "gespreksleider: Tom Rook (IPO).\n\n"
+        "Gesprek ‘Veilig fietsen’ – met raadsleden uit Pijnacker-Nootdorp; "
+        "gespreksleider: Eva Brand (Fietsersbond).\n\n"
+        "Vragen over de gesprekken:\n\n- ‘Veilig fietsen’: Eva Brand, e.brand@fietsersbond.nl\n"
+    )
+    sessions = _txt(text)
+    assert _brief(sessions) == [
+        (1, "Groen in de wijk", ["Delft", "Rijswijk (ZH.)"], [("Tom Rook", "IPO")], []),
+        (2, "Veilig fietsen", ["Pijnacker-Nootdorp"], [("Eva Brand", "Fietsersbond")], []),
+    ]
+    assert [c["email"] for c in sessions[1]["contacts"]] == ["e.brand@fietsersbond.nl"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One paragraph with a quoted title is a sentence about something.
+        "Verslag\n\nBoek ‘Raad in beeld’ – verschenen bij Delft.\n",
+        # Two such paragraphs with different opening words are no series.
+        "Verslag\n\nBoek ‘Raad in beeld’ – uit Delft.\n\nFilm ‘De raad’ – uit Rijswijk.\n",
+    ],
+)
+def test_no_sessions_from_quoted_titles_that_are_no_series(text: str) -> None:
+    assert _txt(text) == []
+
+
+MINUTES = """Notulen raadsledenkring
+
+1. Opening
+Voorzitter: opent om 19.30 uur en heet iedereen welkom.
+
+2. Mededelingen
+- PV: Oss zoekt een nieuwe griffier.
+
+3. Gesprekstafels
+Tafelronde A
+  wat: Grip op de regio
+  wie: raadsleden van Oss, Uden en gemeente Boxtel
+  door: Petra Vos (Raadwerk)
+  Nadere info bij PV: p.vos@raadwerk.nl
+Tafelronde B
+  wat: Jeugdzorg
+  wie: Vught en Heusden
+  door: Karel Smit, adviseur bij Avans
+
+4. Rondvraag
+- Niemand uit Meierijstad had een vraag.
+"""
+
+
+def test_lettered_tables_in_minutes_are_sessions_and_agenda_items_are_not() -> None:
+    sessions = _txt(MINUTES)
+    assert _brief(sessions) == [
+        (1, "Grip op de regio", ["Oss", "Uden", "Boxtel"], [("Petra Vos", "Raadwerk")], []),
+        (2, "Jeugdzorg", ["Vught", "Heusden"], [("Karel Smit", "Avans")], []),
+    ]
+    assert [(c["name"], c["email"]) for c in sessions[0]["contacts"]] == [("Petra Vos", "p.vos@raadwerk.nl")]
+
+
+def test_numbered_items_without_agenda_words_can_still_be_sessions() -> None:
+    text = "Verslag\n\n1. Wonen\nAanwezige gemeenten: Oss\n\n2. Zorg\nAanwezige gemeenten: Uden\n"
+    assert [(s["number"], s["title"]) for s in _txt(text)] == [(1, "Wonen"), (2, "Zorg")]
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitator"),
+    [
+        ("Tafelheer: Joris Bakker (VNG)", ("Joris Bakker", "VNG")),
+        ("Tafeldame: Nora Veen (ProDemos)", ("Nora Veen", "ProDemos")),
+    ],
+)
+def test_table_hosts_are_facilitators(line: str, facilitator: tuple[str, str]) -> None:
+    text = "Verslag\n\nSessie 1: Wonen\n"
+    text += f"Rond de tafel: gemeente Ede (Gelderland) en gemeente Renswoude (Utrecht)\n{line}\n"
+    text += "Afgesproken aanbod:\n- een helpdesk voor griffies\n"
+    assert _brief(_txt(text)) == [
+        (1, "Wonen", ["Ede", "Renswoude"], [facilitator], ["een helpdesk voor griffies"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Het aanbod was breed en goed.", "Aan het roeren bleef de raad.", "Door de regen kwam niemand uit Ede."],
+)
+def test_those_words_in_sentences_are_no_labels(line: str) -> None:
+    sessions = _txt(f"Verslag\n\nSessie 1: Wonen\nGemeenten: Oss\n{line}\n")
+    assert sessions[0]["facilitators"] == [] and sessions[0]["offerings"] == []

@@ -78,6 +78,8 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         _fill_from_row(ctx, record, section.row)
     else:
         _fill_from_blocks(ctx, record, section.blocks)
+    if section.notes:
+        _fill_from_blocks(ctx, record, section.notes)
     for cell in section.listed:
         record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
     for block in section.mentioned:
@@ -223,10 +225,11 @@ def enumeration(text: str, start: int = 0) -> tuple[int, list[tuple[int, int]]] 
 def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> None:
     """ "Stichting X kan de gemeenten ondersteunen met: a) ..., b) ... en c) ...": a list in a
     sentence whose lead-in (up to the colon) speaks of offering, providing or supporting."""
-    if block.kind == "table_cell" or ")" not in block.text:
+    if block.kind == "table_cell":
         return
-    found = enumeration(block.text)
+    found = enumeration(block.text) if ")" in block.text else None
     if found is None:
+        _add_colon_offering(ctx, record, block)
         return
     lead = block.text[: found[0]].rstrip()
     if not lead.endswith(":"):
@@ -239,6 +242,32 @@ def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> N
         if piece and piece not in record.offerings:
             record.offerings.append(piece)
             ctx.mention("offering", block.start + lo, block.start + hi, "rule:prose-list")
+
+
+# A sentence of running text that introduces one thing after a colon: "Het aanbod van de
+# stichting voor de raden: een X." The lead-in is short; the item runs to the sentence's end.
+_COLON_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<lead>[A-Z][^.!?:]{3,100}):\s+(?P<item>[^.!?]{3,200})(?=[.!?]?(?:\s|$))"
+)
+
+
+def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "Het aanbod van de BOM voor de raden: een monitor.", "Het netwerk biedt de tafel aan: een
+    model.": one offering, written into a paragraph after a lead-in that speaks of offering."""
+    if ":" not in block.text:
+        return
+    # "Vragen over het aanbod: Name, email": a line with an address is a contact, whatever it says.
+    if any(e.label in ("EMAIL", "PHONE") for e in ctx.entities_in(block.start, block.end)):
+        return
+    for match in _COLON_SENTENCE.finditer(block.text):
+        if _offering_cue().search(match.group("lead")) is None:
+            continue
+        piece = match.group("item").strip()
+        # "biedt: a) een cursus." is a list cut short, not one item (enumeration reads lists).
+        if piece and piece not in record.offerings and not _ENUM_MARKER.match(piece):
+            record.offerings.append(piece)
+            at = block.start + match.start("item")
+            ctx.mention("offering", at, at + len(piece), "rule:prose-list")
 
 
 def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
@@ -325,7 +354,12 @@ def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, 
     added = False
     for lo, hi in spans:
         for contact in _contacts_in(ctx, lo, hi):
-            contact.name = contact.name or _facilitator_by_first_name(record, ctx.document.text[lo:hi])
+            sentence = ctx.document.text[lo:hi]
+            contact.name = (
+                contact.name
+                or _facilitator_by_first_name(record, sentence)
+                or _facilitator_by_initials(record, sentence)
+            )
             if contact.key() not in {c.key() for c in record.contacts}:
                 record.contacts.append(contact)
             added = True
@@ -343,6 +377,21 @@ def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | No
         and re.search(rf"\b{first}\b", sentence)
     ]
     return names[0] if len(names) == 1 and len(names[0].split()) > 1 else None
+
+
+_INITIALS = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _facilitator_by_initials(record: SessionRecord, sentence: str) -> str | None:
+    """ "Nadere info bij AK: email": minutes name people by their initials, so capitals that are
+    exactly one facilitator's initials (Annelies Kroon: AK) name that facilitator."""
+    codes = set(_INITIALS.findall(sentence))
+    names = [p.name for p in record.facilitators if _initials(p.name) in codes]
+    return names[0] if len(names) == 1 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -396,3 +445,19 @@ def _fill_from_row(ctx: Context, record: SessionRecord, row: dict[str, list[Bloc
         _add_contacts(ctx, record, cell.start, cell.end, whole=True)
     for cell in row.get("offerings", []):
         _add_offerings(ctx, record, cell.text, cell.start, cell.end, inline=True)
+    for cell in row.get("participants", []):
+        _add_participants(ctx, record, cell.text, cell.start)
+
+
+def _add_participants(ctx: Context, record: SessionRecord, text: str, start: int) -> None:
+    """ "Name (Org), met raadsleden uit A, B en C": who led it, then who took part."""
+    cue = _participants_cue().search(text)
+    leaders = text[: cue.start()] if cue else text
+    _add_facilitators(record, parse_person_list(ctx, leaders, start, "rule:table"))
+    if cue:
+        record.municipalities.merge(resolve_list(ctx, text[cue.end() :], start + cue.end(), "rule:table"))
+
+
+@cache
+def _participants_cue() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["participants_cue"], re.IGNORECASE)
