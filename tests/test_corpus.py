@@ -62,7 +62,7 @@ F1_FLOORS: dict[str, float] = {
     "facilitator_organisations": 0.89,
     "contacts": 0.88,
     "offerings": 0.86,
-    "quotes": 0.81,
+    "quotes": 0.88,
     "programmes": 0.88,
     "organisations": 0.92,
 }
