@@ -63,7 +63,6 @@ F1_FLOORS: dict[str, float] = {
     "contacts": 0.88,
     "offerings": 0.86,
     "quotes": 0.88,
-    "programmes": 0.88,
     "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02

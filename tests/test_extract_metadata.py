@@ -318,6 +318,11 @@ def programmes(text: str) -> list[str]:
         "Er komen nog aan:",
         "Voor volgend jaar staan gepland:",
         "Op de planning",
+        "Op de tekentafel",
+        "Het netwerk liet weten dat het aan drie nieuwe onderdelen werkt:",
+        "Met de provincie wordt nu gewerkt aan:",
+        "De stuurgroep zegde toe de volgende plannen uit te werken:",
+        "Het bestuur belooft deze twee avonden voor te bereiden:",
     ],
 )
 def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> None:
@@ -336,6 +341,8 @@ def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> No
         "Wat wij bieden:",
         "Aanwezig waren:",
         "De raad werkt sinds 2020 met een vaste agenda. Zij bespraken het volgende.",
+        "De deelnemers stelden voor deze punten verder uit te werken:",
+        "Op tafel lagen:",
     ],
 )
 def test_other_lists_hold_no_programmes(lead_in: str) -> None:
@@ -343,6 +350,25 @@ def test_other_lists_hold_no_programmes(lead_in: str) -> None:
         f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
     )
     assert programmes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "V: En nu? A: Daarnaast werken wij nu aan een podcast voor raadsleden en aan een "
+            "regionale kennisbank.",
+            ["een podcast voor raadsleden", "een regionale kennisbank"],
+        ),
+        ("We werken ook aan een tweede editie in Meppel.", ["een tweede editie in Meppel"]),
+        # Not a new thing, not the writers, or not at work on it.
+        ("We werken aan vertrouwen tussen raad en inwoners.", []),
+        ("Het college werkt aan een nieuwe visie op participatie.", []),
+        ("We werkten vorig jaar aan een handreiking.", []),
+    ],
+)
+def test_programmes_the_writers_say_they_work_on(sentence: str, expected: list[str]) -> None:
+    assert programmes(f"Verslag\n\nDe avond was goed.\n\n{sentence}\n") == expected
 
 
 def test_options_proposed_to_work_out_are_no_programmes() -> None:

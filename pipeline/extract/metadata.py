@@ -431,11 +431,43 @@ def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> boo
     return is_lead_in and lead_in.search(text) is not None
 
 
+@cache
+def _programmes_in_prose() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    return (
+        re.compile(rules["programmes_in_prose"], re.IGNORECASE),
+        re.compile(rules["programmes_in_prose_separator"], re.IGNORECASE),
+    )
+
+
+def _programmes_said_in(ctx: Context, block: Block) -> list[str]:
+    """ "We werken aan een X en aan een Y." -> X and Y, each with its article."""
+    # The verb ("werken", "Werken") is in every match: a substring test spares most blocks the
+    # case-insensitive pattern, which ``re`` tries at every position.
+    if "erken " not in block.text:
+        return []
+    sentence, separator = _programmes_in_prose()
+    found = []
+    for match in sentence.finditer(block.text):
+        start = match.start("items")
+        for gap in [*separator.finditer(match.group("items")), None]:
+            end = match.end("items") if gap is None else match.start("items") + gap.start()
+            item = block.text[start:end].strip()
+            if item.startswith("een "):
+                ctx.mention("programme", block.start + start, block.start + start + len(item), "rule:prose")
+                found.append(item)
+            start = end if gap is None else match.start("items") + gap.end()
+    return found
+
+
 def extract_programmes(ctx: Context) -> list[str]:
-    """List items under a sentence that announces programmes 'in voorbereiding'."""
+    """List items under a sentence that announces programmes 'in voorbereiding', and the new
+    things the writers say they are working on in a sentence."""
     intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
-    programmes: list[str] = []
+    programmes: list[str] = [
+        p for block in blocks if block.kind != "list_item" for p in _programmes_said_in(ctx, block)
+    ]
     for index, block in enumerate(blocks[:-1]):
         # Only a block right above a list can announce one: most blocks are not (cheap test first).
         if blocks[index + 1].kind != "list_item" or block.kind == "list_item":
