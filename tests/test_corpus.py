@@ -53,9 +53,8 @@ F1_TARGET = 0.95
 # blocks) took sessions and what hangs on them below the target again. Floors are what the
 # 55-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.94,
     "event_date": 0.91,
-    "location": 0.85,
+    "location": 0.91,
     "sessions": 0.89,
     "session_municipalities": 0.90,
     "facilitators": 0.89,

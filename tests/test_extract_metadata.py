@@ -97,6 +97,8 @@ def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: s
         "Uitgegeven op 3 februari 2023",
         "Vastgesteld:   3 feb. '23 door het bestuur",
         "Verzonden: vrijdag 3 februari 2023 10:12",
+        "verslag opgemaakt op 3 februari 2023 door Ilse Haan (secretaris)",
+        "Opgesteld op 3 februari 2023",
     ],
 )
 def test_words_of_publishing_carry_the_publication_date(line: str) -> None:
@@ -290,6 +292,16 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
             "Verslag werkbezoek Heerde",
         ),
         ("From: Anna Bos\nSubject: Terugblik leerkring\n\nTekst.", "Terugblik leerkring"),
+        # An ALL-CAPS sender above dated minutes: the minutes' line is the title.
+        (
+            "NETWERK GRIFFIERS ACHTERHOEK\nBesluitenlijst netwerkoverleg d.d. 4 maart 2024\n\nTekst.",
+            "Besluitenlijst netwerkoverleg d.d. 4 maart 2024",
+        ),
+        # A title above a dated report line stays the title.
+        (
+            "Raadsledendag Rijk van Nijmegen\nVerslag van 9 mei 2023\n\nTekst.",
+            "Raadsledendag Rijk van Nijmegen",
+        ),
         # A header without a subject gives none; a first line "Aan ..." that is no header stays.
         ("Aan de slag met participatie\n\nTekst.", "Aan de slag met participatie"),
     ],

@@ -118,7 +118,8 @@ def _is_masthead(block: Block) -> bool:
 def _is_sender_line(blocks: list[Block]) -> bool:
     """ "Netwerk Griffiers Noordoost-Brabant" above "Themamiddag ... – verslag": a first line
     that names no report, above a short line that does (and is no byline with a date), is the
-    sender's name; the report's title is the line under it."""
+    sender's name; the report's title is the line under it. Under a first line in capitals
+    (a masthead by its type) that line may carry the meeting's date ("Notulen ... d.d. 12 juni")."""
     if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind not in ("paragraph", "heading"):
         return False
     first, second = blocks[0].text, blocks[1].text
@@ -129,7 +130,7 @@ def _is_sender_line(blocks: list[Block]) -> bool:
         and len(second.split()) <= 20
         and not second.endswith(".")
         and _label_regex("byline_labels").match(second) is None
-        and not find_dates(second)
+        and (first.isupper() or not find_dates(second))
     )
 
 
@@ -373,10 +374,15 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     for block in blocks:
         match = _location_label().match(block.text)
         if match and block.kind != "heading":
-            value = block.text[match.end() :].strip()
+            # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
+            value = _NEXT_SENTENCE.split(block.text[match.end() :], maxsplit=1)[0].strip()
             if value:
-                ctx.mention("location", block.start + match.end(), block.end, "rule:label")
+                start = block.start + block.text.index(value, match.end())
+                ctx.mention("location", start, start + len(value), "rule:label")
                 return _place_of(ctx, value) or value
+    on_event_line = _place_on_event_line(ctx, blocks)
+    if on_event_line is not None:
+        return on_event_line
     if title is not None:
         match = _TITLE_PLACE.search(title.text)
         if match and resolve_entity(ctx, match.group("place")) is not None:
@@ -387,6 +393,28 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     if found is not None:
         ctx.mention("location", found.start, found.start + len(found.place), "rule:prose")
         return found.place
+    return None
+
+
+# A full stop followed by a capital: the next sentence (or label) on the same line.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
+
+
+def _place_on_event_line(ctx: Context, blocks: list[Block]) -> str | None:
+    """ "bijeenkomst d.d. 5 oktober 2023, Provinciehuis Drenthe, Assen" at the top: the
+    meeting's own line, its date followed by the venue and the place."""
+    for block in blocks[:_TOP_BLOCKS]:
+        if not _label_regex("event_date_labels").match(block.text):
+            continue
+        dates = [d for d in find_dates(block.text) if d.value]
+        after = block.text[dates[0].end :] if dates else ""
+        if not after.startswith(","):
+            continue
+        place = _place_of(ctx, after)
+        if place is not None:
+            start = block.start + block.text.rindex(place)
+            ctx.mention("location", start, start + len(place), "rule:label")
+            return place
     return None
 
 
