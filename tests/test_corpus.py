@@ -62,7 +62,7 @@ F1_FLOORS: dict[str, float] = {
     "contacts": 0.88,
     "offerings": 0.86,
     "quotes": 0.88,
-    "organisations": 0.92,
+    "organisations": 0.93,
 }
 RATCHET_SLACK = 0.02
 
