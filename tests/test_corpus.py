@@ -54,12 +54,9 @@ F1_TARGET = 0.95
 # and sessions, their municipalities, facilitators and offerings are back at the target. Floors
 # are what the 55-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.94,
-    "event_date": 0.91,
-    "location": 0.85,
-    "contacts": 0.93,
-    "quotes": 0.81,
-    "programmes": 0.88,
+    "event_date": 0.92,
+    "location": 0.91,
+    "quotes": 0.88,
     "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02

@@ -10,6 +10,7 @@ from pipeline.extract.context import Context
 from pipeline.extract.location import find_location
 from pipeline.extract.metadata import extract_metadata
 from pipeline.ingest.txt import read_txt
+from pipeline.model import DocumentBuilder
 from pipeline.recognizers.dates import find_dates
 
 TITLE = "Verslag van de bijeenkomst\n\n"
@@ -77,6 +78,15 @@ def location_in(text: str) -> str | None:
             "Dertig raadsleden kwamen bijeen in het gemeentehuis van Bernheze in Heesch, op uitnodiging.",
             "Heesch",
         ),
+        # A compound venue noun and a venue with a name of its own before a village.
+        (
+            "Op 4 april kwamen dertig jongeren naar groepsaccommodatie Het Woldhuis in Wapse voor een dag.",
+            "Wapse",
+        ),
+        (
+            "Op 2 juni schoven veertig raadsleden aan in het Stadskasteel Doornenburg in Lingewaard.",
+            "Lingewaard",
+        ),
         # Without a place after the owner the owner stays the place.
         (
             "Veertig raadsleden kwamen bijeen in het gemeentehuis van Westerveld voor de eerste regiotafel.",
@@ -132,6 +142,13 @@ def test_only_the_opening_paragraphs_count() -> None:
             "Utrecht",
         ),
         ("Startbijeenkomst\n\nDe groep kwam bijeen in het stadhuis van Ede voor een middag.", "Ede"),
+        # A label's value ends with its sentence; another label may follow on the line.
+        ("Locatie: Het Klooster te Amersfoort. Tijd: 19.00 uur\n\nDe raden spraken.", "Amersfoort"),
+        # The meeting's own line: its date, the venue and the place.
+        (
+            "bijeenkomst d.d. 12 mei 2023, Gouvernement, Maastricht\n\nDe raden spraken over geld.",
+            "Maastricht",
+        ),
     ],
 )
 def test_label_then_title_then_prose(text: str, place: str) -> None:
@@ -150,6 +167,27 @@ def test_label_then_title_then_prose(text: str, place: str) -> None:
 )
 def test_venue_labels_name_the_municipality(label: str, place: str) -> None:
     ctx = context(f"Verslag\n\n{label}\n\nDe raden spraken over geld.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+@pytest.mark.parametrize(
+    ("heading", "place"),
+    [
+        # A newsletter's item under a heading that names a report: its opening paragraph counts.
+        ("Terugblik: de regioavond", "Harderwijk"),
+        # Another section heading ends the intro.
+        ("Agenda", None),
+    ],
+)
+def test_a_heading_naming_a_report_continues_the_intro(heading: str, place: str | None) -> None:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Nieuwsbrief Raad en Regio", level=1)
+    builder.add("paragraph", "In dit nummer: nieuws uit de regio en de agenda.")
+    builder.add("heading", heading, level=2)
+    builder.add(
+        "paragraph", "Op 3 mei kwamen de raadsleden bijeen in het stadhuis van Harderwijk voor de avond."
+    )
+    ctx = Context(builder.build(), on=date(2023, 1, 1))
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
 
 

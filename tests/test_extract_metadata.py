@@ -97,6 +97,8 @@ def test_a_short_line_ending_in_a_date_is_the_publication(top: str, published: s
         "Uitgegeven op 3 februari 2023",
         "Vastgesteld:   3 feb. '23 door het bestuur",
         "Verzonden: vrijdag 3 februari 2023 10:12",
+        "verslag opgemaakt op 3 februari 2023 door Ilse Haan (secretaris)",
+        "Opgesteld op 3 februari 2023",
     ],
 )
 def test_words_of_publishing_carry_the_publication_date(line: str) -> None:
@@ -290,6 +292,16 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
             "Verslag werkbezoek Heerde",
         ),
         ("From: Anna Bos\nSubject: Terugblik leerkring\n\nTekst.", "Terugblik leerkring"),
+        # An ALL-CAPS sender above dated minutes: the minutes' line is the title.
+        (
+            "NETWERK GRIFFIERS ACHTERHOEK\nBesluitenlijst netwerkoverleg d.d. 4 maart 2024\n\nTekst.",
+            "Besluitenlijst netwerkoverleg d.d. 4 maart 2024",
+        ),
+        # A title above a dated report line stays the title.
+        (
+            "Raadsledendag Rijk van Nijmegen\nVerslag van 9 mei 2023\n\nTekst.",
+            "Raadsledendag Rijk van Nijmegen",
+        ),
         # A header without a subject gives none; a first line "Aan ..." that is no header stays.
         ("Aan de slag met participatie\n\nTekst.", "Aan de slag met participatie"),
     ],
@@ -318,6 +330,11 @@ def programmes(text: str) -> list[str]:
         "Er komen nog aan:",
         "Voor volgend jaar staan gepland:",
         "Op de planning",
+        "Op de tekentafel",
+        "Het netwerk liet weten dat het aan drie nieuwe onderdelen werkt:",
+        "Met de provincie wordt nu gewerkt aan:",
+        "De stuurgroep zegde toe de volgende plannen uit te werken:",
+        "Het bestuur belooft deze twee avonden voor te bereiden:",
     ],
 )
 def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> None:
@@ -336,6 +353,8 @@ def test_a_list_announced_as_being_prepared_holds_programmes(lead_in: str) -> No
         "Wat wij bieden:",
         "Aanwezig waren:",
         "De raad werkt sinds 2020 met een vaste agenda. Zij bespraken het volgende.",
+        "De deelnemers stelden voor deze punten verder uit te werken:",
+        "Op tafel lagen:",
     ],
 )
 def test_other_lists_hold_no_programmes(lead_in: str) -> None:
@@ -343,6 +362,25 @@ def test_other_lists_hold_no_programmes(lead_in: str) -> None:
         f"Verslag\n\nDe avond was goed.\n\n{lead_in}\n- Een cursus debatteren\n- Een werkbezoek aan Assen\n"
     )
     assert programmes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "V: En nu? A: Daarnaast werken wij nu aan een podcast voor raadsleden en aan een "
+            "regionale kennisbank.",
+            ["een podcast voor raadsleden", "een regionale kennisbank"],
+        ),
+        ("We werken ook aan een tweede editie in Meppel.", ["een tweede editie in Meppel"]),
+        # Not a new thing, not the writers, or not at work on it.
+        ("We werken aan vertrouwen tussen raad en inwoners.", []),
+        ("Het college werkt aan een nieuwe visie op participatie.", []),
+        ("We werkten vorig jaar aan een handreiking.", []),
+    ],
+)
+def test_programmes_the_writers_say_they_work_on(sentence: str, expected: list[str]) -> None:
+    assert programmes(f"Verslag\n\nDe avond was goed.\n\n{sentence}\n") == expected
 
 
 def test_options_proposed_to_work_out_are_no_programmes() -> None:

@@ -49,6 +49,7 @@ def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
         "Een raadslid uit Hengelo Gld vertelde over de regio.",
         # A place inside an organisation's name is part of that name.
         "Onderzoekers van de Hogeschool Utrecht en de Erasmus Universiteit Rotterdam keken mee.",
+        "Een onderzoeker van Rotterdam University of Applied Sciences keek mee.",
         # A municipality that only exists after the report's date is a plan.
         "Leerdam en Zederik vormen straks samen de gemeente Vijfheerenlanden.",
         # Twente is a region, Scheveningen a part of a town.

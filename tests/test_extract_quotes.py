@@ -183,6 +183,44 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "“Wij zijn,” aldus wethouder Bas Ooms van Zaltbommel, “geen randgemeente van de stad.”",
             [("Bas Ooms", "Zaltbommel", "wethouder")],
         ),
+        # A short label before the quote, the attribution after a dash with a filler and an age.
+        (
+            'Uitspraak van de dag: "Wij praten niet over jongeren, wij zijn de jongeren." - dat was '
+            "Milan Kuipers (15), jongerenraadslid in Hattem.",
+            [("Milan Kuipers", "Hattem", "jongerenraadslid")],
+        ),
+        # The attribution after a slash, on the next line or on the quote's own line.
+        (
+            '"Een goede griffie maakt de raad sterker, niet stiller."\n\n'
+            "/ Tessa Vink, griffier Ooststellingwerf",
+            [("Tessa Vink", "Ooststellingwerf", "griffier")],
+        ),
+        (
+            '"Wie samen leert, hoeft niet alles zelf uit te vinden." / Ruud Bakker, griffier Tynaarlo',
+            [("Ruud Bakker", "Tynaarlo", "griffier")],
+        ),
+        # The municipality after a role after the name, in a lead-in.
+        (
+            "Zo zegt Ilse Mol, griffier van Hollands Kroon: ‘Eindelijk spreken we dezelfde taal.’",
+            [("Ilse Mol", "Hollands Kroon", "griffier")],
+        ),
+        # Only the surname at the quote: the place comes from where the full name was given.
+        (
+            "Wethouder Sanne Wolters van Epe opende de dag.\n\nDaarna volgden de rondes.\n\n"
+            "Wethouder Wolters sloot af: “Volgend jaar doen we dit gewoon weer, in een grotere zaal.”",
+            [("Sanne Wolters", "Epe", "wethouder")],
+        ),
+        # A quotation of its own after the sentence that opens with its speaker.
+        (
+            "Wethouder Koen Smits van Bernheze had een heldere boodschap. “Zonder de raad komt er "
+            "geen regionale agenda, dat is echt zo.”",
+            [("Koen Smits", "Bernheze", "wethouder")],
+        ),
+        (
+            "Ruim tachtig raadsleden kwamen. Voorzitter van de adviescommissie Mirjam de Kok opende "
+            "de avond met een terugblik. „Dit jaar hebben we echt iets gebouwd met elkaar.”",
+            [("Mirjam de Kok", None, "voorzitter")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -198,6 +236,10 @@ def test_quotes_attributed_in_other_shapes(
         "“Dit was een goede middag voor iedereen die kwam.” (foto: gemeente)",
         "De conclusie van de tafel:\n\n“Een raadsakkoord werkt alleen als het kort is.”",
         "Ria Bos reageerde kort op de vraag van Buren over de kosten van het project.",
+        # A quotation after a sentence naming two people, or naming one only deep inside it.
+        "Wethouder Ans Bol en raadslid Kees Mol openden de avond. “Wij doen dit echt samen, als regio.”",
+        "Na een lange discussie over de begroting en de planning stelde raadslid Kees Mol iets voor. "
+        "“Laten we elk kwartaal bij elkaar komen.”",
     ],
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:
@@ -211,6 +253,19 @@ def test_a_pronoun_after_the_verb_gives_no_quote_without_a_speaker() -> None:
 def test_a_role_alone_without_that_role_named_before_has_no_speaker() -> None:
     body = "Ria Bos sloot af. “Jullie zijn de raad van de toekomst,” zei de wethouder."
     assert quotes_of(body) == [(None, None, "wethouder")]
+
+
+def test_a_place_after_a_verb_after_the_name_is_not_the_speakers() -> None:
+    body = "Wethouder Ans Bol sprak in Deventer de zaal toe: “Wij gaan hier samen mee verder.”"
+    assert quotes_of(body) == [("Ans Bol", None, "wethouder")]
+
+
+def test_an_earlier_mention_without_a_place_gives_no_municipality() -> None:
+    body = (
+        "Gedeputeerde Ria Bos sprak namens de provincie Utrecht.\n\n"
+        "Gedeputeerde Bos sloot af: “Wij blijven deze gemeenten steunen, ook na dit jaar.”"
+    )
+    assert quotes_of(body) == [("Ria Bos", None, "gedeputeerde")]
 
 
 def test_a_province_after_the_role_is_no_municipality() -> None:

@@ -100,6 +100,11 @@ def test_sample_markup_matches_the_sample_txt() -> None:
         ("\u2192 Zie ook de website", "\u2192", "Zie ook de website"),
         ("12) Twaalfde punt", "12)", "Twaalfde punt"),
         ("b. Tweede optie", "b.", "Tweede optie"),
+        (
+            "  ° een gezamenlijke vacaturebank",
+            "°",
+            "een gezamenlijke vacaturebank",
+        ),  # a degree sign typed as bullet
     ],
 )
 def test_list_markers(line: str, marker: str, text: str) -> None:
@@ -107,7 +112,8 @@ def test_list_markers(line: str, marker: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["2019 was een goed jaar", "€ 10.000 per jaar", "Ommen-Hardenberg", "-5 graden"]
+    "line",
+    ["2019 was een goed jaar", "€ 10.000 per jaar", "Ommen-Hardenberg", "-5 graden", "12° vorst in Ede"],
 )
 def test_not_list_markers(line: str) -> None:
     assert shown(line.encode("utf-8")) == [(None, line)]

@@ -57,7 +57,28 @@ CASES = [
         [("r.bos AT raadwerk DOT nl", "r.bos@raadwerk.nl")],
     ),
     ("Contact: p.dam at griffie punt nl.", [("p.dam at griffie punt nl", "p.dam@griffie.nl")]),
+    # "apestaart" (a shorter Dutch word for @) in brackets, the dot as "(punt)".
+    (
+        "Meer weten: l.verbeek (apestaart) kennispunt (punt) be, ook 's avonds",
+        [("l.verbeek (apestaart) kennispunt (punt) be", "l.verbeek@kennispunt.be")],
+    ),
+    (
+        "Info: secretariaat (apestaart) griffie.gooise-meren (punt) nl",
+        [("secretariaat (apestaart) griffie.gooise-meren (punt) nl", "secretariaat@griffie.gooise-meren.nl")],
+    ),
+    # Lower-case "at ... dot": "dot" is no Dutch word, so no mail word is needed.
+    (
+        "- ‘Groen in de wijk’: Sanne Kooij, s.kooij at stadslab dot nl, 06 1122 3344",
+        [("s.kooij at stadslab dot nl", "s.kooij@stadslab.nl")],
+    ),
+    (
+        "Overige vragen: netwerkdag at regio-west dot nl",
+        [("netwerkdag at regio-west dot nl", "netwerkdag@regio-west.nl")],
+    ),
     # Negatives
+    ("De apestaart zit in de boom.", []),
+    ("Hij at soep punt nl", []),
+    ("Zij at brood dot xyz bij de lunch", []),
     ("Jan at vis dot en was blij", []),
     ("De AT-trein stopt in DOT-station", []),
     ("Het team AT work DOT kreeg een prijs", []),

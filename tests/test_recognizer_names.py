@@ -189,6 +189,10 @@ def test_looks_like_person(text: str, low: float, high: float) -> None:
         ("Mathilde van de Ven", ("Mathilde van de Ven", None, None)),
         ("dr. R. (Ruud) Hagen (Universiteit Twente)", ("Ruud Hagen", None, "Universiteit Twente")),
         ("Joost Verhage RC (Verhage Control)", ("Joost Verhage", None, "Verhage Control")),
+        # An age in brackets is neither role nor organisation; a bracketed body still is one.
+        ("Daan Brink (17), jongerenraadslid in Kampen", ("Daan Brink", "jongerenraadslid", "Kampen")),
+        ("Lisa Oort (Jongerenraad Epe)", ("Lisa Oort", None, "Jongerenraad Epe")),
+        ("raadslid, 19 jaar, Nunspeet", (None, "raadslid", "Nunspeet")),
         ("", (None, None, None)),
     ],
 )

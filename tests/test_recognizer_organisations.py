@@ -84,7 +84,18 @@ CASES = [
         "volgens de Omgevingsdienst Noordzeekanaalgebied",
         [("Omgevingsdienst Noordzeekanaalgebied", "Omgevingsdienst Noordzeekanaalgebied", G)],
     ),
+    # An English name ending in its head; a region word after a suffix is part of the name.
+    (
+        "onderzoeker bij Zwolle University of Applied Sciences, met raadsleden",
+        [("Zwolle University of Applied Sciences", "Zwolle University of Applied Sciences", G)],
+    ),
+    (
+        "trainer van de Griffiers Academie Zuid en",
+        [("Griffiers Academie Zuid", "Griffiers Academie Zuid", G)],
+    ),
     # Negatives
+    # A region word after a suffix only as a word of its own, not as the next sentence's start.
+    ("een University.", []),
     # A venue head before "van" or "in" and a place: a building, not an organisation.
     ("in de bibliotheek van Assen", []),
     ("in de Bibliotheek in Zwolle", []),
@@ -96,6 +107,8 @@ CASES = [
     ("Advies op maat in het eigen traject", []),
     ("Utrechtse Heuvelrug", []),
     ("Netwerk Lokale Digitale Democratie", []),
+    # A region word opening the next sentence is not part of the name before it.
+    ("Jansen Advies. Noord en Zuid kwamen", [("Jansen Advies", "Jansen Advies", G)]),
 ]
 
 

@@ -24,7 +24,11 @@ CASES = [
     ("Gratis: 0800-1234", [("0800-1234", "+318001234")]),
     ("Gemeente Utrecht, bel 14 030", [("14 030", "+3114030")]),
     ("06-11794403 en 06-45478963", [("06-11794403", "+31611794403"), ("06-45478963", "+31645478963")]),
+    # A foreign number is short for a Dutch one; its country code says it is a phone.
+    ("Gastspreker uit Antwerpen: +32 3 224 18 70", [("+32 3 224 18 70", "+3232241870")]),
+    ("Vanuit Brussel: 0032 2 548 12 60.", [("0032 2 548 12 60", "+3225481260")]),
     # Negatives
+    ("Dossier 32 2 211 55 00 is gesloten.", []),
     ("Datum 21-02-2019", []),
     ("Postcode 3511 AB Utrecht", []),
     ("In 2019 en 2020 liep het traject.", []),

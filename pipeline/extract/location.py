@@ -68,7 +68,8 @@ def _cues() -> _Cues:
     return _Cues(
         venue=re.compile(
             # The venue may have a name of its own: "in dorpshuis De Ploeg in Zuidbroek".
-            rf"(?i:\b(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
+            # A compound ends in the venue noun: "Stadskasteel Oudaen in Utrecht".
+            rf"(?i:\b\w*(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
         ),
         host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
         event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),
@@ -90,16 +91,28 @@ def find_location(ctx: Context, blocks: list[Block]) -> PlaceFound | None:
 
 
 def intro_paragraphs(blocks: list[Block]) -> list[Block]:
-    """The report's first prose paragraphs, before its first session or section heading."""
+    """The report's first prose paragraphs, before its first session or section heading; a
+    heading that names a report ("Terugblik: ...", a newsletter's item) opens its intro."""
     intro: list[Block] = []
     for block in blocks:
-        if session_heading(block) or (block.kind == "heading" and (block.level or 1) > 1):
+        if session_heading(block) or (
+            block.kind == "heading" and (block.level or 1) > 1 and not _names_a_report(block)
+        ):
             break
         if _is_prose(block):
             intro.append(block)
             if len(intro) == _cues().intro_paragraphs:
                 break
     return intro
+
+
+@cache
+def _report_words() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_yaml('labels.yml')['report_words'])})\b", re.IGNORECASE)
+
+
+def _names_a_report(block: Block) -> bool:
+    return _report_words().search(block.text) is not None
 
 
 def _is_prose(block: Block) -> bool:

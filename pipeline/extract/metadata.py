@@ -118,7 +118,8 @@ def _is_masthead(block: Block) -> bool:
 def _is_sender_line(blocks: list[Block]) -> bool:
     """ "Netwerk Griffiers Noordoost-Brabant" above "Themamiddag ... – verslag": a first line
     that names no report, above a short line that does (and is no byline with a date), is the
-    sender's name; the report's title is the line under it."""
+    sender's name; the report's title is the line under it. Under a first line in capitals
+    (a masthead by its type) that line may carry the meeting's date ("Notulen ... d.d. 12 juni")."""
     if len(blocks) < 2 or blocks[0].kind != "paragraph" or blocks[1].kind not in ("paragraph", "heading"):
         return False
     first, second = blocks[0].text, blocks[1].text
@@ -129,7 +130,7 @@ def _is_sender_line(blocks: list[Block]) -> bool:
         and len(second.split()) <= 20
         and not second.endswith(".")
         and _label_regex("byline_labels").match(second) is None
-        and not find_dates(second)
+        and (first.isupper() or not find_dates(second))
     )
 
 
@@ -376,10 +377,15 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     for block in blocks:
         match = _location_label().match(block.text)
         if match and block.kind != "heading":
-            value = block.text[match.end() :].strip()
+            # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
+            value = _NEXT_SENTENCE.split(block.text[match.end() :], maxsplit=1)[0].strip()
             if value:
-                ctx.mention("location", block.start + match.end(), block.end, "rule:label")
+                start = block.start + block.text.index(value, match.end())
+                ctx.mention("location", start, start + len(value), "rule:label")
                 return _place_of(ctx, value) or value
+    on_event_line = _place_on_event_line(ctx, blocks)
+    if on_event_line is not None:
+        return on_event_line
     if title is not None:
         match = _TITLE_PLACE.search(title.text)
         if match and resolve_entity(ctx, match.group("place")) is not None:
@@ -390,6 +396,28 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     if found is not None:
         ctx.mention("location", found.start, found.start + len(found.place), "rule:prose")
         return found.place
+    return None
+
+
+# A full stop followed by a capital: the next sentence (or label) on the same line.
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
+
+
+def _place_on_event_line(ctx: Context, blocks: list[Block]) -> str | None:
+    """ "bijeenkomst d.d. 5 oktober 2023, Provinciehuis Drenthe, Assen" at the top: the
+    meeting's own line, its date followed by the venue and the place."""
+    for block in blocks[:_TOP_BLOCKS]:
+        if not _label_regex("event_date_labels").match(block.text):
+            continue
+        dates = [d for d in find_dates(block.text) if d.value]
+        after = block.text[dates[0].end :] if dates else ""
+        if not after.startswith(","):
+            continue
+        place = _place_of(ctx, after)
+        if place is not None:
+            start = block.start + block.text.rindex(place)
+            ctx.mention("location", start, start + len(place), "rule:label")
+            return place
     return None
 
 
@@ -434,11 +462,43 @@ def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> boo
     return is_lead_in and lead_in.search(text) is not None
 
 
+@cache
+def _programmes_in_prose() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    return (
+        re.compile(rules["programmes_in_prose"], re.IGNORECASE),
+        re.compile(rules["programmes_in_prose_separator"], re.IGNORECASE),
+    )
+
+
+def _programmes_said_in(ctx: Context, block: Block) -> list[str]:
+    """ "We werken aan een X en aan een Y." -> X and Y, each with its article."""
+    # The verb ("werken", "Werken") is in every match: a substring test spares most blocks the
+    # case-insensitive pattern, which ``re`` tries at every position.
+    if "erken " not in block.text:
+        return []
+    sentence, separator = _programmes_in_prose()
+    found = []
+    for match in sentence.finditer(block.text):
+        start = match.start("items")
+        for gap in [*separator.finditer(match.group("items")), None]:
+            end = match.end("items") if gap is None else match.start("items") + gap.start()
+            item = block.text[start:end].strip()
+            if item.startswith("een "):
+                ctx.mention("programme", block.start + start, block.start + start + len(item), "rule:prose")
+                found.append(item)
+            start = end if gap is None else match.start("items") + gap.end()
+    return found
+
+
 def extract_programmes(ctx: Context) -> list[str]:
-    """List items under a sentence that announces programmes 'in voorbereiding'."""
+    """List items under a sentence that announces programmes 'in voorbereiding', and the new
+    things the writers say they are working on in a sentence."""
     intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
-    programmes: list[str] = []
+    programmes: list[str] = [
+        p for block in blocks if block.kind != "list_item" for p in _programmes_said_in(ctx, block)
+    ]
     for index, block in enumerate(blocks[:-1]):
         # Only a block right above a list can announce one: most blocks are not (cheap test first).
         if blocks[index + 1].kind != "list_item" or block.kind == "list_item":

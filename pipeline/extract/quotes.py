@@ -32,6 +32,8 @@ _QUOTED = (
     rf"|{_SINGLE_OPEN}(?P<single>{_SINGLE_BODY}){_SINGLE_CLOSE})"
 )
 _DASHES = ("-", "–", "—", "~")
+# What opens an attribution after a quote: a dash, or a slash ("“...” / Name, griffier X").
+_ATTRIBUTION_MARKS = (*_DASHES, "/")
 # "wethouder in Zwolle", "uit Delft", "voorzitter rekenkamercommissie Peel en Maas": a body of
 # one municipality names it right after its own name.
 _MUNICIPALITY_IN = re.compile(
@@ -56,10 +58,11 @@ def _inline_quote() -> re.Pattern[str]:
     )
 
 
-# "“Dorpsbelangen zijn ...” – Anneke Postma, raadslid gemeente Dantumadiel" on one line.
+# "“Dorpsbelangen zijn ...” – Anneke Postma, raadslid gemeente Dantumadiel" on one line, also
+# after a short label ("Citaat van de dag: “...” - dat was Name") and after a slash.
 _QUOTE_THEN_ATTRIBUTION = re.compile(
-    rf"^{_QUOTED}"
-    r"\s*[–—-]\s+(?P<who>\S.*)$"
+    rf"^(?:[^:“„\"«‘'\n]{{1,40}}:\s*)?{_QUOTED}"
+    r"\s*[–—/-]\s+(?P<who>\S.*)$"
 )
 # "“Het geld is ...” (Name, raadslid Rijswijk)": the attribution in brackets after the quote.
 _QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\.?$")
@@ -81,7 +84,14 @@ _LEAD_IN_LINE_WORDS = 20
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(?=[A-Z“\"‘(*])")
 # How far after a lead-in speaker's name a municipality may still be theirs ("van Noordwijkerhout").
 _AFTER_NAME_CHARS = 40
-_PLACE_RIGHT_AFTER = re.compile(r"^,?\s*(?:van|uit|in|gemeente)\s+[A-Z'][^,.;:]*")
+# "Name van Noordwijkerhout", "Name, griffier van Edam-Volendam": a role after a comma may come
+# between (without the comma, "Name sprak in Zwolle" would make the place theirs).
+_PLACE_RIGHT_AFTER = re.compile(r"^(?:,\s*[a-z][\w-]*)?,?\s*(?:van|uit|in|gemeente)\s+[A-Z'][^,.;:]*")
+# A quotation that is a sentence of its own and ends its paragraph: "Wethouder X van Y had een
+# duidelijke boodschap. “...”": the sentence before it introduces the speaker.
+_QUOTE_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])\s+[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]\s*$")
+# That sentence must open with its one person (after a role of a few words at most).
+_SPEAKER_OPENS_WITHIN_WORDS = 6
 
 
 def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
@@ -120,6 +130,7 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
             who_start = block.start + match.start("who")
             quotes.append(_quote(ctx, _said(match), match.group("who"), who_start, block))
         quotes.extend(_lead_in_quotes(ctx, block))
+        quotes.extend(_quote_after_its_speaker(ctx, block))
     return quotes
 
 
@@ -139,6 +150,23 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
             said = (match.group("quote") or match.group("single")).strip()
             quotes.append(_lead_in_quote(ctx, said, people[0], begin, block))
     return quotes
+
+
+def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]:
+    """A paragraph that ends in a quotation of its own, after a sentence that opens with the one
+    person it names: "Voorzitter X opende de avond met ... . „...”" is X's."""
+    match = _QUOTE_ENDS_PARAGRAPH.search(block.text) if block.text.rstrip()[-1:] in _CLOSE else None
+    if match is None:
+        return []
+    starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
+    begin = block.start + (starts[-1] if starts else 0)
+    people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
+    if len(people) != 1:
+        return []
+    opening = ctx.document.text[begin : people[0].start]
+    if len(opening.split()) > _SPEAKER_OPENS_WITHIN_WORDS or any(c in opening for c in _OPEN + ",;:"):
+        return []
+    return [_lead_in_quote(ctx, match.group("quote").strip(), people[0], begin, block)]
 
 
 def _may_split(text: str) -> bool:
@@ -175,6 +203,7 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
         role = next((r for w in before if (r := split_person_details(f"{w} X")[1])), None)
         lead = ctx.document.text[begin : person.start]
         municipality = municipality or _speaker_municipality(ctx, lead, begin)
+    municipality = municipality or _municipality_named_earlier(ctx, person.value, begin)
     ctx.mention("quote", block.start, block.end, "rule:quote")
     ctx.mention("person", person.start, person.end, "rule:quote", person.value)
     return {
@@ -197,11 +226,11 @@ def _is_attribution(block: Block) -> bool:
     text = block.text.strip()
     # "– Name, rol gemeente X", or the same in brackets on a line of its own.
     bracketed = text.startswith("(") and text.endswith(")") and text.count("(") == 1
-    return (text.startswith(_DASHES) or bracketed) and len(text.split()) <= 15
+    return (text.startswith(_ATTRIBUTION_MARKS) or bracketed) and len(text.split()) <= 15
 
 
 def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block) -> dict[str, Any]:
-    attribution = attribution.lstrip("".join(_DASHES) + " ")
+    attribution = attribution.lstrip("".join(_ATTRIBUTION_MARKS) + " ")
     name, role, rest = split_person_details(attribution)
     speaker = clean_person_name(name) if name else None
     if speaker is None:
@@ -224,6 +253,8 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
         # "(Rachid Bennani, raadslid Rijswijk)": the place right after the role.
         municipality = _municipality_after_role(ctx, rest, offset + max(attribution.find(rest), 0))
     organisation = rest if rest and municipality is None else None
+    if municipality is None and organisation is None and speaker:
+        municipality = _municipality_named_earlier(ctx, speaker, offset)
     ctx.mention("quote", block.start, block.end, "rule:quote")
     if speaker:
         at = ctx.document.text.find(name, offset) if name else offset
@@ -252,6 +283,27 @@ def _named_with_role(ctx: Context, role: str, before: int) -> Found | None:
         if words and words[-1].casefold() == role.casefold() and person.value:
             return person
     return None
+
+
+def _municipality_named_earlier(ctx: Context, speaker: str | None, before: int) -> MunicipalityRef | None:
+    """The place written right after an earlier mention of the speaker: "Burgemeester Ria
+    Veldhuis van Ommen opende ..." gives Ommen to a later "Burgemeester Veldhuis sloot af: ..."."""
+    text = ctx.document.text
+    # Anywhere before: the people list resolves a surname to the full name over the whole report.
+    for person in reversed(ctx.entities_in(0, before, "PERSON")):
+        if not _may_be_same_person(person.value, speaker):
+            continue
+        near = _PLACE_RIGHT_AFTER.match(text[person.end : person.end + _AFTER_NAME_CHARS])
+        if near is not None:
+            return _speaker_municipality(ctx, near.group(), person.end)
+    return None
+
+
+def _may_be_same_person(earlier: str | None, later: str | None) -> bool:
+    """ "Ria Veldhuis" and a later "Veldhuis": a surname alone refers back to the full name."""
+    if not earlier or not later:
+        return False
+    return earlier == later or earlier.endswith(" " + later)
 
 
 _BRACKET_RIGHT_AFTER = re.compile(r"^\s*\([^()]{3,60}\)")

@@ -15,8 +15,9 @@ from pipeline.model import Document, DocumentBuilder
 
 # Bullets as typed, as Word draws them and as PDFs exported from Word carry them: a Symbol or
 # Wingdings bullet has no Unicode value and comes out as a private-use character (U+F0B7 ...).
+# A degree sign is typed as a bullet too; no degree stands alone at the start of a line.
 LIST_MARKER = re.compile(
-    r"^\s*(?P<marker>\d{1,3}[.)]|[a-z][.)]|[•●▪◦·■□►▶➢➤✓✔→\-–*\uf000-\uf8ff])\s+(?P<text>\S.*)$"
+    r"^\s*(?P<marker>\d{1,3}[.)]|[a-z][.)]|[•●▪◦·■□►▶➢➤✓✔→\-–*°\uf000-\uf8ff])\s+(?P<text>\S.*)$"
 )
 # Control characters other than tab/newline/carriage return/form feed mark binary data.
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")

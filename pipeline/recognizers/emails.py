@@ -8,9 +8,11 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
   ``naam(a)vng.nl``, ``naam{at}vng.nl``;
 - bare words ``naam at vng dot nl`` (also ``punt``), only with a mail word ("e-mail",
   "mailadres", "mail naar", "Contact:") shortly before, since "at" and "dot" alone are too weak;
-  in capitals, ``naam AT vng DOT nl``, without one but only before a common top-level domain;
-- the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``): no
-  context needed, the word says it;
+  in capitals, ``naam AT vng DOT nl``, or with the English ``dot`` (no Dutch word), ``naam at
+  vng dot nl``, without one but only before a common top-level domain;
+- the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``,
+  or ``apestaart`` in brackets: ``naam (apestaart) vng (punt) nl``): no context needed, the
+  word says it;
 - a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
   domain;
 - a stray space around ``@`` or before the final dot (``naam@vng .nl``, PDF extraction
@@ -35,7 +37,9 @@ _TLD = r"[a-zA-Z]{2,24}(?![\w-])"
 
 _PLAIN = re.compile(rf"{_LOCAL}@(?:{_LABEL}\.)+{_TLD}")
 
-_AT_BRACKET = r"\s?[\[({<]\s?(?:at|a|@|apenstaartje)\s?[\])}>]\s?"
+# "apenstaartje" and the shorter "apestaart" are both Dutch for @.
+_AT_WORD = r"ape(?:n)?staart(?:je)?"
+_AT_BRACKET = rf"\s?[\[({{<]\s?(?:at|a|@|{_AT_WORD})\s?[\])}}>]\s?"
 _DOT_BRACKET = r"\s?[\[({<]\s?(?:dot|punt|\.)\s?[\])}>]\s?"
 _BRACKETED = re.compile(
     rf"{_LOCAL}(?:{_AT_BRACKET}|@)(?:{_LABEL}(?:{_DOT_BRACKET}|\.))+{_TLD}",
@@ -50,8 +54,12 @@ _APENSTAARTJE = re.compile(
 )
 # Spaces inside an address are PDF artefacts at best: accept them only before a common TLD.
 _COMMON_TLDS = "nl|com|org|net|eu|be|de|info|nu|frl|gov|edu"
-# "naam AT domein DOT nl": both words in capitals say it is an address, with no mail word near.
-_BARE_CAPS = re.compile(rf"{_LOCAL} AT (?:{_LABEL} (?:DOT|PUNT) )+(?i:{_COMMON_TLDS})(?![\w-])")
+# "naam AT domein DOT nl": both words in capitals say it is an address, with no mail word near;
+# so does "naam at domein dot nl", as "dot" is no Dutch word (lower-case "at ... punt" is: "at"
+# is also a form of "eten", so that one still needs a mail word).
+_BARE_NO_CONTEXT = re.compile(
+    rf"{_LOCAL} (?:AT (?:{_LABEL} (?:DOT|PUNT) )+|at (?:{_LABEL} dot )+)(?i:{_COMMON_TLDS})(?![\w-])"
+)
 _MAIL_CONTEXT = re.compile(r"(?:e-?mail|mailadres|mailen|mail naar|mail:|contact:)", re.IGNORECASE)
 
 _AT_DOMAIN = re.compile(rf"{_LOCAL} (?:at|AT) (?:{_LABEL}\.)+(?:{_COMMON_TLDS})(?![\w-])")
@@ -61,7 +69,7 @@ _SPACED = re.compile(
 )
 
 _UNDO = [
-    (re.compile(r"\s*[\[({<]\s*(?:at|a|@|apenstaartje)\s*[\])}>]\s*", re.IGNORECASE), "@"),
+    (re.compile(rf"\s*[\[({{<]\s*(?:at|a|@|{_AT_WORD})\s*[\])}}>]\s*", re.IGNORECASE), "@"),
     (re.compile(r"\s*[\[({<]\s*(?:dot|punt|\.)\s*[\])}>]\s*", re.IGNORECASE), "."),
     (re.compile(r"\s+(?:at|apenstaartje)\s+", re.IGNORECASE), "@"),
     (re.compile(r"\s+(?:dot|punt)\s+", re.IGNORECASE), "."),
@@ -74,7 +82,6 @@ _AT_OR_BRACKET = re.compile(r"[@\[({<]")
 # Literal anchors (no lookahead in front) let ``re`` skip ahead to the next space.
 _BARE_AT = re.compile(r" (?:at|AT) ")
 _BARE_APENSTAARTJE = re.compile(r" (?:apenstaartje|APENSTAARTJE) ")
-_BARE_CAPS_AT = re.compile(" AT ")
 
 _VALID = re.compile(rf"[\w](?:[\w.+'-]*[\w])?@(?:{_LABEL}\.)+[a-z]{{2,24}}")
 
@@ -100,7 +107,7 @@ def find_emails(text: str) -> list[Found]:
         (_PLAIN, _AT, 0.99, False),
         (_BRACKETED, _AT_OR_BRACKET, 0.9, False),
         (_BARE, _BARE_AT, 0.75, True),
-        (_BARE_CAPS, _BARE_CAPS_AT, 0.75, False),
+        (_BARE_NO_CONTEXT, _BARE_AT, 0.75, False),
         (_APENSTAARTJE, _BARE_APENSTAARTJE, 0.8, False),
         (_AT_DOMAIN, _BARE_AT, 0.7, False),
         (_SPACED, _AT, 0.6, False),

@@ -496,6 +496,9 @@ def _score(parse: _Parse) -> float:
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _OA = re.compile(r"(?<!\w)(?:o\.a\.|oa\.|onder andere)(?!\w)", re.IGNORECASE)
+# "Fenna Huisman (16), jongerenraadslid", "jongerenraadslid, 16 jaar, Druten": an age is neither
+# role nor organisation; it still separates what stands on either side of it.
+_AGE = re.compile(r"\s*\(\d{1,3}(?: jaar)?\)|,\s*\d{1,3} jaar(?=,|$)")
 _SEPARATOR = re.compile(r"\s*(?:[,;(|]|\s[-–—]\s)\s*")
 _EDGE_JUNK = " \t\r\n-–—•*·,;:!?\"“”'()[]"
 
@@ -1025,7 +1028,7 @@ def split_person_details(text: str) -> tuple[str | None, str | None, str | None]
     without "o.a." and without a connecting "bij", "van" or "in". Resolving a municipality
     is left to the caller.
     """
-    text = " ".join(_OA.sub(" ", given_for_initials(_prepare(text))).split()).strip(
+    text = " ".join(_OA.sub(" ", _AGE.sub(",", given_for_initials(_prepare(text)))).split()).strip(
         _EDGE_JUNK.replace("()", "")
     )
     if not text:

@@ -230,10 +230,13 @@ def _compile_generic(data: dict[str, Any]) -> re.Pattern[str]:
         {first + h[1:] for h in data.get("heads", []) for first in (h[0].upper(), h[0].lower())}
     )
     suffixes = "|".join(re.escape(s) for s in sorted(data.get("suffixes", []), key=len, reverse=True))
+    regions = "|".join(re.escape(r) for r in data.get("region_words", [])) or "(?!)"
     return re.compile(
         rf"(?<![\w-])(?:(?P<head>{heads})\s(?:(?:{connectors})\s)?{name}"
-        # An article is no name of its own ("De Academie"), and a suffix ends a name on its line.
-        rf"|(?!(?:De|Het|Een)\s){word}(?:[ \t]{word}){{0,2}}[ \t](?P<suffix>{suffixes}))(?![\w])"
+        # An article is no name of its own ("De Academie"), and a suffix ends a name on its line,
+        # or a region word right after it ("Raadsleden Academie Noord").
+        rf"|(?!(?:De|Het|Een)\s){word}(?:[ \t]{word}){{0,2}}[ \t](?P<suffix>{suffixes})"
+        rf"(?:[ \t](?:{regions}))?)(?![\w])"
     )
 
 

@@ -9,8 +9,9 @@ through:
 - a number right after "KvK", "IBAN", "BSN", "BTW", "rekening", "postbus" or a currency sign;
 - anything shaped like a date (``21-02-2019``);
 - municipal ``14 0xx`` numbers (and other numbers shorter than nine digits, except
-  ``0800``/``0900`` service numbers, whose prefix is unmistakable) only with a phone
-  word such as "tel.", "bel" or "telefoon" before them.
+  ``0800``/``0900`` service numbers, whose prefix is unmistakable, and numbers written with
+  their country code, ``+32 2 211 55 00``) only with a phone word such as "tel.", "bel" or
+  "telefoon" before them.
 
 The value is E.164 (``+31657593276``); ``text`` is the number as written.
 """
@@ -38,6 +39,8 @@ _PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{2,4}")
+# A leading "+" or "00" country code: a form no figure or amount takes.
+_INTERNATIONAL = re.compile(r"\+|00[1-9]")
 _SERVICE = (PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST)
 
 
@@ -60,7 +63,7 @@ def find_phones(text: str, region: str = REGION) -> list[Found]:
         before = text[max(0, match.start - 30) : match.start]
         if _NOT_A_PHONE_BEFORE.search(before) or _DATE_SHAPE.fullmatch(match.raw_string):
             continue
-        short = _needs_context(match.number)
+        short = _needs_context(match.number) and not _INTERNATIONAL.match(match.raw_string)
         if short and not _PHONE_BEFORE.search(before):
             continue
         confidence = 0.8 if short else 0.97
