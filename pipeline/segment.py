@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pipeline.model import Block, Document
@@ -225,9 +225,20 @@ def _rule_line_blanked(text: str) -> str:
 
 def _plain_text(block: Block) -> tuple[str, int]:
     """The block's text without markup and leading space, and the offset where it starts."""
-    masked = plain(block.text)
+    return _plain_and_lead(block.text)
+
+
+# Every layout test asks for a block's plain text (~700 times a report, ~300 blocks).
+@lru_cache(maxsize=4096)
+def _plain_and_lead(text: str) -> tuple[str, int]:
+    masked = plain(text)
     stripped = masked.lstrip()
     return stripped.rstrip(), len(masked) - len(stripped)
+
+
+@lru_cache(maxsize=4096)
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 # How far into a block a label's words may reach (the longest label pattern is under 200).
@@ -270,7 +281,7 @@ def session_heading(block: Block) -> tuple[int | None, str] | None:
 
 def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, str] | None:
     """(number, title) of "Sessie 2: X", "Workshop B – X", "1. Sessie X", "Werksessie: X"."""
-    if len(text.split()) > MAX_HEADING_WORDS:
+    if _word_count(text) > MAX_HEADING_WORDS:
         return None
     match = patterns().session_heading.match(text)
     if not match:
@@ -294,7 +305,13 @@ def _keyword_number(text: str) -> int | None:
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
-    if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+    if block.kind == "table_cell":
+        return None
+    # Only a heading goes without a number: a paragraph or list item needs a marker or a
+    # leading digit (tested first, most blocks are paragraphs of running text).
+    if block.kind != "heading" and block.number is None and not _plain_text(block)[0][:1].isdigit():
+        return None
+    if _word_count(block.text) > MAX_HEADING_WORDS:
         return None
     scheduled = _schedule_title(_plain_text(block)[0])
     if scheduled is not None:
@@ -399,12 +416,12 @@ def segment(document: Document) -> Segmentation:
     """Split the blocks into sections: sessions and the text around them."""
     blocks = document.blocks
     table_sessions = _table_sessions(blocks)
-    starts = _session_starts(blocks)
+    agenda = _agenda_items(blocks)
+    starts = _session_starts(blocks, agenda)
     sections: list[Section] = []
     current = Section("other", None)
     sections.append(current)
     prose = _prose_starts(blocks)
-    agenda = _agenda_items(blocks)
     for index, block in enumerate(blocks):
         if index in prose and index not in starts:
             number, title = prose[index]
@@ -445,8 +462,9 @@ def _title_from_label(blocks: list[Block]) -> str | None:
     return None
 
 
-def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
-    """Indexes of blocks that open a session, with the session's number and title."""
+def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tuple[int | None, str]]:
+    """Indexes of blocks that open a session, with the session's number and title; the
+    ``agenda`` items of minutes (:func:`_agenda_items`) open none."""
     candidates: dict[int, tuple[int | None, str, bool]] = {}
     for index, block in enumerate(blocks):
         keyword = session_heading(block)
@@ -458,7 +476,7 @@ def _session_starts(blocks: list[Block]) -> dict[int, tuple[int | None, str]]:
         numbered = numbered_title(block)
         if numbered:
             candidates[index] = (*numbered, False)
-    for index in _agenda_items(blocks):
+    for index in agenda:
         candidates.pop(index, None)
     # A numbered series reads a line more exactly than a term series ("Kamer 1 – X" has a number).
     certain_series = {**_term_starts(blocks), **_coded_starts(blocks), **_series_starts(blocks)}
@@ -488,10 +506,10 @@ def _agenda_items(blocks: list[Block]) -> dict[int, int]:
     ("3a. X") or a line with a session keyword still may be one."""
     numbered: dict[int, tuple[int, str]] = {}
     for index, block in enumerate(blocks):
-        if session_heading(block) is None and _sub_item_of(block) is None:
-            parsed = numbered_title(block)
-            if parsed is not None and parsed[0] is not None:
-                numbered[index] = (parsed[0], parsed[1])
+        parsed = numbered_title(block)  # the cheap test first: most blocks have no number
+        numbered_only = parsed is not None and parsed[0] is not None and session_heading(block) is None
+        if numbered_only and _sub_item_of(block) is None:
+            numbered[index] = (parsed[0], parsed[1])  # type: ignore[index]
     agenda = [title for _, title in numbered.values() if patterns().agenda_item.match(title)]
     return {index: number for index, (number, _) in numbered.items()} if len(agenda) >= 2 else {}
 
@@ -512,7 +530,7 @@ def _coded_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     them; the code is not part of the title."""
     found: list[tuple[int, tuple[int, int], str]] = []
     for index, block in enumerate(blocks):
-        if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+        if block.kind == "table_cell" or _word_count(block.text) > MAX_HEADING_WORDS:
             continue
         match = _CODE.match(_plain_text(block)[0])
         title = match.group("title").strip() if match else ""
@@ -579,7 +597,7 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     """
     found: dict[str, list[tuple[int, int, str]]] = {}
     for index, block in enumerate(blocks):
-        if block.kind == "table_cell" or len(block.text.split()) > MAX_HEADING_WORDS:
+        if block.kind == "table_cell" or _word_count(block.text) > MAX_HEADING_WORDS:
             continue
         match = patterns().series_heading.match(_plain_text(block)[0])
         word = match and (match.group("word") or match.group("code") or match.group("oword")).casefold()
@@ -752,7 +770,7 @@ def _same_caps_heading(session: Section, block: Block) -> bool:
 def _is_caps_line(block: Block) -> bool:
     text = _plain_text(block)[0]
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and len(text.split()) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
+    return len(letters) >= 4 and _word_count(text) <= MAX_HEADING_WORDS and all(c.isupper() for c in letters)
 
 
 def _closes_session(block: Block) -> bool:
