@@ -34,10 +34,10 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import selectors
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
 
 import psutil
@@ -139,6 +139,10 @@ class LocalExecutor:
         self._pool: list[_Worker] = []
         self._retired: list[_Worker] = []
         self._start_failures = 0
+        # One selector for the whole run, each worker's pipe and process sentinel registered
+        # once: multiprocessing's wait() and Connection.poll() build a new one on every call,
+        # and with a poll per worker per turn that was most of the supervisor's CPU time.
+        self._selector = selectors.DefaultSelector()
         try:
             while self._queue or any(w.task for w in self._pool):
                 self._top_up()
@@ -146,13 +150,26 @@ class LocalExecutor:
                 yield from self._tick()
         finally:
             self._shutdown()
+            self._selector.close()
 
     # --- one turn of the supervisor loop --------------------------------------------------
 
     def _top_up(self) -> None:
         busy = sum(len(w.tasks) for w in self._pool)
         while len(self._pool) < min(self.workers, len(self._queue) + busy):
-            self._pool.append(_Worker(self._ctx, self.config))
+            worker = _Worker(self._ctx, self.config)
+            self._pool.append(worker)
+            self._watch(worker)
+
+    def _watch(self, worker: _Worker) -> None:
+        """Wake the supervisor when ``worker`` sends a message or its process ends."""
+        self._selector.register(worker.conn, selectors.EVENT_READ, worker)
+        self._selector.register(worker.process.sentinel, selectors.EVENT_READ, worker)
+
+    def _unwatch(self, worker: _Worker) -> None:
+        for source in (worker.conn, worker.process.sentinel):
+            with contextlib.suppress(KeyError, ValueError, OSError):
+                self._selector.unregister(source)
 
     def _dispatch(self) -> None:
         for worker in self._pool:
@@ -176,15 +193,20 @@ class LocalExecutor:
         return min(depth, self.max_tasks - worker.done)
 
     def _tick(self) -> Iterator[Result]:
-        waitables = [w.conn for w in self._pool] + [w.process.sentinel for w in self._pool]
-        wait(waitables, timeout=self._wait_seconds())
+        ready = [key for key, _ in self._selector.select(self._wait_seconds())]
+        sent = {key.data for key in ready if key.fileobj is key.data.conn}
+        ended = {key.data for key in ready if key.fileobj is not key.data.conn}
         for worker in list(self._pool):
-            yield from self._read_messages(worker)
+            if worker in ended:
+                yield from self._read_messages(worker, drain=True)  # sent before it ended
+                if worker in self._pool:
+                    yield from self._lost(worker, None)
+                continue
+            if worker in sent:
+                yield from self._read_messages(worker)
             if worker not in self._pool:
                 continue
-            if not worker.process.is_alive():
-                yield from self._lost(worker, None)
-            elif worker.task and time.monotonic() > worker.deadline:
+            if worker.task and time.monotonic() > worker.deadline:
                 yield from self._lost(worker, f"timed out after {self.timeout:g} s")
             elif worker.task and self.memory_mb and worker.rss() > self.memory_mb * MB:
                 yield from self._lost(worker, out_of_memory_reason(self.memory_mb))
@@ -196,14 +218,16 @@ class LocalExecutor:
         until = min(deadlines, default=time.monotonic() + POLL_SECONDS) - time.monotonic()
         return max(0.0, min(POLL_SECONDS, until))
 
-    def _read_messages(self, worker: _Worker) -> Iterator[Result]:
+    def _read_messages(self, worker: _Worker, drain: bool = False) -> Iterator[Result]:
+        """Handle one message of ``worker`` (the selector reports the next on the next turn),
+        or with ``drain`` every message still in the pipe of a worker whose process ended."""
         while True:
             try:
-                if not worker.conn.poll():
+                if drain and not worker.conn.poll():
                     return
                 kind, value = worker.conn.recv()
             except (EOFError, OSError):
-                return  # the process is gone: is_alive() tells next
+                return  # the process is gone: its sentinel tells next
             if kind == "ready":
                 self._on_ready(worker, value)
             elif kind == "done" and worker.tasks:
@@ -223,6 +247,8 @@ class LocalExecutor:
                 yield value
                 if retire:
                     return
+            if not drain:
+                return
 
     def _on_ready(self, worker: _Worker, rules_version: str) -> None:
         worker.ready = True
@@ -240,6 +266,7 @@ class LocalExecutor:
     def _retire(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError):
             worker.conn.send(None)
+        self._unwatch(worker)
         self._pool.remove(worker)
         self._retired.append(worker)
         self._retired = [w for w in self._retired if w.process.is_alive()]  # reaps the finished
@@ -256,6 +283,7 @@ class LocalExecutor:
         if reason is None:
             code = worker.exit_code()
             reason = f"worker crashed (exit {code})"
+        self._unwatch(worker)
         worker.kill()
         self._pool.remove(worker)
         if not worker.ready:
