@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pipeline.extract import extract
+from pipeline.extract import sessions as session_rules
 from pipeline.extract.sessions import enumeration
+from pipeline.ingest import read_document
 from pipeline.ingest.txt import read_txt
 from pipeline.model import DocumentBuilder
 
@@ -614,3 +617,16 @@ def test_table_hosts_are_facilitators(line: str, facilitator: tuple[str, str]) -
 def test_those_words_in_sentences_are_no_labels(line: str) -> None:
     sessions = _txt(f"Verslag\n\nSessie 1: Wonen\nGemeenten: Oss\n{line}\n")
     assert sessions[0]["facilitators"] == [] and sessions[0]["offerings"] == []
+
+
+_CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+@pytest.mark.parametrize("path", sorted([*_CORPUS.glob("*.txt"), *_CORPUS.glob("*.md")]), ids=str)
+def test_address_prefilter_changes_no_extraction(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_add_contacts skips a span without an email or phone: reading every span's sentences
+    anyway gives the same output."""
+    data = path.read_bytes()
+    filtered = extract(read_document(path, data))
+    monkeypatch.setattr(session_rules, "_has_address", lambda *_: True)
+    assert extract(read_document(path, data)) == filtered

@@ -350,6 +350,11 @@ def _offering_cue() -> AnyCase:
 
 def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, whole: bool = False) -> bool:
     """Contacts in a span: each sentence pairs its names with its emails and phones."""
+    # Every sentence lies inside the span, so a span without an email or phone has no contact:
+    # most blocks have none, and skip the sentence split and a lookup per sentence
+    # (extract_session 1.46 -> 1.24 ms per report, bench corpus).
+    if not _has_address(ctx, start, end):
+        return False
     spans = [(start, end)] if whole else _sentences(ctx.document.text, start, end)
     added = False
     for lo, hi in spans:
@@ -403,6 +408,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         begin = match.end(1)
     spans.append((begin, end))
     return spans
+
+
+def _has_address(ctx: Context, start: int, end: int) -> bool:
+    return any(e.label in ("EMAIL", "PHONE") for e in ctx.entities_in(start, end))
 
 
 def _contacts_in(ctx: Context, start: int, end: int) -> list[Contact]:
