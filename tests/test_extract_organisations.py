@@ -26,6 +26,13 @@ from pipeline.ingest.txt import read_txt
         ("digitale participatie VNG", "VNG"),
         ("netwerkcoördinator VNG", "VNG"),
         ("team lokale democratie ProDemos", "team lokale democratie ProDemos"),
+        # A role the roles list does not know, linked to its body by "aan de", "bij het".
+        ("onderzoeker aan de Kunstacademie Minerva", "Kunstacademie Minerva"),
+        ("docent bij het Grafisch Lyceum", "Grafisch Lyceum"),
+        # The body's own acronym after a comma: the initials of its capitalised words.
+        ("Stichting Lezen en Schrijven, SLS", "Stichting Lezen en Schrijven"),
+        ("Raad voor Cultuur, RvC", "Raad voor Cultuur, RvC"),
+        ("Kennisnetwerk Bestuur, VNG", "Kennisnetwerk Bestuur, VNG"),
     ],
 )
 def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
@@ -40,12 +47,20 @@ def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
         "VNG Academie",
         "Brabants Kenniscentrum Participatie",
         "gemeente Ommen",
-        # Lower-case words not followed by a known organisation stay as written.
-        "adviesbureau voor participatie",
+        "Platform31",
     ],
 )
 def test_names_stay_whole(written: str) -> None:
     assert clean_organisation(written) == written
+
+
+# Words without a capital or digit are a remark or the rest of a role, not a body's name.
+@pytest.mark.parametrize(
+    "written",
+    ["zelfstandig", "freelance", "jeugd en onderwijs, zelfstandig", "adviesbureau voor participatie"],
+)
+def test_words_without_a_name_are_no_organisation(written: str) -> None:
+    assert clean_organisation(written) is None
 
 
 def organisations_of(text: str) -> list[str]:
@@ -149,6 +164,11 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ("Rik Maas, adviseur bij de VNG", [("Rik Maas", "VNG")]),
         # The rest of a role before "bij" is not part of the body.
         ("Lies Brand, projectleider energie bij Regio Twente", [("Lies Brand", "Regio Twente")]),
+        # A remark or the rest of a role is no organisation; an unknown role links by "aan de".
+        ("Koos Boer, adviseur wonen (zelfstandig)", [("Koos Boer", None)]),
+        ("Koos Boer, trainer sociaal domein", [("Koos Boer", None)]),
+        ("Mila Reed, docent aan de Kunstacademie Minerva", [("Mila Reed", "Kunstacademie Minerva")]),
+        ("Anouk Vos (Stichting Lezen en Schrijven, SLS)", [("Anouk Vos", "Stichting Lezen en Schrijven")]),
         # An ampersand inside the body's name joins it; between two people it separates them.
         ("Joep Kerk, adviseur bij Stichting Buurt & Bestuur", [("Joep Kerk", "Stichting Buurt & Bestuur")]),
         (
