@@ -113,7 +113,21 @@ CASES = [
         "mogelijk gemaakt door Rabobank Vallei en Rijn",
         [("Rabobank Vallei en Rijn", "Rabobank Vallei en Rijn", G)],
     ),
+    # A masthead or letterhead in capitals: the name in the case the shapes know.
+    (
+        "NETWERK GRIFFIERS ZUID-LIMBURG\nVerslag van de avond",
+        [("NETWERK GRIFFIERS ZUID-LIMBURG", "Netwerk Griffiers Zuid-Limburg", G)],
+    ),
+    (
+        "Verslag\nSTICHTING BURGERKRACHT KEMPEN",
+        [("STICHTING BURGERKRACHT KEMPEN", "Stichting Burgerkracht Kempen", G)],
+    ),
+    ("x\nKRING VAN GRIFFIERS", [("KRING VAN GRIFFIERS", "Kring van Griffiers", G)]),
     # Negatives
+    # Capitals without a head or suffix; a head in capitals inside running text.
+    ("VERSLAG RAADSLEDENDAG ZEEUWS-VLAANDEREN\ntekst", []),
+    ("SESSIE 3 - WERKEN MET DE RAAD", []),
+    ("de STICHTING Burgerkracht", []),
     # In lower case these heads are ordinary words; a compound alone names nothing.
     ("voorzitter van de regio Noord", []),
     ("de regio Jan Smit", []),
