@@ -318,3 +318,37 @@ def test_a_region_named_in_an_economic_cluster_is_no_municipality() -> None:
     doc = extract(read_txt(b"Verslag\n\nDe tuinders van Greenport Venlo vertelden over hun plannen.\n"))
     assert "Greenport Venlo" in [o["name"] for o in doc["organisations"]]
     assert doc["municipalities"] == []
+
+
+def contacts_of(line: str) -> tuple[list[str | None], list[str], list[str]]:
+    text = f"Verslag\n\nSessie 1: Wonen\nGemeenten: Oss, Uden\n{line}\n"
+    doc = extract(read_txt(text.encode("utf-8")))
+    names = [c["name"] for c in doc["sessions"][0]["contacts"]]
+    return names, [p["name"] for p in doc["people"]], [o["name"] for o in doc["organisations"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "people", "organisations"),
+    [
+        # A name spelled out in the address's domain is the body that owns the domain.
+        (
+            "Contact: Zuiderlicht Kempen, info@zuiderlichtkempen.nl, 040 - 123 45 67",
+            [None],
+            [],
+            ["Zuiderlicht Kempen"],
+        ),
+        (
+            "Contactpersoon: Lindeboom Salland – post@lindeboom-salland.nl",
+            [None],
+            [],
+            ["Lindeboom Salland"],
+        ),
+        # A person's name in the local part, or another body's domain: a person.
+        ("Contact: Sanne Kolk, sanne.kolk@zuiderlicht.nl", ["Sanne Kolk"], ["Sanne Kolk"], []),
+        ("Contact: Joris Brink, info@brinkadvies.nl", ["Joris Brink"], ["Joris Brink"], []),
+    ],
+)
+def test_a_contact_named_as_its_addresss_domain_is_an_organisation(
+    line: str, names: list[str | None], people: list[str], organisations: list[str]
+) -> None:
+    assert contacts_of(line) == (names, people, organisations)
