@@ -57,7 +57,6 @@ F1_FLOORS: dict[str, float] = {
     "event_date": 0.92,
     "location": 0.91,
     "quotes": 0.88,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

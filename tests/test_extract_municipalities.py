@@ -116,13 +116,16 @@ def test_a_municipality_with_its_own_province_still_counts() -> None:
 @pytest.mark.parametrize(
     ("sentence", "named"),
     [
-        # Merged before the report's date: named as the municipality it became part of.
+        # Merged before the report's date: history; the successor counts where it is written.
         ("Dijk en Waard bestaat sinds de fusie van Heerhugowaard en Langedijk.", ["Dijk en Waard"]),
         ("Voormalig Haarlemmerliede en Spaarnwoude hoort nu bij Haarlemmermeer.", ["Haarlemmermeer"]),
-        # Split among several: no single successor, the name stays.
-        ("Het dorp Esch hoorde bij Haaren.", ["Haaren"]),
+        ("Sinds Bussum, Naarden en Muiden samengingen, is er een nieuwe gemeente.", []),
+        # Split among several before the date: history too.
+        ("Het dorp Esch hoorde bij Haaren.", []),
+        ("Na de opheffing van Littenseradiel zocht de raad nieuwe wegen.", []),
         # In force on the date: as written.
         ("Ede en Epe deden mee.", ["Ede", "Epe"]),
+        ("Gooise Meren en Leeuwarden deden mee.", ["Gooise Meren", "Leeuwarden"]),
     ],
 )
 def test_running_text_names_municipalities_as_in_force_on_the_report_date(

@@ -26,6 +26,13 @@ from pipeline.ingest.txt import read_txt
         ("digitale participatie VNG", "VNG"),
         ("netwerkcoördinator VNG", "VNG"),
         ("team lokale democratie ProDemos", "team lokale democratie ProDemos"),
+        # A role the roles list does not know, linked to its body by "aan de", "bij het".
+        ("onderzoeker aan de Kunstacademie Minerva", "Kunstacademie Minerva"),
+        ("docent bij het Grafisch Lyceum", "Grafisch Lyceum"),
+        # The body's own acronym after a comma: the initials of its capitalised words.
+        ("Stichting Lezen en Schrijven, SLS", "Stichting Lezen en Schrijven"),
+        ("Raad voor Cultuur, RvC", "Raad voor Cultuur, RvC"),
+        ("Kennisnetwerk Bestuur, VNG", "Kennisnetwerk Bestuur, VNG"),
     ],
 )
 def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
@@ -40,12 +47,20 @@ def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
         "VNG Academie",
         "Brabants Kenniscentrum Participatie",
         "gemeente Ommen",
-        # Lower-case words not followed by a known organisation stay as written.
-        "adviesbureau voor participatie",
+        "Platform31",
     ],
 )
 def test_names_stay_whole(written: str) -> None:
     assert clean_organisation(written) == written
+
+
+# Words without a capital or digit are a remark or the rest of a role, not a body's name.
+@pytest.mark.parametrize(
+    "written",
+    ["zelfstandig", "freelance", "jeugd en onderwijs, zelfstandig", "adviesbureau voor participatie"],
+)
+def test_words_without_a_name_are_no_organisation(written: str) -> None:
+    assert clean_organisation(written) is None
 
 
 def organisations_of(text: str) -> list[str]:
@@ -149,6 +164,11 @@ def facilitators_of(line: str) -> list[tuple[str, str | None]]:
         ("Rik Maas, adviseur bij de VNG", [("Rik Maas", "VNG")]),
         # The rest of a role before "bij" is not part of the body.
         ("Lies Brand, projectleider energie bij Regio Twente", [("Lies Brand", "Regio Twente")]),
+        # A remark or the rest of a role is no organisation; an unknown role links by "aan de".
+        ("Koos Boer, adviseur wonen (zelfstandig)", [("Koos Boer", None)]),
+        ("Koos Boer, trainer sociaal domein", [("Koos Boer", None)]),
+        ("Mila Reed, docent aan de Kunstacademie Minerva", [("Mila Reed", "Kunstacademie Minerva")]),
+        ("Anouk Vos (Stichting Lezen en Schrijven, SLS)", [("Anouk Vos", "Stichting Lezen en Schrijven")]),
         # An ampersand inside the body's name joins it; between two people it separates them.
         ("Joep Kerk, adviseur bij Stichting Buurt & Bestuur", [("Joep Kerk", "Stichting Buurt & Bestuur")]),
         (
@@ -298,3 +318,37 @@ def test_a_region_named_in_an_economic_cluster_is_no_municipality() -> None:
     doc = extract(read_txt(b"Verslag\n\nDe tuinders van Greenport Venlo vertelden over hun plannen.\n"))
     assert "Greenport Venlo" in [o["name"] for o in doc["organisations"]]
     assert doc["municipalities"] == []
+
+
+def contacts_of(line: str) -> tuple[list[str | None], list[str], list[str]]:
+    text = f"Verslag\n\nSessie 1: Wonen\nGemeenten: Oss, Uden\n{line}\n"
+    doc = extract(read_txt(text.encode("utf-8")))
+    names = [c["name"] for c in doc["sessions"][0]["contacts"]]
+    return names, [p["name"] for p in doc["people"]], [o["name"] for o in doc["organisations"]]
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "people", "organisations"),
+    [
+        # A name spelled out in the address's domain is the body that owns the domain.
+        (
+            "Contact: Zuiderlicht Kempen, info@zuiderlichtkempen.nl, 040 - 123 45 67",
+            [None],
+            [],
+            ["Zuiderlicht Kempen"],
+        ),
+        (
+            "Contactpersoon: Lindeboom Salland – post@lindeboom-salland.nl",
+            [None],
+            [],
+            ["Lindeboom Salland"],
+        ),
+        # A person's name in the local part, or another body's domain: a person.
+        ("Contact: Sanne Kolk, sanne.kolk@zuiderlicht.nl", ["Sanne Kolk"], ["Sanne Kolk"], []),
+        ("Contact: Joris Brink, info@brinkadvies.nl", ["Joris Brink"], ["Joris Brink"], []),
+    ],
+)
+def test_a_contact_named_as_its_addresss_domain_is_an_organisation(
+    line: str, names: list[str | None], people: list[str], organisations: list[str]
+) -> None:
+    assert contacts_of(line) == (names, people, organisations)

@@ -93,7 +93,48 @@ CASES = [
         "trainer van de Griffiers Academie Zuid en",
         [("Griffiers Academie Zuid", "Griffiers Academie Zuid", G)],
     ),
+    # Capitalised heads: a region's body, a fund, a platform.
+    ("onderzoek voor de Regio Noord-Veluwe", [("Regio Noord-Veluwe", "Regio Noord-Veluwe", G)]),
+    (
+        "gesteund door het Fonds Leefbaarheid Oostergo",
+        [("Fonds Leefbaarheid Oostergo", "Fonds Leefbaarheid Oostergo", G)],
+    ),
+    (
+        "Platform Burgerkracht Achterhoek",
+        [("Platform Burgerkracht Achterhoek", "Platform Burgerkracht Achterhoek", G)],
+    ),
+    # A head as the end of a compound.
+    ("de Jeugdplatform Kempen organiseerde", [("Jeugdplatform Kempen", "Jeugdplatform Kempen", G)]),
+    ("met Fontyshogeschool Tilburg", [("Fontyshogeschool Tilburg", "Fontyshogeschool Tilburg", G)]),
+    ("het Cultuurfonds Drenthe", [("Cultuurfonds Drenthe", "Cultuurfonds Drenthe", G)]),
+    # A hospital named after its region; a local bank named after its region.
+    ("Het Gelre Medisch Centrum deed mee", [("Gelre Medisch Centrum", "Gelre Medisch Centrum", G)]),
+    (
+        "mogelijk gemaakt door Rabobank Vallei en Rijn",
+        [("Rabobank Vallei en Rijn", "Rabobank Vallei en Rijn", G)],
+    ),
+    # A masthead or letterhead in capitals: the name in the case the shapes know.
+    (
+        "NETWERK GRIFFIERS ZUID-LIMBURG\nVerslag van de avond",
+        [("NETWERK GRIFFIERS ZUID-LIMBURG", "Netwerk Griffiers Zuid-Limburg", G)],
+    ),
+    (
+        "Verslag\nSTICHTING BURGERKRACHT KEMPEN",
+        [("STICHTING BURGERKRACHT KEMPEN", "Stichting Burgerkracht Kempen", G)],
+    ),
+    ("x\nKRING VAN GRIFFIERS", [("KRING VAN GRIFFIERS", "Kring van Griffiers", G)]),
     # Negatives
+    # Capitals without a head or suffix; a head in capitals inside running text.
+    ("VERSLAG RAADSLEDENDAG ZEEUWS-VLAANDEREN\ntekst", []),
+    ("SESSIE 3 - WERKEN MET DE RAAD", []),
+    ("de STICHTING Burgerkracht", []),
+    # In lower case these heads are ordinary words; a compound alone names nothing.
+    ("voorzitter van de regio Noord", []),
+    ("de regio Jan Smit", []),
+    ("een fonds voor Zwolle", []),
+    ("het platform Samen Sterk", []),
+    ("het Jongerenplatform kwam bijeen", []),
+    ("een medisch centrum in Ede", []),
     # A region word after a suffix only as a word of its own, not as the next sentence's start.
     ("een University.", []),
     # A venue head before "van" or "in" and a place: a building, not an organisation.

@@ -41,7 +41,7 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     text = document.text
     dates = find_dates(text)
     ctx = Context(document, on=date.today(), warnings=list(document.warnings))
-    ctx.entities = _named_after_people(text, _entities(document, spacy_model))
+    ctx.entities = _named_by_their_domain(text, _named_after_people(text, _entities(document, spacy_model)))
     meta = extract_metadata(ctx, dates)
     ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
 
@@ -118,6 +118,30 @@ def _named_after_people(text: str, entities: list[Found]) -> list[Found]:
         result.append(
             Found("ORG", start, after.end(), text[start : after.end()], name, "rule:organisation", 0.7)
         )
+    return result
+
+
+# What may stand between a name and its email address: ", ", " - ", " (", ": ".
+_BEFORE_ADDRESS = re.compile(r"[\s,:;(–-]*")
+
+
+def _named_by_their_domain(text: str, entities: list[Found]) -> list[Found]:
+    """ "Contact: Midvaart Groep, info@midvaartgroep.nl": a name whose words, joined, are the
+    domain of the address right after it is the body that owns the domain, not a person
+    (people write their names in their addresses' local part, bodies in the domain)."""
+    result = list(entities)
+    for index, entity in enumerate(entities[:-1]):
+        following = entities[index + 1]
+        if entity.label != "PERSON" or following.label != "EMAIL":
+            continue
+        if _BEFORE_ADDRESS.fullmatch(text, entity.end, following.start) is None:
+            continue
+        domain = following.value.rpartition("@")[2].split(".")[0]
+        if re.sub(r"[\W_]+", "", entity.text).casefold() == domain.replace("-", ""):
+            name = " ".join(entity.text.split())
+            result[index] = Found(
+                "ORG", entity.start, entity.end, entity.text, name, "rule:organisation", 0.7
+            )
     return result
 
 

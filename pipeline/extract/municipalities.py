@@ -157,7 +157,7 @@ _NEIGHBOUR_BEFORE = re.compile(r"([A-Z][\w\u00c0-\u024f]*(?:-[A-Z]\w*)?)\s*(?:,|
 def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     """A municipality named in running text, unless the province written after it says the
     name is another place ("Hengelo (Gld.)" is a village in Gelderland, not Hengelo (O.)), it
-    is a province listed with other provinces, or it is only formed after the report's date."""
+    is a province listed with other provinces, or it is not in force on the report's date."""
     register = default_register()
     after = _QUALIFIER_AFTER.match(ctx.document.text, entity.end)
     if after is not None and register.contradicted(f"{entity.text} {after.group(1)}"):
@@ -169,11 +169,13 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
     resolution = resolve_entity(ctx, entity.text) or _by_neighbours(ctx, entity)
     if resolution is not None and _namesake_village(ctx, entity, resolution):
         return None
-    # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden": a municipality that does
-    # not exist yet on the report's date is a plan, not one that takes part or is named as such.
-    if resolution is not None and register.by_code(resolution.code).valid_from > ctx.on:
+    # Running text names municipalities out of force as history, not as ones that take part:
+    # "vormen per 1 januari 2019 samen de gemeente Vijfheerenlanden" is a plan, "de herindeling
+    # van Haaren" or "Lingewaal en Neerijnen gingen op in een nieuwe gemeente" is the past. Nor is
+    # the successor of a merged one named by it: a report that means it writes its name.
+    if resolution is None or not register.by_code(resolution.code).valid_on(ctx.on):
         return None
-    return in_force(ctx, resolution) if resolution is not None else None
+    return resolution
 
 
 # "Den Hoorn" (a village on Texel), "Den Ham", "De Lier": an article written with a capital
@@ -253,23 +255,6 @@ def _provinces_around(ctx: Context, entity: Found, own_code: str | None) -> set[
         if found is not None and found.code != own_code:
             provinces.add(register.by_code(found.code).province)
     return provinces
-
-
-def in_force(ctx: Context, resolution: Resolution) -> Resolution:
-    """A municipality merged away before the report's date is named as the one it became part
-    of ("na de fusie van Heerhugowaard en Langedijk" in 2024: Dijk en Waard); one that was split
-    has no single successor and keeps its name."""
-    register = default_register()
-    municipality = register.by_code(resolution.code)
-    while (
-        municipality.valid_to is not None and municipality.valid_to < ctx.on and municipality.successor_code
-    ):
-        municipality = register.by_code(municipality.successor_code)
-    if municipality.code == resolution.code:
-        return resolution
-    return Resolution(
-        municipality.code, municipality.name, resolution.method, resolution.score, resolution.warning
-    )
 
 
 def resolve_entity(ctx: Context, written: str) -> Resolution | None:

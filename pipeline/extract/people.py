@@ -110,21 +110,40 @@ def _organisation_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@cache
+def _role_tail() -> re.Pattern[str]:
+    """Lower-case words of a role, then the word that links it to the body: "wonen bij ",
+    "jeugd van ", "bestuurskundige aan de "."""
+    links = "|".join(load_yaml("labels.yml")["role_to_organisation"])
+    return re.compile(rf"^(?:[a-zà-ÿ][\w-]*\s+)+?(?:{links})\s+(?:(?:de|het)\s+)?(?=[A-Z0-9])")
+
+
 def clean_organisation(text: str | None) -> str | None:
-    """The organisation's name without qualifiers ("beiden Universiteit Maastricht") and
-    without a role or team written before a known organisation ("digitale participatie VNG")."""
+    """The organisation's name without qualifiers ("beiden Universiteit Maastricht"), without
+    a role or team written before a known organisation ("digitale participatie VNG") and
+    without its own acronym after a comma ("Raad voor Cultuur en Onderwijs, RCO")."""
     if not text:
         return None
     qualifiers, heads = _organisation_patterns()
     text = qualifiers.sub("", text.strip(" ,;:.-–")).strip()
     if text[:1].islower() and not heads.match(text):
         # The rest of a role: "wonen bij Regio Stedendriehoek" (programmaleider wonen bij ...).
-        text = _ROLE_TAIL.sub("", text)
-    return _known_after_lower_words(text) or text or None
+        text = _role_tail().sub("", text)
+    text = _known_after_lower_words(text) or _without_own_acronym(text)
+    # A name has a capital or a digit; words without one are the rest of a role or a remark:
+    # "adviseur sociaal domein", "(zelfstandig)".
+    return text if any(c.isupper() or c.isdigit() for c in text) else None
 
 
-# Lower-case words of a role, then the word that links it to the body: "wonen bij ", "jeugd van ".
-_ROLE_TAIL = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+?(?:bij|van|namens|vanuit|voor)\s+(?=[A-Z0-9])")
+def _without_own_acronym(text: str) -> str:
+    """ "Vereniging van Vlaamse Steden en Gemeenten, VVSG" -> the name: an acronym after the
+    last comma that spells the initials of the name's capitalised words is the same body."""
+    name, comma, acronym = text.rpartition(",")
+    acronym = acronym.strip()
+    if not comma or not acronym.isupper() or len(acronym) < 2:
+        return text
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return name.strip() if initials == acronym else text
 
 
 def _known_after_lower_words(text: str) -> str | None:
@@ -227,7 +246,15 @@ def _add_details(person: PersonRef, piece: str, organisation: str | None) -> Non
     _, role, rest = split_person_details("X " + piece)
     rest = _with_article(piece, rest)
     person.role = person.role or role
-    person.organisation = person.organisation or organisation or clean_organisation(rest)
+    person.organisation = (
+        person.organisation or organisation or clean_organisation(rest) or _linked_body(piece)
+    )
+
+
+def _linked_body(piece: str) -> str | None:
+    """ "bestuurskundige aan de Universiteit X": a word the roles list does not know, linked to
+    the body it serves; without such a link the words may be anything."""
+    return clean_organisation(piece) if _role_tail().match(piece) else None
 
 
 def _split_outside_brackets(text: str) -> list[tuple[int, int]]:

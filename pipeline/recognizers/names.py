@@ -1016,7 +1016,7 @@ def _list_line(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
 # ----------------------------------------------------------------------------- details
 
 _CONNECTOR = re.compile(
-    r"^(?:(?:bij|van|vanuit|namens|voor|in|uit|te|at)\s+(?:(?:de|het)\s+)?)", re.IGNORECASE
+    r"^(?:(?:bij|van|vanuit|namens|voor|aan|in|uit|te|at)\s+(?:(?:de|het)\s+)?)", re.IGNORECASE
 )
 
 
