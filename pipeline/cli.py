@@ -70,6 +70,9 @@ def run(
         table_formats=formats,
         excel_safe=excel_safe,
     )
+    from pipeline.batch.local import stop_worker_server
+
+    stop_worker_server()  # this process ends here: do not wait for the server's own shutdown
     raise typer.Exit(code)
 
 
