@@ -91,6 +91,7 @@ class _Patterns:
     not_series: frozenset[str]
     agenda_item: re.Pattern[str]
     title_label: re.Pattern[str]
+    note_head: re.Pattern[str]
 
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
@@ -158,6 +159,9 @@ def patterns() -> _Patterns:
     title_label = re.compile(
         rf"^(?:{'|'.join(rules['session_title_labels'])})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
     )
+    note_head = re.compile(
+        rf"^(?:{'|'.join(rules['item_note_heads'])})\s+(?P<num>\d{{1,2}})\s*[.:]?$", re.IGNORECASE
+    )
     return _Patterns(
         [(kind, _label_regex(p), proves) for kind, p, proves in labels],
         first_label,
@@ -170,6 +174,7 @@ def patterns() -> _Patterns:
         not_series,
         agenda,
         title_label,
+        note_head,
     )
 
 
@@ -461,6 +466,7 @@ def segment(document: Document) -> Segmentation:
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
     _attach_title_references(sections)
+    _attach_item_notes(sections)
     return Segmentation(sections)
 
 
@@ -798,7 +804,7 @@ def _closes_session(block: Block) -> bool:
 
 
 # Columns that say who took part; "participants" holds both ("Name (Org), met raadsleden uit A").
-_WHO_COLUMNS = ("municipalities", "facilitators", "participants")
+_WHO_COLUMNS = ("municipalities", "facilitators", "participants", "facilitators_with_organisation")
 
 
 def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
@@ -1064,6 +1070,39 @@ def _attach_title_references(sections: list[Section]) -> None:
             target = by_title.get(key.group("title").strip().casefold()) if key else None
             if target is not None:
                 target.notes.append(block)
+
+
+# The longest item-note line ("Ad punt 12:"): a longer block is not one, and needs no regex.
+_NOTE_HEAD_MAX = 12
+
+
+def _attach_item_notes(sections: list[Section]) -> None:
+    """Minutes that list the sessions (a table) and then note each one under "ad 1.", "ad 2.":
+    the blocks under such a line, up to the next one, a heading or a numbered agenda item, are
+    the notes of the session of that number, read as its own text."""
+    by_number = {s.number: s for s in sections if s.kind == "session" and s.number is not None}
+    if not by_number:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        target: Section | None = None
+        for block in section.blocks:
+            head = _note_head(block)
+            if head is not None:
+                target = by_number.get(head)
+            elif block.kind in ("heading", "table_cell") or (block.kind == "list_item" and block.number):
+                target = None
+            elif target is not None:
+                target.notes.append(block)
+
+
+def _note_head(block: Block) -> int | None:
+    """N of an "ad N." line; the length test spares the regex nearly every block."""
+    if len(block.text) > _NOTE_HEAD_MAX or block.kind != "paragraph":
+        return None
+    match = patterns().note_head.match(block.text)
+    return int(match.group("num")) if match else None
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:
