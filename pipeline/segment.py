@@ -92,6 +92,7 @@ class _Patterns:
     agenda_item: re.Pattern[str]
     title_label: re.Pattern[str]
     note_head: re.Pattern[str]
+    itemised_session: re.Pattern[str]
 
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
@@ -175,6 +176,7 @@ def patterns() -> _Patterns:
         agenda,
         title_label,
         note_head,
+        re.compile(rules["itemised_session"], re.IGNORECASE),
     )
 
 
@@ -439,7 +441,14 @@ def segment(document: Document) -> Segmentation:
     current = Section("other", None)
     sections.append(current)
     prose = _prose_starts(blocks)
+    itemised = _itemised_starts(blocks)
     for index, block in enumerate(blocks):
+        if index in itemised and index not in starts:
+            number, title, body = itemised[index]
+            # Its sentences are its lines; what hangs off it joins it, as for a session in prose.
+            current = Section("session", block, _sentence_blocks(block, body), number, title, prose=True)
+            sections.append(current)
+            continue
         if index in prose and index not in starts:
             number, title = prose[index]
             current = Section("session", block, [block], number, title, prose=True)
@@ -658,6 +667,56 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
         return _quoted_title_starts(blocks)
     return {index: (number, title) for index, number, title in found}
+
+
+# The dashes an itemised session's title may stand before (a cheap test before the pattern).
+_DASHES = ("–", "—", " - ")
+
+
+def _itemised_starts(blocks: list[Block]) -> dict[int, tuple[int, str, int]]:
+    """Index -> (number, title, where its body starts in the text) of numbered list items that
+    each tell a whole session on one line ("1. Title – met A, B en C, aangestuurd door Name (Org).
+    Meer weten: email"): two or more in a row, numbered 1, 2, ...; one alone is a list item."""
+    found: dict[int, tuple[int, str, int]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "list_item" or block.number is None or not any(d in block.text for d in _DASHES):
+            continue
+        match = patterns().itemised_session.match(block.text)
+        if match:
+            found[index] = (block.number, match.group("title").strip(), match.end())
+    runs = _consecutive_runs(sorted(found))
+    counted = [run for run in runs if [found[i][0] for i in run] == list(range(1, len(run) + 1))]
+    return {i: found[i] for run in counted for i in run}
+
+
+def _consecutive_runs(indexes: list[int]) -> list[list[int]]:
+    """Runs of two or more block indexes that follow each other."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) >= 2]
+
+
+# Where a sentence ends inside a line: after . ! or ? and before a capital, quote or bracket.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý“\"'‘(])")
+
+
+def _sentence_blocks(block: Block, body: int) -> list[Block]:
+    """The sentences of a one-line session from ``body`` on, each a block of its own, so that
+    "Meer weten: email" or "Aanbod: X" inside the line reads as the labelled line it stands for."""
+    bounds = [body, *(m.end() for m in _SENTENCE_BREAK.finditer(block.text, body)), len(block.text)]
+    sentences: list[Block] = []
+    for lo, hi in itertools.pairwise(bounds):
+        # A line has no full stop: "Aanbod: een training." offers "een training".
+        text = block.text[lo:hi].rstrip().removesuffix(".")
+        if text:
+            sentences.append(
+                Block("paragraph", text, block.start + lo, block.start + lo + len(text), page=block.page)
+            )
+    return sentences
 
 
 # A paragraph that opens with a word and a quoted title, then a dash or colon and what it was:

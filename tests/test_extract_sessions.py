@@ -692,3 +692,32 @@ def test_lines_that_are_no_notes_of_a_session(notes: str) -> None:
     sessions = _minutes(_GRID.format(lead="voorzitter / organisatie"), notes)
     municipalities = [[m["name"] for m in s["municipalities"]] for s in sessions]
     assert municipalities == [["Epe", "Heerde"], ["Ede", "Barneveld"]]
+
+
+def test_a_session_told_whole_in_a_numbered_item() -> None:
+    text = (
+        "Kringdag griffiers\n\nDaarna gingen we uiteen in twee groepen:\n\n"
+        "1. Digitaal vergaderen – met griffiers uit Zeist, Bunnik en Houten, aangestuurd door "
+        "Lotte Brink (Stichting Raadswerk). Het ging over hybride vergaderen. "
+        "Meer weten: l.brink@raadswerk.nl.\n"
+        "2. De rekenkamer en de raad – met Nieuwegein en IJsselstein, aangestuurd door Henk Mol, "
+        "adviseur bij de Rekenkamer Utrecht. Aanbod van de rekenkamer: een leesgids voor jaarstukken. "
+        "Vragen: 030 - 286 00 00 (vraag naar Henk).\n\n"
+        "Het was een goede dag.\n"
+    )
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [(s["number"], s["title"]) for s in sessions] == [
+        (1, "Digitaal vergaderen"),
+        (2, "De rekenkamer en de raad"),
+    ]
+    assert [[m["name"] for m in s["municipalities"]] for s in sessions] == [
+        ["Zeist", "Bunnik", "Houten"],
+        ["Nieuwegein", "IJsselstein"],
+    ]
+    assert [[(p["name"], p["organisation"]) for p in s["facilitators"]] for s in sessions] == [
+        [("Lotte Brink", "Stichting Raadswerk")],
+        [("Henk Mol", "Rekenkamer Utrecht")],
+    ]
+    assert sessions[1]["offerings"] == ["een leesgids voor jaarstukken"]
+    assert [(c["name"], c["email"]) for c in sessions[0]["contacts"]] == [(None, "l.brink@raadswerk.nl")]
+    assert [c["name"] for c in sessions[1]["contacts"]] == ["Henk Mol"]

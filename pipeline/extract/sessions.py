@@ -92,6 +92,7 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
 
 def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) -> None:
     used: set[int] = set()
+    contact_labels: list[tuple[Label, list[tuple[str, int, int]]]] = []
     for index, block in enumerate(blocks):
         if index in used:
             continue
@@ -100,11 +101,18 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
             continue
         values = _label_values(block, label, blocks, index, used)
         used.add(index)
-        _apply_label(ctx, record, label, values)
+        if label.kind == "contacts":
+            contact_labels.append((label, values))
+        else:
+            _apply_label(ctx, record, label, values)
     if not record.facilitators:
         # Also a label's own line: "Onder leiding van Name (Org) bogen de deelnemers zich ...".
         for block in blocks:
             _add_prose_facilitators(ctx, record, block)
+    # Contacts last: "Vragen: 072 ... (vraag naar Pim)" names a facilitator the text gave
+    # in prose, perhaps only after this line.
+    for label, values in contact_labels:
+        _apply_label(ctx, record, label, values)
     for index, block in enumerate(blocks):
         if index in used:
             continue
