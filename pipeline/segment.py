@@ -91,6 +91,8 @@ class _Patterns:
     not_series: frozenset[str]
     agenda_item: re.Pattern[str]
     title_label: re.Pattern[str]
+    note_head: re.Pattern[str]
+    itemised_session: re.Pattern[str]
 
 
 # Between a session's keyword and number and its title: "Sessie 2: X", "Spoor 1 · X",
@@ -158,6 +160,9 @@ def patterns() -> _Patterns:
     title_label = re.compile(
         rf"^(?:{'|'.join(rules['session_title_labels'])})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE
     )
+    note_head = re.compile(
+        rf"^(?:{'|'.join(rules['item_note_heads'])})\s+(?P<num>\d{{1,2}})\s*[.:]?$", re.IGNORECASE
+    )
     return _Patterns(
         [(kind, _label_regex(p), proves) for kind, p, proves in labels],
         first_label,
@@ -170,6 +175,8 @@ def patterns() -> _Patterns:
         not_series,
         agenda,
         title_label,
+        note_head,
+        re.compile(rules["itemised_session"], re.IGNORECASE),
     )
 
 
@@ -434,7 +441,14 @@ def segment(document: Document) -> Segmentation:
     current = Section("other", None)
     sections.append(current)
     prose = _prose_starts(blocks)
+    itemised = _itemised_starts(blocks)
     for index, block in enumerate(blocks):
+        if index in itemised and index not in starts:
+            number, title, body = itemised[index]
+            # Its sentences are its lines; what hangs off it joins it, as for a session in prose.
+            current = Section("session", block, _sentence_blocks(block, body), number, title, prose=True)
+            sections.append(current)
+            continue
         if index in prose and index not in starts:
             number, title = prose[index]
             current = Section("session", block, [block], number, title, prose=True)
@@ -461,6 +475,7 @@ def segment(document: Document) -> Segmentation:
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
     _attach_title_references(sections)
+    _attach_item_notes(sections)
     return Segmentation(sections)
 
 
@@ -654,6 +669,56 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     return {index: (number, title) for index, number, title in found}
 
 
+# The dashes an itemised session's title may stand before (a cheap test before the pattern).
+_DASHES = ("–", "—", " - ")
+
+
+def _itemised_starts(blocks: list[Block]) -> dict[int, tuple[int, str, int]]:
+    """Index -> (number, title, where its body starts in the text) of numbered list items that
+    each tell a whole session on one line ("1. Title – met A, B en C, aangestuurd door Name (Org).
+    Meer weten: email"): two or more in a row, numbered 1, 2, ...; one alone is a list item."""
+    found: dict[int, tuple[int, str, int]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "list_item" or block.number is None or not any(d in block.text for d in _DASHES):
+            continue
+        match = patterns().itemised_session.match(block.text)
+        if match:
+            found[index] = (block.number, match.group("title").strip(), match.end())
+    runs = _consecutive_runs(sorted(found))
+    counted = [run for run in runs if [found[i][0] for i in run] == list(range(1, len(run) + 1))]
+    return {i: found[i] for run in counted for i in run}
+
+
+def _consecutive_runs(indexes: list[int]) -> list[list[int]]:
+    """Runs of two or more block indexes that follow each other."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) >= 2]
+
+
+# Where a sentence ends inside a line: after . ! or ? and before a capital, quote or bracket.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý“\"'‘(])")
+
+
+def _sentence_blocks(block: Block, body: int) -> list[Block]:
+    """The sentences of a one-line session from ``body`` on, each a block of its own, so that
+    "Meer weten: email" or "Aanbod: X" inside the line reads as the labelled line it stands for."""
+    bounds = [body, *(m.end() for m in _SENTENCE_BREAK.finditer(block.text, body)), len(block.text)]
+    sentences: list[Block] = []
+    for lo, hi in itertools.pairwise(bounds):
+        # A line has no full stop: "Aanbod: een training." offers "een training".
+        text = block.text[lo:hi].rstrip().removesuffix(".")
+        if text:
+            sentences.append(
+                Block("paragraph", text, block.start + lo, block.start + lo + len(text), page=block.page)
+            )
+    return sentences
+
+
 # A paragraph that opens with a word and a quoted title, then a dash or colon and what it was:
 # "Gesprek ‘Wonen in de regio’ – met raadsleden uit ...; gespreksleider: Name (Org)."
 _QUOTED_TITLE = re.compile(
@@ -798,7 +863,7 @@ def _closes_session(block: Block) -> bool:
 
 
 # Columns that say who took part; "participants" holds both ("Name (Org), met raadsleden uit A").
-_WHO_COLUMNS = ("municipalities", "facilitators", "participants")
+_WHO_COLUMNS = ("municipalities", "facilitators", "participants", "facilitators_with_organisation")
 
 
 def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
@@ -1064,6 +1129,39 @@ def _attach_title_references(sections: list[Section]) -> None:
             target = by_title.get(key.group("title").strip().casefold()) if key else None
             if target is not None:
                 target.notes.append(block)
+
+
+# The longest item-note line ("Ad punt 12:"): a longer block is not one, and needs no regex.
+_NOTE_HEAD_MAX = 12
+
+
+def _attach_item_notes(sections: list[Section]) -> None:
+    """Minutes that list the sessions (a table) and then note each one under "ad 1.", "ad 2.":
+    the blocks under such a line, up to the next one, a heading or a numbered agenda item, are
+    the notes of the session of that number, read as its own text."""
+    by_number = {s.number: s for s in sections if s.kind == "session" and s.number is not None}
+    if not by_number:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        target: Section | None = None
+        for block in section.blocks:
+            head = _note_head(block)
+            if head is not None:
+                target = by_number.get(head)
+            elif block.kind in ("heading", "table_cell") or (block.kind == "list_item" and block.number):
+                target = None
+            elif target is not None:
+                target.notes.append(block)
+
+
+def _note_head(block: Block) -> int | None:
+    """N of an "ad N." line; the length test spares the regex nearly every block."""
+    if len(block.text) > _NOTE_HEAD_MAX or block.kind != "paragraph":
+        return None
+    match = patterns().note_head.match(block.text)
+    return int(match.group("num")) if match else None
 
 
 def _column_fields(header: dict[int, Block]) -> dict[int, str]:

@@ -40,6 +40,11 @@ def sessions_of(body: str) -> list[dict[str, Any]]:
             "Er is een vervolgaanbod: a) een excursie naar Assen en b) een terugkomdag.",
             ["een excursie naar Assen", "een terugkomdag"],
         ),
+        # Counted in Roman numerals.
+        (
+            "Het expertisecentrum biedt de raden aan: (i) een leesclub; (ii) een spreekuur; (iii) een gids.",
+            ["een leesclub", "een spreekuur", "een gids"],
+        ),
     ],
 )
 def test_a_list_in_a_sentence_about_offering_holds_offerings(sentence: str, offerings: list[str]) -> None:
@@ -55,6 +60,7 @@ def test_a_list_in_a_sentence_about_offering_holds_offerings(sentence: str, offe
         # One item is no list; letters out of order are no markers.
         "De provincie biedt: a) een cursus.",
         "De provincie biedt de raden b) een cursus en a) een spel.",
+        "De provincie biedt de raden (ii) een cursus en (i) een spel.",
     ],
 )
 def test_other_lists_in_sentences_are_no_offerings(sentence: str) -> None:
@@ -630,3 +636,88 @@ def test_address_prefilter_changes_no_extraction(path: Path, monkeypatch: pytest
     filtered = extract(read_document(path, data))
     monkeypatch.setattr(session_rules, "_has_address", lambda *_: True)
     assert extract(read_document(path, data)) == filtered
+
+
+def _minutes(table: str, notes: str) -> list[dict[str, Any]]:
+    text = f"Besluitenlijst werkavond raden\n\n1. Gesprekken aan tafel\n\n{table}\n\n{notes}\n\n2. Sluiting\n"
+    return extract(read_txt(text.encode("utf-8")))["sessions"]
+
+
+_GRID = (
+    "+---+--------------+----------------+--------------------------+\n"
+    "| # | onderwerp    | gemeenten      | {lead:<24} |\n"
+    "+---+--------------+----------------+--------------------------+\n"
+    "| 1 | Wonen        | Epe, Heerde    | Sanne Kuipers / Movisie  |\n"
+    "| 2 | Jeugd        | Ede, Barneveld | Joost Hamers / Rekenkamer|\n"
+    "+---+--------------+----------------+--------------------------+"
+)
+_NOTES = (
+    "ad 1.\nOok Hattem wil aansluiten. Kuipers stuurt het plan rond (e: s.kuipers@movisie.nl).\n"
+    "ad 2.\nWageningen schoof aan."
+)
+
+
+def test_a_character_table_of_sessions_with_notes_under_ad_lines() -> None:
+    sessions = _minutes(_GRID.format(lead="voorzitter / organisatie"), _NOTES)
+    assert [(s["number"], s["title"]) for s in sessions] == [(1, "Wonen"), (2, "Jeugd")]
+    assert [p | {"role": None} for p in sessions[0]["facilitators"]] == [
+        {"name": "Sanne Kuipers", "organisation": "Movisie", "role": None}
+    ]
+    assert [m["name"] for m in sessions[1]["municipalities"]] == ["Ede", "Barneveld", "Wageningen"]
+    contacts = [(c["name"], c["email"]) for c in sessions[0]["contacts"]]
+    assert contacts == [("Sanne Kuipers", "s.kuipers@movisie.nl")]
+
+
+def test_a_slash_in_a_column_of_people_alone_parts_two_people() -> None:
+    grid = _GRID.format(lead="begeleiding").replace("Sanne Kuipers / Movisie ", "Sanne Kuipers / Ria Vos")
+    sessions = _minutes(grid, "")
+    assert [(p["name"], p["organisation"]) for p in sessions[0]["facilitators"]] == [
+        ("Sanne Kuipers", None),
+        ("Ria Vos", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        # Notes under a number no session has.
+        "ad 7.\nOok Hattem wil aansluiten.",
+        # "ad 1" inside a sentence is no line of its own.
+        "Zie ad 1 hierboven: ook Hattem.",
+        # An agenda item after the notes ends them.
+        "ad 2.\nGoed gesprek.\n3. Rondvraag\nOok Hattem wil aansluiten.",
+    ],
+)
+def test_lines_that_are_no_notes_of_a_session(notes: str) -> None:
+    sessions = _minutes(_GRID.format(lead="voorzitter / organisatie"), notes)
+    municipalities = [[m["name"] for m in s["municipalities"]] for s in sessions]
+    assert municipalities == [["Epe", "Heerde"], ["Ede", "Barneveld"]]
+
+
+def test_a_session_told_whole_in_a_numbered_item() -> None:
+    text = (
+        "Kringdag griffiers\n\nDaarna gingen we uiteen in twee groepen:\n\n"
+        "1. Digitaal vergaderen – met griffiers uit Zeist, Bunnik en Houten, aangestuurd door "
+        "Lotte Brink (Stichting Raadswerk). Het ging over hybride vergaderen. "
+        "Meer weten: l.brink@raadswerk.nl.\n"
+        "2. De rekenkamer en de raad – met Nieuwegein en IJsselstein, aangestuurd door Henk Mol, "
+        "adviseur bij de Rekenkamer Utrecht. Aanbod van de rekenkamer: een leesgids voor jaarstukken. "
+        "Vragen: 030 - 286 00 00 (vraag naar Henk).\n\n"
+        "Het was een goede dag.\n"
+    )
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [(s["number"], s["title"]) for s in sessions] == [
+        (1, "Digitaal vergaderen"),
+        (2, "De rekenkamer en de raad"),
+    ]
+    assert [[m["name"] for m in s["municipalities"]] for s in sessions] == [
+        ["Zeist", "Bunnik", "Houten"],
+        ["Nieuwegein", "IJsselstein"],
+    ]
+    assert [[(p["name"], p["organisation"]) for p in s["facilitators"]] for s in sessions] == [
+        [("Lotte Brink", "Stichting Raadswerk")],
+        [("Henk Mol", "Rekenkamer Utrecht")],
+    ]
+    assert sessions[1]["offerings"] == ["een leesgids voor jaarstukken"]
+    assert [(c["name"], c["email"]) for c in sessions[0]["contacts"]] == [(None, "l.brink@raadswerk.nl")]
+    assert [c["name"] for c in sessions[1]["contacts"]] == ["Henk Mol"]

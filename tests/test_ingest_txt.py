@@ -136,3 +136,73 @@ def test_not_list_markers(line: str) -> None:
 def test_o_bullets_in_a_run_are_list_items(text: str, items: list[str]) -> None:
     blocks = read_txt(text.encode()).blocks
     assert [b.text for b in blocks if b.kind == "list_item"] == items
+
+
+def cells(text: str) -> list[tuple[tuple[int, int, int] | None, str]]:
+    return [(b.table, b.text) for b in read_txt(text.encode("utf-8")).blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ASCII grid: rules above, below and under the header; one row a line.
+        (
+            "Vooraf\n+---+------+\n| # | wie  |\n+===+======+\n"
+            "| 1 | Epe  |\n| 2 | Ede  |\n+---+------+\nDaarna",
+            [
+                (None, "Vooraf"),
+                ((0, 0, 0), "#"),
+                ((0, 0, 1), "wie"),
+                ((0, 1, 0), "1"),
+                ((0, 1, 1), "Epe"),
+                ((0, 2, 0), "2"),
+                ((0, 2, 1), "Ede"),
+                (None, "Daarna"),
+            ],
+        ),
+        # A grid with a rule under every row: a cell runs on over two lines; an empty cell is no block.
+        (
+            "+-----+-------------+\n| a   | b           |\n+-----+-------------+\n| Oss | Ria Bos     |\n"
+            "|     | (Movisie)   |\n+-----+-------------+\n| Uden|             |\n+-----+-------------+",
+            [
+                ((0, 0, 0), "a"),
+                ((0, 0, 1), "b"),
+                ((0, 1, 0), "Oss"),
+                ((0, 1, 1), "Ria Bos (Movisie)"),
+                ((0, 2, 0), "Uden"),
+            ],
+        ),
+        # A Markdown pipe table, and a second table numbered on.
+        (
+            "| tafel | gemeenten |\n|---|:--:|\n| Zorg | Epe, Ede |\n\n| x | y |\n|---|---|\n| 1 | 2 |",
+            [
+                ((0, 0, 0), "tafel"),
+                ((0, 0, 1), "gemeenten"),
+                ((0, 1, 0), "Zorg"),
+                ((0, 1, 1), "Epe, Ede"),
+                ((1, 0, 0), "x"),
+                ((1, 0, 1), "y"),
+                ((1, 1, 0), "1"),
+                ((1, 1, 1), "2"),
+            ],
+        ),
+    ],
+)
+def test_tables_drawn_in_characters_are_table_cells(text: str, expected: list[tuple[object, str]]) -> None:
+    assert cells(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pipes without a rule line: a row alone is no table.
+        "| Let op | dit is geen tabel |\n| ook dit | niet |",
+        # A rule line with a single row under it.
+        "+------+\n| Noot |\n+------+",
+        # A Markdown rule ("---") and a sum with plus signs are no table lines.
+        "Titel\n---\n| a | b |\n| c | d |",
+        "3 + 4 = 7\n+ nog een regel +",
+    ],
+)
+def test_other_lines_with_pipes_and_rules_are_no_table(text: str) -> None:
+    assert all(table is None for table, _ in cells(text))

@@ -735,3 +735,38 @@ def test_find_label_matches_each_label_in_turn(path: Path) -> None:
     # labels one by one picks, on every block of the corpus.
     blocks = read_txt(path.read_bytes()).blocks
     assert [find_label(b) for b in blocks] == [_first_label_one_by_one(b) for b in blocks]
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (
+            "1. Lokale energie – met raden uit Oss en Uden, geleid door Kees Bol (IPO).\n"
+            "2. Jeugdzorg - voor raadsleden uit Epe; meer weten: info@epe.nl\n",
+            [(1, "Lokale energie"), (2, "Jeugdzorg")],
+        ),
+        (
+            "1. Wonen — met Ede en Wageningen.\n2. Zorg — met Barneveld.\n3. Groen — met Renkum.\n",
+            [(1, "Wonen"), (2, "Zorg"), (3, "Groen")],
+        ),
+    ],
+)
+def test_numbered_items_that_each_tell_a_session(items: str, expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(f"Terugblik\n\nWe gingen uiteen:\n\n{items}\nTot slot koffie.\n") == expected
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # One item alone is a list item.
+        "1. Lokale energie – met raden uit Oss en Uden.\n",
+        # Not counted from 1.
+        "3. Lokale energie – met raden uit Oss.\n4. Jeugdzorg – met Epe.\n",
+        # No one who took part after the dash.
+        "1. Koffie – daarna de opening.\n2. Lunch – in de kantine.\n",
+        # Apart, with a paragraph between them.
+        "1. Wonen – met Ede.\nDaarna pauze.\n2. Zorg – met Epe.\n",
+    ],
+)
+def test_numbered_items_that_tell_no_session(items: str) -> None:
+    assert sessions_of(f"Terugblik\n\nWe gingen uiteen:\n\n{items}\nTot slot koffie.\n") == []

@@ -4,7 +4,7 @@ offerings, read from the labelled parts the segmenter found (or from a table row
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -26,8 +26,11 @@ from pipeline.segment import Label, Section, find_label
 # the time of _sentences, bench corpus).
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z“\"'‘(])")
 _INLINE_ITEMS = re.compile(r"\s*;\s*")
-# A list written into a sentence: "a) X, b) Y en c) Z", "(1) X, en (2) Y".
-_ENUM_MARKER = re.compile(r"(?<![\w(])\(?([a-h]|[1-9])\)\s+")
+# A list written into a sentence: "a) X, b) Y en c) Z", "(1) X, en (2) Y", "(i) X; (ii) Y".
+_ROMAN_MARKERS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ENUM_MARKER = re.compile(
+    rf"(?<![\w(])\(?({'|'.join(sorted(_ROMAN_MARKERS, key=len, reverse=True))}|[a-h]|[1-9])\)\s+"
+)
 _ENUM_ITEM_TAIL = re.compile(r"[\s,;]*(?:\b(?:en|of)\s*)?$")
 _ENUM_END = re.compile(r"[.!?](?=\s|$)")
 
@@ -89,6 +92,7 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
 
 def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) -> None:
     used: set[int] = set()
+    contact_labels: list[tuple[Label, list[tuple[str, int, int]]]] = []
     for index, block in enumerate(blocks):
         if index in used:
             continue
@@ -97,11 +101,18 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
             continue
         values = _label_values(block, label, blocks, index, used)
         used.add(index)
-        _apply_label(ctx, record, label, values)
+        if label.kind == "contacts":
+            contact_labels.append((label, values))
+        else:
+            _apply_label(ctx, record, label, values)
     if not record.facilitators:
         # Also a label's own line: "Onder leiding van Name (Org) bogen de deelnemers zich ...".
         for block in blocks:
             _add_prose_facilitators(ctx, record, block)
+    # Contacts last: "Vragen: 072 ... (vraag naar Pim)" names a facilitator the text gave
+    # in prose, perhaps only after this line.
+    for label, values in contact_labels:
+        _apply_label(ctx, record, label, values)
     for index, block in enumerate(blocks):
         if index in used:
             continue
@@ -201,8 +212,8 @@ def enumeration(text: str, start: int = 0) -> tuple[int, list[tuple[int, int]]] 
     items' spans). Markers count up from "a)" or "(1)"; the last item ends with the sentence."""
     markers: list[re.Match[str]] = []
     for match in _ENUM_MARKER.finditer(text, start):
-        expected = chr(ord(markers[-1].group(1)) + 1) if markers else None
-        if expected is None and match.group(1) in "a1":
+        expected = _next_marker(markers[-1].group(1)) if markers else None
+        if expected is None and match.group(1) in ("a", "1", "i"):
             markers = [match]
         elif match.group(1) == expected:
             markers.append(match)
@@ -220,6 +231,14 @@ def enumeration(text: str, start: int = 0) -> tuple[int, list[tuple[int, int]]] 
         piece = text[marker.end() : end]
         items.append((marker.end(), marker.end() + len(_ENUM_ITEM_TAIL.sub("", piece))))
     return markers[0].start(), items
+
+
+def _next_marker(marker: str) -> str:
+    """The marker after "b" (c), "2" (3) or "iii" (iv): a list counts on in its own way."""
+    if marker in _ROMAN_MARKERS:
+        at = _ROMAN_MARKERS.index(marker) + 1
+        return _ROMAN_MARKERS[at] if at < len(_ROMAN_MARKERS) else ""
+    return chr(ord(marker) + 1)
 
 
 def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> None:
@@ -364,6 +383,7 @@ def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, 
                 contact.name
                 or _facilitator_by_first_name(record, sentence)
                 or _facilitator_by_initials(record, sentence)
+                or _facilitator_by_surname(record, sentence)
             )
             if contact.key() not in {c.key() for c in record.contacts}:
                 record.contacts.append(contact)
@@ -382,6 +402,19 @@ def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | No
         and re.search(rf"\b{first}\b", sentence)
     ]
     return names[0] if len(names) == 1 and len(names[0].split()) > 1 else None
+
+
+def _facilitator_by_surname(record: SessionRecord, sentence: str) -> str | None:
+    """ "Jansen stuurt de kaart rond (e: ... / t: ...)": notes name the session's facilitator by
+    surname alone; an address in that sentence is theirs, when exactly one has that surname."""
+    names = [
+        p.name
+        for p in record.facilitators
+        if len(parts := p.name.split()) > 1
+        and len(surname := parts[-1]) > 2
+        and re.search(rf"\b{re.escape(surname)}\b", sentence)
+    ]
+    return names[0] if len(names) == 1 else None
 
 
 _INITIALS = re.compile(r"\b[A-Z]{2,4}\b")
@@ -456,6 +489,20 @@ def _fill_from_row(ctx: Context, record: SessionRecord, row: dict[str, list[Bloc
         _add_offerings(ctx, record, cell.text, cell.start, cell.end, inline=True)
     for cell in row.get("participants", []):
         _add_participants(ctx, record, cell.text, cell.start)
+    for cell in row.get("facilitators_with_organisation", []):
+        _add_facilitator_and_organisation(ctx, record, cell)
+
+
+# In a "Voorzitter / organisatie" column the slash parts a person from their body: "Name / Org".
+_NAME_SLASH_BODY = re.compile(r"\s+/\s+")
+
+
+def _add_facilitator_and_organisation(ctx: Context, record: SessionRecord, cell: Block) -> None:
+    name, *body = _NAME_SLASH_BODY.split(cell.text, maxsplit=1)
+    people = parse_person_list(ctx, name, cell.start, "rule:table")
+    if body and len(people) == 1 and people[0].organisation is None:
+        people = [replace(people[0], organisation=clean_organisation(body[0]))]
+    _add_facilitators(record, people)
 
 
 def _add_participants(ctx: Context, record: SessionRecord, text: str, start: int) -> None:

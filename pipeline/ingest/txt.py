@@ -4,6 +4,8 @@ Each non-empty line becomes a block. A line that starts with a list marker ("1."
 "2)", "•", "-", "*") becomes a list item with the marker split off, so that the later
 stages see the same blocks as for a Word list. Whether a line is a heading is not
 decided here: plain text carries no such signal, the segmenter judges it from context.
+A table drawn in characters (an ASCII grid or a Markdown pipe table) becomes table cells
+with their (table, row, column), as a Word table does, so a table of sessions reads alike.
 """
 
 from __future__ import annotations
@@ -60,6 +62,74 @@ def _o_bullet_lines(lines: list[str]) -> dict[int, str]:
     return {n: t for n, t in items.items() if n - 1 in items or n + 1 in items}
 
 
+# A table drawn in characters, as pandoc, Markdown or a mail client writes it: rows of cells
+# between "|" and rule lines of "+", "-" and "=" ("+----+----+", "+====+") or a Markdown
+# separator ("|---|:--:|"). Only a line that starts with "+" or "|" is tested at all.
+_TABLE_START = ("+", "|")
+_RULE_LINE = re.compile(r"^(?:\+[-=:]+(?:\+[-=:]+)*\+|\|(?:\s*:?-+:?\s*\|)+)$")
+_ROW_LINE = re.compile(r"^\|.*\|$")
+
+
+def _table_runs(lines: list[str]) -> dict[int, int]:
+    """First line -> end (exclusive) of each run of rule and row lines with at least one rule
+    line and two rows: a lone "| x |" line is no table."""
+    runs: dict[int, int] = {}
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and lines[end].startswith(_TABLE_START) and _is_table_line(lines[end]):
+            end += 1
+        run = lines[number:end]
+        rules = sum(1 for line in run if _RULE_LINE.match(line))
+        if rules and len(run) - rules >= 2:
+            runs[number] = end
+        number = max(end, number + 1)
+    return runs
+
+
+def _is_table_line(line: str) -> bool:
+    return bool(_RULE_LINE.match(line) or _ROW_LINE.match(line))
+
+
+def _table_rows(run: list[str]) -> list[list[str]]:
+    """The rows of a table's lines, each a list of cell texts. Between rule lines: when rules
+    part every row (a grid table), the lines between two rules are one row whose cells run on
+    over several lines; when a rule parts only the header (a Markdown or simple table), each
+    line below it is a row."""
+    segments: list[list[str]] = [[]]
+    for line in run:
+        if _RULE_LINE.match(line):
+            segments.append([])
+        else:
+            segments[-1].append(line)
+    segments = [s for s in segments if s]
+    if len(segments) >= 3:
+        return [_merged_cells(s) for s in segments]
+    header = [_merged_cells(segments[0])] if len(segments) == 2 else []
+    return header + [_cells(line) for line in segments[-1]]
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line[1:-1].split("|")]
+
+
+def _merged_cells(lines: list[str]) -> list[str]:
+    """One row written over several lines: each column's pieces joined."""
+    columns: list[list[str]] = []
+    for line in lines:
+        for col, cell in enumerate(_cells(line)):
+            if col == len(columns):
+                columns.append([])
+            columns[col].append(cell)
+    return [" ".join(piece for piece in pieces if piece) for pieces in columns]
+
+
+def _add_table(builder: DocumentBuilder, run: list[str], index: int, page: int) -> None:
+    for row, cells in enumerate(_table_rows(run)):
+        for col, text in enumerate(cells):
+            builder.add("table_cell", text, page=page, table=(index, row, col))
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     builder = DocumentBuilder("txt")
@@ -67,10 +137,15 @@ def read_txt(data: bytes) -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [raw_line.replace("\f", "").strip() for raw_line in raw_lines]
     o_bullets = _o_bullet_lines(lines)
+    tables = _table_runs(lines)
+    table_end = 0
     for number, (raw_line, line) in enumerate(zip(raw_lines, lines, strict=True)):
         # A form feed is a page break in plain text exports.
         page += raw_line.count("\f")
-        if not line:
+        if number in tables:
+            table_end = tables[number]
+            _add_table(builder, lines[number:table_end], list(tables).index(number), page)
+        if not line or number < table_end:
             continue
         match = LIST_MARKER.match(line)
         if match:
