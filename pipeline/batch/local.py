@@ -240,7 +240,7 @@ class LocalExecutor:
                 retire = worker.retiring and not worker.tasks
                 if retire:
                     self._retire(worker)
-                else:
+                elif not drain:  # a worker whose process ended gets nothing more
                     # The next task goes out before the caller writes this result: writing a
                     # document (with fsync) took 0.5-4.5 ms per document on the shared disk,
                     # time the worker sat idle while it waited for its next task.
