@@ -195,7 +195,8 @@ def _label_body(label: str, value: str = "value") -> str:
     loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
     # "Nazorg/vragen » Name, email": a guillemet stands for the colon, and so does a spaced
     # en or em dash ("Contact – Name, email"); a hyphen does not ("Contact-avond").
-    colon = r"(?:\s*[:?»]|\s+[–—])\s*"
+    # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".
+    colon = r"(?:\s*[:?»]|\s+[–—]|\s+\.{3,})\s*"
     separator = rf"(?:{colon}|\s+)" if loose else colon
     return rf"(?:{label})(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
 
@@ -334,17 +335,27 @@ def numbered_title(block: Block) -> tuple[int | None, str] | None:
         return None
     scheduled = _schedule_title(_plain_text(block)[0])
     if scheduled is not None:
-        # "19.30 uur · Zaal Waal · X": the time is no number, and only a heading shows a session.
-        return (None, scheduled) if block.kind == "heading" else None
+        # "19.30 uur · Zaal Waal · X": the time is no number, and only a heading shows a session;
+        # so does a timeline row "13:30 – 14:15 | X", which a row for coffee is too: its body's
+        # labels must prove it (as for any numbered line).
+        return (None, scheduled) if block.kind == "heading" or _is_time_range_row(block) else None
     number, text = _strip_leading_number(_plain_text(block)[0], block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
     return number, text
 
 
-# A clock time as a part of a heading: "19.30 uur", "20:45", "9.00u".
-_CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}(?:\s*(?:uur|u\.?|h))?$", re.IGNORECASE)
+# A clock time as a part of a heading: "19.30 uur", "20:45", "9.00u", or a slot "13:30 – 14:15".
+_TIME = r"\d{1,2}[.:]\d{2}"
+_TIME_RANGE = rf"{_TIME}\s*[–—-]\s*{_TIME}"
+_CLOCK = re.compile(rf"^(?:{_TIME_RANGE}|{_TIME})(?:\s*(?:uur|u\.?|h))?$", re.IGNORECASE)
+_LEADING_TIME_RANGE = re.compile(rf"^{_TIME_RANGE}(?:\s*(?:uur|u\.?|h))?\s+[·|•]\s+\S", re.IGNORECASE)
 _PARTS = re.compile(r"\s+[·|•]\s+")
+
+
+def _is_time_range_row(block: Block) -> bool:
+    """A timeline row, a slot from-to and what happened in it: "13:30 – 14:15 | Title"."""
+    return bool(_LEADING_TIME_RANGE.match(_plain_text(block)[0]))
 
 
 def _schedule_title(text: str) -> str | None:

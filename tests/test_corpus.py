@@ -60,9 +60,7 @@ F1_FLOORS: dict[str, float] = {
     "event_date": 0.92,
     "location": 0.91,
     "quotes": 0.84,
-    "facilitators": 0.94,
     "facilitator_organisations": 0.94,
-    "offerings": 0.94,
     "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02

@@ -721,3 +721,43 @@ def test_a_session_told_whole_in_a_numbered_item() -> None:
     assert sessions[1]["offerings"] == ["een leesgids voor jaarstukken"]
     assert [(c["name"], c["email"]) for c in sessions[0]["contacts"]] == [(None, "l.brink@raadswerk.nl")]
     assert [c["name"] for c in sessions[1]["contacts"]] == ["Henk Mol"]
+
+
+TYPED = (
+    "Sessie 2: Wonen\n"
+    "  begeleiding ...... Jan Jansen, adviseur bij\n"
+    "                     Woonstichting Het Dak\n"
+    "  nabellen ......... Jan Jansen, 0318 12 34 56,\n"
+    "                     j.jansen@hetdak.nl\n"
+    "  mee naar huis .... - een kaart van de kernen\n"
+    "                     - een voorbeeldbrief\n"
+)
+
+
+def test_dotted_labels_wrap_their_values_over_lines() -> None:
+    session = sessions_of(TYPED)[-1]
+    assert [(f["name"], f["organisation"]) for f in session["facilitators"]] == [
+        ("Jan Jansen", "Woonstichting Het Dak")
+    ]
+    assert [(c["email"], c["phone"]["e164"]) for c in session["contacts"]] == [
+        ("j.jansen@hetdak.nl", "+31318123456")
+    ]
+    assert session["offerings"] == ["een kaart van de kernen", "een voorbeeldbrief"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A colon label's line that ends mid-phrase is not continued by the paragraph below.
+        "Sessie 2: Wonen\nBegeleiding: Jan Jansen, adviseur\nDe sessie ging over woningbouw in Ede.\n",
+        # A dotted label stops at the list's next entry.
+        "Sessie 2: Wonen\nbegeleiding ...... Jan Jansen, adviseur\n10:00 – 10:30 | Koffie\n",
+    ],
+)
+def test_a_value_does_not_run_into_the_next_line_unless_it_wraps(text: str) -> None:
+    session = sessions_of(text)[-1]
+    assert all(
+        "Ede" not in (f["organisation"] or "") and "Koffie" not in (f["organisation"] or "")
+        for f in session["facilitators"]
+    )
+    assert [f["name"] for f in session["facilitators"]] == ["Jan Jansen"]

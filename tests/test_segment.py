@@ -770,3 +770,33 @@ def test_numbered_items_that_each_tell_a_session(items: str, expected: list[tupl
 )
 def test_numbered_items_that_tell_no_session(items: str) -> None:
     assert sessions_of(f"Terugblik\n\nWe gingen uiteen:\n\n{items}\nTot slot koffie.\n") == []
+
+
+TIMELINE = (
+    "Middag\n\n{row}\n      gemeenten ......... Ede en Epe\n      begeleiding ....... Jan Jansen (VNG)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("10:00 – 10:45 | Samen plannen maken", [(None, "Samen plannen maken")]),
+        ("9.15-10.00 uur | Zorg dichtbij", [(None, "Zorg dichtbij")]),
+    ],
+)
+def test_a_timeline_row_with_labels_below_is_a_session(
+    row: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(TIMELINE.format(row=row)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:00 – 10:30 | Ontvangst met koffie\nDe voorzitter heette iedereen welkom.\n",
+        "16:00 – 17:00 | Afsluiting en borrel\n",
+        "10:00 | Ontvangst\nDe voorzitter heette iedereen welkom.\n",
+    ],
+)
+def test_a_timeline_row_without_session_labels_is_none(text: str) -> None:
+    assert sessions_of(text) == []

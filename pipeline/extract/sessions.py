@@ -19,7 +19,7 @@ from pipeline.extract.people import PersonRef, clean_organisation, parse_person_
 from pipeline.model import Block
 from pipeline.recognizers.names import split_person_details
 from pipeline.rules import AnyCase, load_yaml
-from pipeline.segment import Label, Section, find_label
+from pipeline.segment import Label, Section, find_label, numbered_title, session_heading
 
 # The space after a sentence's end (group 1). The punctuation opens the pattern, not a
 # lookbehind: ``re`` then skips to each "." "!" "?" instead of trying every position (half
@@ -99,7 +99,7 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         label = find_label(block)
         if label is None:
             continue
-        values = _label_values(block, label, blocks, index, used)
+        values = _label_values(ctx.document.text, block, label, blocks, index, used)
         used.add(index)
         if label.kind == "contacts":
             contact_labels.append((label, values))
@@ -127,12 +127,16 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
 
 
 def _label_values(
-    block: Block, label: Label, blocks: list[Block], index: int, used: set[int]
+    text: str, block: Block, label: Label, blocks: list[Block], index: int, used: set[int]
 ) -> list[tuple[str, int, int]]:
     """The label's values: on its own line, else the list items (or one paragraph) below it."""
-    if label.value:
-        return [_value_with_continuation(label, block, blocks, index, used)]
+    if label.value and not _BULLET.match(label.value):
+        return [_value_with_continuation(text, label, block, blocks, index, used)]
     values: list[tuple[str, int, int]] = []
+    if label.value:
+        # "mee naar huis ..... - X" with "- Y" below: a list that starts on the label's line.
+        bullet = _BULLET.match(label.value)
+        values.append((label.value[bullet.end() :], label.value_start + bullet.end(), block.end))  # type: ignore[union-attr]
     for follower_index in range(index + 1, len(blocks)):
         follower = blocks[follower_index]
         if follower.kind != "list_item" or find_label(follower) is not None:
@@ -147,24 +151,41 @@ def _label_values(
     return values
 
 
+_BULLET = re.compile(r"^[-•–]\s+(?=\S)")
+
+
 def _value_with_continuation(
-    label: Label, block: Block, blocks: list[Block], index: int, used: set[int]
+    text: str, label: Label, block: Block, blocks: list[Block], index: int, used: set[int]
 ) -> tuple[str, int, int]:
-    """A labelled line whose bracket a page or line break left open ("... (Energiecoöperatie" /
-    "Vallei Energie)") goes on in the next paragraph."""
+    """A labelled value goes on in the paragraphs that a line break cut off from it: after a
+    bracket left open ("... (Energiecoöperatie" / "Vallei Energie)"), or, in a typed list of
+    dotted labels that wraps its values, after a line that stops mid-phrase
+    ("gespreksleider .... Name, adviseur bij" / "Org"), up to the list's next entry."""
     value, end = label.value, block.end
-    follower = blocks[index + 1] if index + 1 < len(blocks) else None
-    if (
-        value.count("(") > value.count(")")
-        and follower is not None
-        and follower.kind == "paragraph"
-        and follower.start == end + 1
-        and find_label(follower) is None
-        and ")" in follower.text
-    ):
+    wraps = _DOTTED_LEADER.search(text, block.start, label.value_start) is not None
+    for follower_index in range(index + 1, len(blocks)):
+        follower = blocks[follower_index]
+        if follower.kind != "paragraph" or find_label(follower) is not None:
+            break
+        open_bracket = value.count("(") > value.count(")") and ")" in follower.text
+        if not (open_bracket and follower.start == end + 1) and not (
+            wraps and _LEFT_OPEN.search(value) and not _opens_entry(follower)
+        ):
+            break
         value, end = f"{value} {follower.text}", follower.end
-        used.add(index + 1)
+        used.add(follower_index)
     return value, label.value_start, end
+
+
+def _opens_entry(block: Block) -> bool:
+    """A line that heads something of its own ("14:15 – 14:30 | Koffie") continues no value."""
+    return numbered_title(block) is not None or session_heading(block) is not None
+
+
+_DOTTED_LEADER = re.compile(r"\.{3,}\s*$")
+# A line that stops after a comma or a lower-case word ("programmaleider", "bij", "en") has
+# not ended; one after a name, a number or an address ("Gelderland", ".nl") has.
+_LEFT_OPEN = re.compile(r"(?:,|(?<![\w@.])[a-zà-ÿ][a-zà-ÿ-]*)\s*$")
 
 
 def _apply_label(
