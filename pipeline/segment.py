@@ -327,19 +327,20 @@ def numbered_title(block: Block) -> tuple[int | None, str] | None:
     """(number, title) for a short numbered line or any heading; proof comes from its body."""
     if block.kind == "table_cell":
         return None
+    plain = _plain_text(block)[0]
     # Only a heading goes without a number: a paragraph or list item needs a marker or a
     # leading digit (tested first, most blocks are paragraphs of running text).
-    if block.kind != "heading" and block.number is None and not _plain_text(block)[0][:1].isdigit():
+    if block.kind != "heading" and block.number is None and not plain[:1].isdigit():
         return None
     if _word_count(block.text) > MAX_HEADING_WORDS:
         return None
-    scheduled = _schedule_title(_plain_text(block)[0])
+    scheduled = _schedule_title(plain)
     if scheduled is not None:
         # "19.30 uur · Zaal Waal · X": the time is no number, and only a heading shows a session;
         # so does a timeline row "13:30 – 14:15 | X", which a row for coffee is too: its body's
         # labels must prove it (as for any numbered line).
         return (None, scheduled) if block.kind == "heading" or _is_time_range_row(block) else None
-    number, text = _strip_leading_number(_plain_text(block)[0], block.number)
+    number, text = _strip_leading_number(plain, block.number)
     if block.kind != "heading" and (number is None or text.endswith((".", ";", ","))):
         return None
     return number, text
@@ -435,7 +436,7 @@ def is_title_like(block: Block) -> bool:
     text = _plain_text(block)[0]
     return (
         block.kind in ("paragraph", "heading")
-        and len(text.split()) <= 8
+        and _word_count(text) <= 8
         and text[:1].isupper()
         and not text.endswith((".", ":", ";", ",", "?", "!", "”", '"'))
         and find_label(block) is None
