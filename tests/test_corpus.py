@@ -55,13 +55,25 @@ F1_TARGET = 0.95
 # are what the 55-report corpus reaches, rounded down to 0.01. corpus7 (five more held-out
 # reports: a timeline, a FAQ, a raadsinformatiebrief, a bilingual report, a slide-deck export)
 # took facilitators, their organisations, offerings, organisations and quotes below them again;
-# those floors are what the 60-report corpus reaches, rounded down to 0.01.
+# those floors are what the 60-report corpus reaches, rounded down to 0.01. corpus8 (six more
+# held-out reports: a press release with sessions by weekday, an archived social-media post with
+# emoji-keycap sessions, a grant accountability report, an English-loanword sprint recap, a
+# programme grid with bios, a study-trip diary) took published, sessions, facilitators, contacts,
+# offerings and programmes below the target and event_date, location, facilitator_organisations
+# and organisations below their floors; those floors are what the 66-report corpus reaches,
+# rounded down to 0.01 (docs/corpus8-heldout.md).
 F1_FLOORS: dict[str, float] = {
-    "event_date": 0.92,
-    "location": 0.91,
+    "published": 0.92,
+    "event_date": 0.91,
+    "location": 0.88,
+    "sessions": 0.93,
+    "facilitators": 0.90,
+    "facilitator_organisations": 0.88,
+    "contacts": 0.94,
+    "offerings": 0.88,
     "quotes": 0.84,
-    "facilitator_organisations": 0.94,
-    "organisations": 0.94,
+    "programmes": 0.93,
+    "organisations": 0.91,
 }
 RATCHET_SLACK = 0.02
 
