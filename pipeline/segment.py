@@ -134,8 +134,9 @@ def patterns() -> _Patterns:
     # A capitalised word may qualify a keyword that a number follows: "Carrousel ronde 2 - X".
     qualifier = rf"(?P<qual>(?-i:[A-ZÀ-Ý])[\w-]*\s+(?=(?:{keywords})\s+(?:{number})))?"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?P<kw>{keywords})\b\.?\s*(?:(?P<num>{number}){count})?"
-        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count})"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?P<kw>{keywords})\b\.?\s*"
+        rf"(?:(?P<num>{number}){count}{_translated('num')})?"
+        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
         rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
@@ -151,7 +152,7 @@ def patterns() -> _Patterns:
     ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     series = re.compile(
         rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?"
-        rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?"
+        rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?{_translated('num')}"
         rf"|(?P<code>[A-Z]{{1,3}})(?P<cnum>[1-9]\d?)|(?P<ord>(?i:{ordinals}))\s+(?P<oword>[\w-]+))"
         rf"\s*[:\-–—|·•/»]\s*(?P<title>\S.*)$"
     )
@@ -180,6 +181,12 @@ def patterns() -> _Patterns:
     )
 
 
+def _translated(group: str) -> str:
+    """A bilingual heading's second name for the same part: "Sessie 1 / Session 1: X" (the
+    same number after a slash and one word), so the title is X alone."""
+    return rf"(?:\s*/\s*[^\W\d_][\w-]*\.?\s+(?P={group})(?![\w']))?"
+
+
 # "2. X", and a sub-item "3a. X" or "3.2 X" of the minutes' agenda item 3 (numbered by its
 # letter or second number).
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})(?:(?P<sub>[a-z])?[.)]|\.(?P<subn>[1-9]\d?)\.?)\s+(?=\S)")
@@ -198,7 +205,12 @@ def _label_body(label: str, value: str = "value") -> str:
     # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".
     colon = r"(?:\s*[:?»]|\s+[–—]|\s+\.{3,})\s*"
     separator = rf"(?:{colon}|\s+)" if loose else colon
-    return rf"(?:{label})(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
+    return rf"(?:{label}){_LABEL_TRANSLATION}(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
+
+
+# A bilingual report puts the label in a second language after a slash: "Gemeenten /
+# municipalities:", "Begeleiding / facilitation:" (up to four words, then the colon).
+_LABEL_TRANSLATION = r"(?:\s*/\s*[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}(?=\s*[:?»]))?"
 
 
 # Markdown written into plain text: "# Title", "## Sessie 1", "**Gemeenten:**", "*dateline*", "> quote".

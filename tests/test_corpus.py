@@ -55,13 +55,12 @@ F1_TARGET = 0.95
 # are what the 55-report corpus reaches, rounded down to 0.01. corpus7 (five more held-out
 # reports: a timeline, a FAQ, a raadsinformatiebrief, a bilingual report, a slide-deck export)
 # took facilitators, their organisations, offerings, organisations and quotes below them again;
-# those floors are what the 60-report corpus reaches, rounded down to 0.01.
+# those floors are what the 60-report corpus reaches, rounded down to 0.01. fix10 read its
+# bilingual and slide labels: facilitator organisations and organisations are back at the target.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.92,
     "location": 0.91,
     "quotes": 0.84,
-    "facilitator_organisations": 0.94,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

@@ -761,3 +761,19 @@ def test_a_value_does_not_run_into_the_next_line_unless_it_wraps(text: str) -> N
         for f in session["facilitators"]
     )
     assert [f["name"] for f in session["facilitators"]] == ["Jan Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitators"),
+    [
+        # ", en" parts two people, the first with a role and body after a comma.
+        (
+            "Begeleiding / guidance: Ria Bos, adviseur wonen bij Woonbond, en Kees Bol (IPO)",
+            [("Ria Bos", "Woonbond"), ("Kees Bol", "IPO")],
+        ),
+        ("- Leiding: Noor Aydin, trainer bij Raadwerk", [("Noor Aydin", "Raadwerk")]),
+    ],
+)
+def test_bilingual_and_slide_facilitator_labels(line: str, facilitators: list[tuple[str, str]]) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
+    assert found == facilitators

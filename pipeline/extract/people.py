@@ -25,7 +25,8 @@ from pipeline.recognizers.names import (
 from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
 
-_ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
+# ", en" is one separator: "A, adviseur bij X, en B (Y)" would otherwise leave "en B" as a name.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,(?:\s+en(?=\s))?|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
