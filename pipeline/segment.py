@@ -133,11 +133,14 @@ def patterns() -> _Patterns:
     count = r"(?:\s+(?:van|of)\s+\d{1,3}\b)?"
     # A capitalised word may qualify a keyword that a number follows: "Carrousel ronde 2 - X".
     qualifier = rf"(?P<qual>(?-i:[A-ZÀ-Ý])[\w-]*\s+(?=(?:{keywords})\s+(?:{number})))?"
+    # An ordinal before the keyword numbers it: "Tweede sessie – X", "De derde ronde: X".
+    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
+    ordinal = rf"(?:(?:de|het)\s+)?(?P<ord>{ordinals})\s+"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?P<kw>{keywords})\b\.?\s*"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
         rf"(?:(?P<num>{number}){count}{_translated('num')})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
-        rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
+        rf"\s*(?P<sep>{_TITLE_SEPARATOR})?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
     columns = {
@@ -149,7 +152,6 @@ def patterns() -> _Patterns:
     # separator; whether it opens a session depends on the rest of its series (_series_starts).
     # Also "Gesprek 1 van 3 » X" (a count after the number), a module code "M2 – X" and an
     # ordinal before the word, under a chapter's number: "3.2 Tweede leerlab: X".
-    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     series = re.compile(
         rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?"
         rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?{_translated('num')}"
@@ -321,6 +323,11 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
     title = _BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/")
+    if match.group("ord"):
+        # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
+        if not match.group("sep") or title.endswith((".", ";", ",")):
+            return None
+        number = number or _ordinals()[match.group("ord").casefold()]
     return (number, title) if title else None
 
 

@@ -848,3 +848,22 @@ def test_bilingual_and_slide_labels(line: str, kind: str, value: str) -> None:
 )
 def test_slashes_and_leading_words_in_sentences_are_no_labels(line: str) -> None:
     assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ordinal before a session keyword numbers it, in a letter's italic line or alone.
+        (
+            "Brief\n\n*Tweede ronde – Wonen*\n\nOver huizen.\n\n*Derde ronde – Zorg*\n\nOok goed.\n",
+            [(2, "Wonen"), (3, "Zorg")],
+        ),
+        ("Brief\n\nDe eerste workshop: Loting\nAanwezig: Ede\n", [(1, "Loting")]),
+        ("Brief\n\nVierde tafel · Jongeren\nAanwezig: Ede\n", [(4, "Jongeren")]),
+        # Without a separator after it, or ending as a sentence, it is running text.
+        ("Brief\n\nDe tweede ronde ging over geld.\nAanwezig: Ede\n", []),
+        ("Brief\n\nTweede sessie: de raad stemde opnieuw.\nAanwezig: Ede\n", []),
+    ],
+)
+def test_an_ordinal_before_a_session_keyword(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert sessions_of(text) == expected
