@@ -56,9 +56,10 @@ F1_TARGET = 0.95
 # reports: a timeline, a FAQ, a raadsinformatiebrief, a bilingual report, a slide-deck export)
 # took facilitators, their organisations, offerings, organisations and quotes below them again;
 # those floors are what the 60-report corpus reaches, rounded down to 0.01. fix10 read its
-# bilingual and slide labels: facilitator organisations and organisations are back at the target.
+# bilingual and slide labels: facilitator organisations and organisations are back at the target;
+# a memo's header-table date gave its meeting day the year, event_date raised to 0.94.
 F1_FLOORS: dict[str, float] = {
-    "event_date": 0.92,
+    "event_date": 0.94,
     "location": 0.91,
     "quotes": 0.84,
 }
