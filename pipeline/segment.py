@@ -133,10 +133,14 @@ def patterns() -> _Patterns:
     count = r"(?:\s+(?:van|of)\s+\d{1,3}\b)?"
     # A capitalised word may qualify a keyword that a number follows: "Carrousel ronde 2 - X".
     qualifier = rf"(?P<qual>(?-i:[A-ZÀ-Ý])[\w-]*\s+(?=(?:{keywords})\s+(?:{number})))?"
+    # An ordinal before the keyword numbers it: "Tweede sessie – X", "De derde ronde: X".
+    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
+    ordinal = rf"(?:(?:de|het)\s+)?(?P<ord>{ordinals})\s+"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?P<kw>{keywords})\b\.?\s*(?:(?P<num>{number}){count})?"
-        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count})"
-        rf"\s*{_TITLE_SEPARATOR}?\s*(?P<title>.*)$",
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
+        rf"(?:(?P<num>{number}){count}{_translated('num')})?"
+        rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
+        rf"\s*(?P<sep>{_TITLE_SEPARATOR})?\s*(?P<title>.*)$",
         re.IGNORECASE,
     )
     columns = {
@@ -148,10 +152,9 @@ def patterns() -> _Patterns:
     # separator; whether it opens a session depends on the rest of its series (_series_starts).
     # Also "Gesprek 1 van 3 » X" (a count after the number), a module code "M2 – X" and an
     # ordinal before the word, under a chapter's number: "3.2 Tweede leerlab: X".
-    ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     series = re.compile(
         rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+)?"
-        rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?"
+        rf"(?:(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?P<num>{number})(?:\s+(?:van|of)\s+\d{{1,3}})?{_translated('num')}"
         rf"|(?P<code>[A-Z]{{1,3}})(?P<cnum>[1-9]\d?)|(?P<ord>(?i:{ordinals}))\s+(?P<oword>[\w-]+))"
         rf"\s*[:\-–—|·•/»]\s*(?P<title>\S.*)$"
     )
@@ -180,6 +183,12 @@ def patterns() -> _Patterns:
     )
 
 
+def _translated(group: str) -> str:
+    """A bilingual heading's second name for the same part: "Sessie 1 / Session 1: X" (the
+    same number after a slash and one word), so the title is X alone."""
+    return rf"(?:\s*/\s*[^\W\d_][\w-]*\.?\s+(?P={group})(?![\w']))?"
+
+
 # "2. X", and a sub-item "3a. X" or "3.2 X" of the minutes' agenda item 3 (numbered by its
 # letter or second number).
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})(?:(?P<sub>[a-z])?[.)]|\.(?P<subn>[1-9]\d?)\.?)\s+(?=\S)")
@@ -198,7 +207,12 @@ def _label_body(label: str, value: str = "value") -> str:
     # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".
     colon = r"(?:\s*[:?»]|\s+[–—]|\s+\.{3,})\s*"
     separator = rf"(?:{colon}|\s+)" if loose else colon
-    return rf"(?:{label})(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
+    return rf"(?:{label}){_LABEL_TRANSLATION}(?:{separator}(?P<{value}>.*)|\s*[:?»]?\s*$)"
+
+
+# A bilingual report puts the label in a second language after a slash: "Gemeenten /
+# municipalities:", "Begeleiding / facilitation:" (up to four words, then the colon).
+_LABEL_TRANSLATION = r"(?:\s*/\s*[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}(?=\s*[:?»]))?"
 
 
 # Markdown written into plain text: "# Title", "## Sessie 1", "**Gemeenten:**", "*dateline*", "> quote".
@@ -309,6 +323,11 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
     title = _BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/")
+    if match.group("ord"):
+        # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
+        if not match.group("sep") or title.endswith((".", ";", ",")):
+            return None
+        number = number or _ordinals()[match.group("ord").casefold()]
     return (number, title) if title else None
 
 

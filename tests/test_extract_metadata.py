@@ -9,6 +9,7 @@ import pytest
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import Metadata, extract_metadata, extract_programmes
 from pipeline.ingest.txt import read_txt
+from pipeline.model import DocumentBuilder
 from pipeline.recognizers.dates import find_dates
 
 
@@ -304,6 +305,14 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
         ),
         # A header without a subject gives none; a first line "Aan ..." that is no header stays.
         ("Aan de slag met participatie\n\nTekst.", "Aan de slag met participatie"),
+        # The site a post is on, above the post's headline.
+        (
+            "Regio Achterhoek | intranet voor griffiers\n\nDe raden en de woningbouw\n\nTekst.",
+            "De raden en de woningbouw",
+        ),
+        ("Gemeente Epe | nieuwsbericht\n\nRaadsleden op werkbezoek\n\nTekst.", "Raadsleden op werkbezoek"),
+        # A title with a bar and no word of a site stays the title.
+        ("Werkbezoek | Intratuin Epe\n\nTekst.", "Werkbezoek | Intratuin Epe"),
     ],
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
@@ -421,3 +430,31 @@ def test_an_update_line_above_the_title_is_the_publication(top: str, published: 
 def test_a_line_about_changes_without_a_date_is_no_update_line() -> None:
     found = metadata("Aangepast programma voor raadsleden\n\nDe raden kwamen bijeen.\n")
     assert found.title == "Aangepast programma voor raadsleden"
+
+
+def _header_table(rows: list[tuple[str, str]]) -> Metadata:
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Raadsbrief over de regiodag")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    builder.add("paragraph", "Op dinsdag 4 april 2023 kwamen raadsleden uit de regio bijeen in Epe.")
+    ctx = Context(builder.build(), on=date(2023, 1, 1))
+    return extract_metadata(ctx, find_dates(ctx.document.text))
+
+
+@pytest.mark.parametrize(
+    ("rows", "published"),
+    [
+        # A letter's header table: the label alone in its cell, the date in the next.
+        ([("Aan", "de raad"), ("Verzonden", "18 april 2023")], "2023-04-18"),
+        ([("Van", "het college"), ("Datum:", "20-04-2023"), ("Kenmerk", "RB-12")], "2023-04-20"),
+        # A date in another row, or a label with more words, is no publication date.
+        ([("Datum", "zie onder"), ("Kenmerk", "18 april 2023")], None),
+        ([("Aan", "de raad"), ("Van", "het college"), ("Datum vergadering", "18 april 2023")], None),
+    ],
+)
+def test_a_header_tables_date_row_is_the_publication(
+    rows: list[tuple[str, str]], published: str | None
+) -> None:
+    assert _header_table(rows).published == published

@@ -761,3 +761,51 @@ def test_a_value_does_not_run_into_the_next_line_unless_it_wraps(text: str) -> N
         for f in session["facilitators"]
     )
     assert [f["name"] for f in session["facilitators"]] == ["Jan Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitators"),
+    [
+        # ", en" parts two people, the first with a role and body after a comma.
+        (
+            "Begeleiding / guidance: Ria Bos, adviseur wonen bij Woonbond, en Kees Bol (IPO)",
+            [("Ria Bos", "Woonbond"), ("Kees Bol", "IPO")],
+        ),
+        ("- Leiding: Noor Aydin, trainer bij Raadwerk", [("Noor Aydin", "Raadwerk")]),
+    ],
+)
+def test_bilingual_and_slide_facilitator_labels(line: str, facilitators: list[tuple[str, str]]) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
+    assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    ("body", "facilitators"),
+    [
+        # Participants talking with an expert, named with a role at a body.
+        (
+            "In dit gesprek praatten raden uit Ede en Epe met Joris Palm, adviseur bij Raadwerk, over geld.",
+            [("Joris Palm", "Raadwerk")],
+        ),
+        (
+            "Raadsleden uit Oss discussieerden met Noor Aydin, docent aan de Universiteit Leiden.",
+            [("Noor Aydin", "Universiteit Leiden")],
+        ),
+        # Two names joined by "en" after a phrase of leading share the body after the second.
+        (
+            "De ronde werd voorgezeten door drs. Ellen Voss en Bas Ooms (allebei ProDemos).",
+            [("Ellen Voss", "ProDemos"), ("Bas Ooms", "ProDemos")],
+        ),
+        # Not a name with a role at a body after "met": a participant or a guest.
+        ("Raadsleden spraken met Karin Smit uit Ede over de begroting.", []),
+        ("De raden spraken met wethouder Bas Ooms van Epe.", []),
+        ("Ze spraken met elkaar, ook met de burgemeester van Epe.", []),
+        # "en" before something other than a name adds no one.
+        ("Onder leiding van Karin Smit en de griffier spraken de raden.", [("Karin Smit", None)]),
+    ],
+)
+def test_facilitators_in_prose_with_a_role_or_joined_by_en(
+    body: str, facilitators: list[tuple[str, str | None]]
+) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == facilitators

@@ -800,3 +800,70 @@ def test_a_timeline_row_with_labels_below_is_a_session(
 )
 def test_a_timeline_row_without_session_labels_is_none(text: str) -> None:
     assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bilingual heading names the part twice: the second name and number are no title.
+        ("Ronde 2 / Round 2 – Zorg dichtbij\nAanwezig: Ede\n", [(2, "Zorg dichtbij")]),
+        ("Workshop B / Atelier B: De begroting\nAanwezig: Ede\n", [(2, "De begroting")]),
+        ("Deel 3 / Part 3 · Wonen\nAanwezig: Ede\n", [(3, "Wonen")]),
+        # A slash that only separates the title, or another number after it, stays as written.
+        ("Tafel 2 / Wonen en zorg\nAanwezig: Ede\n", [(2, "Wonen en zorg")]),
+        ("Sessie 1 / Ronde 2: Geld\nAanwezig: Ede\n", [(1, "Ronde 2: Geld")]),
+    ],
+)
+def test_bilingual_session_headings(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        # The label in a second language after a slash.
+        ("Aanwezige gemeenten / municipalities present: Ede, Epe", "municipalities", "Ede, Epe"),
+        ("Gespreksleider / moderator: Ria Bos (VNG)", "facilitators", "Ria Bos (VNG)"),
+        ("Contactpersoon / contact person: r.bos@vng.nl", "contacts", "r.bos@vng.nl"),
+        ("Ondersteuning / support: een training", "offerings", "een training"),
+        # A slide's bare "Leiding:" and "Geleid door" name who led it.
+        ("Leiding: Ria Bos, trainer bij Raadwerk", "facilitators", "Ria Bos, trainer bij Raadwerk"),
+        ("Leiding / chair: Ria Bos", "facilitators", "Ria Bos"),
+        ("Geleid door Kees Bol (IPO)", "facilitators", "Kees Bol (IPO)"),
+    ],
+)
+def test_bilingual_and_slide_labels(line: str, kind: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gemeenten / regio's werken samen aan wonen.",
+        "Contact/afstemming verliep goed.",
+        "Leiding geven is een vak apart.",
+        "Leidinggevenden: twee per gemeente",
+    ],
+)
+def test_slashes_and_leading_words_in_sentences_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An ordinal before a session keyword numbers it, in a letter's italic line or alone.
+        (
+            "Brief\n\n*Tweede ronde – Wonen*\n\nOver huizen.\n\n*Derde ronde – Zorg*\n\nOok goed.\n",
+            [(2, "Wonen"), (3, "Zorg")],
+        ),
+        ("Brief\n\nDe eerste workshop: Loting\nAanwezig: Ede\n", [(1, "Loting")]),
+        ("Brief\n\nVierde tafel · Jongeren\nAanwezig: Ede\n", [(4, "Jongeren")]),
+        # Without a separator after it, or ending as a sentence, it is running text.
+        ("Brief\n\nDe tweede ronde ging over geld.\nAanwezig: Ede\n", []),
+        ("Brief\n\nTweede sessie: de raad stemde opnieuw.\nAanwezig: Ede\n", []),
+    ],
+)
+def test_an_ordinal_before_a_session_keyword(text: str, expected: list[tuple[int | None, str]]) -> None:
+    assert sessions_of(text) == expected

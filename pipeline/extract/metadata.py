@@ -144,11 +144,11 @@ def _dates_in(dates: list[Found], block: Block) -> list[Found]:
 
 
 def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Block | None) -> Found | None:
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if _label_regex("published_labels").match(block.text) and not _label_regex("event_date_labels").match(
             block.text
         ):
-            found = _dates_in(dates, block)
+            found = _dates_in(dates, block) or _dates_in_next_cell(blocks, index, dates)
             if found:
                 ctx.mention_found(found[0], "published")
                 return found[0]
@@ -169,6 +169,16 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             ctx.mention_found(date, "published")
             return date
     return _closing_dateline(ctx, blocks, dates)
+
+
+def _dates_in_next_cell(blocks: list[Block], index: int, dates: list[Found]) -> list[Found]:
+    """A letter's header table "Datum | 12 april 2023": a cell that holds only the label, and
+    the date in the cell after it in the same row."""
+    cell, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
+    if cell.table is None or after is None or after.table is None or after.table[:2] != cell.table[:2]:
+        return []
+    label = _label_regex("published_labels").match(cell.text.strip())
+    return _dates_in(dates, after) if label and label.end() == len(cell.text.strip()) else []
 
 
 def _closing_dateline(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found | None:

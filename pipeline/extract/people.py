@@ -25,7 +25,8 @@ from pipeline.recognizers.names import (
 from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
 
-_ITEM_SEPARATOR = re.compile(r"\s*(?:,|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
+# ", en" is one separator: "A, adviseur bij X, en B (Y)" would otherwise leave "en B" as a name.
+_ITEM_SEPARATOR = re.compile(r"\s*(?:,(?:\s+en(?=\s))?|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
@@ -187,7 +188,7 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
         if from_a_place:
             placed.add(id(person))
     # "A (Leiderdorp) en B (VNG)": A's bracket said where A comes from; VNG is B's alone.
-    _share_organisations([p for p, _, _ in people if id(p) not in placed])
+    share_organisations([p for p, _, _ in people if id(p) not in placed])
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
@@ -281,7 +282,7 @@ def _joins_a_name(text: str, begin: int, match: re.Match[str]) -> bool:
 _BODY_AFTER_ROLE = re.compile(r"\s(?:bij|van|namens|vanuit)\s+[A-Z][^,;()]*$")
 
 
-def _share_organisations(people: list[PersonRef]) -> None:
+def share_organisations(people: list[PersonRef]) -> None:
     """A name without an organisation takes the next one's: 'A en B (Org)'."""
     following: str | None = None
     for person in reversed(people):

@@ -15,8 +15,9 @@ from pipeline.extract.municipalities import (
     resolve_entity,
     resolve_list,
 )
-from pipeline.extract.people import PersonRef, clean_organisation, parse_person_list
+from pipeline.extract.people import PersonRef, clean_organisation, parse_person_list, share_organisations
 from pipeline.model import Block
+from pipeline.recognizers import Found
 from pipeline.recognizers.names import split_person_details
 from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import Label, Section, find_label, numbered_title, session_heading
@@ -316,22 +317,37 @@ def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -
     leading (rules/labels.yml facilitators_in_prose), with the organisation written beside them."""
     if block.kind == "table_cell" or not any(hint in block.text for hint in _FACILITATOR_HINTS):
         return
-    text = ctx.document.text
     for cue in _facilitator_cue().finditer(block.text):
-        at = block.start + cue.end()
-        person = next(
-            (
-                e
-                for e in ctx.entities_in(at, block.end, "PERSON")
-                if _only_a_title_between(text[at : e.start])
-            ),
-            None,
-        )
-        if person is None or not person.value:
+        person = _person_right_after(ctx, block.start + cue.end(), block.end)
+        if person is None:
             continue
-        role, organisation = _details_after(ctx, person.end, block.end)
-        _add_facilitators(record, [PersonRef(person.value, organisation, role)])
-        ctx.mention("person", person.start, person.end, "rule:prose", person.value)
+        people = [person]
+        # "geleid door A en B (beiden Org)": a second name joined by "en" leads with the first.
+        second = _person_right_after(ctx, person.end, block.end, joined=True)
+        people += [second] if second is not None else []
+        refs = [PersonRef(p.value, *reversed(_details_after(ctx, p.end, block.end))) for p in people]
+        share_organisations(refs)
+        _add_facilitators(record, refs)
+        for p in people:
+            ctx.mention("person", p.start, p.end, "rule:prose", p.value)
+
+
+def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False) -> Found | None:
+    """The person named at ``at`` (after a title such as "mr."; with ``joined``, after "en")."""
+    text = ctx.document.text
+    if joined:
+        link = _JOINED_NAME.match(text, at, end)
+        if link is None:
+            return None
+        at = link.end()
+    person = next(
+        (e for e in ctx.entities_in(at, end, "PERSON") if _only_a_title_between(text[at : e.start])),
+        None,
+    )
+    return person if person is not None and person.value else None
+
+
+_JOINED_NAME = re.compile(r"\s+(?:en|&)\s+")
 
 
 # Substrings every phrase of leading holds (in either case), tested before the phrases (profiled).
@@ -348,6 +364,11 @@ _FACILITATOR_HINTS = (
     "ids",
     "ocent",
     "et als",
+    "prak",
+    "praat",
+    "gesprek",
+    "iscussi",
+    "ebat",
 )
 _TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
