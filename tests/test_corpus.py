@@ -61,19 +61,20 @@ F1_TARGET = 0.95
 # programme grid with bios, a study-trip diary) took published, sessions, facilitators, contacts,
 # offerings and programmes below the target and event_date, location, facilitator_organisations
 # and organisations below their floors; those floors are what the 66-report corpus reaches,
-# rounded down to 0.01 (docs/corpus8-heldout.md).
+# rounded down to 0.01 (docs/corpus8-heldout.md). fix10 (bilingual and slide labels, a letter's
+# prose, header-table dates) took sessions back to the target and raised published, facilitators,
+# their organisations and organisations.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.92,
+    "published": 0.94,
     "event_date": 0.91,
     "location": 0.88,
-    "sessions": 0.93,
-    "facilitators": 0.90,
-    "facilitator_organisations": 0.88,
+    "facilitators": 0.92,
+    "facilitator_organisations": 0.91,
     "contacts": 0.94,
     "offerings": 0.88,
     "quotes": 0.84,
     "programmes": 0.93,
-    "organisations": 0.91,
+    "organisations": 0.93,
 }
 RATCHET_SLACK = 0.02
 
