@@ -537,7 +537,10 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     for index in agenda:
         candidates.pop(index, None)
     # A numbered series reads a line more exactly than a term series ("Kamer 1 – X" has a number).
-    certain_series = {**_term_starts(blocks), **_coded_starts(blocks), **_series_starts(blocks)}
+    terms = {
+        i: term for i, term in _term_starts(blocks).items() if _term_reads_more(blocks[i], candidates.get(i))
+    }
+    certain_series = {**terms, **_coded_starts(blocks), **_series_starts(blocks)}
     for index, (number, title) in certain_series.items():
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
@@ -555,6 +558,13 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     if starts.keys() & bare.keys():
         starts.update({i: candidates[i][:2] for i in bare if candidates[i][1] == ""})
     return _drop_inconsistent_levels(blocks, starts)
+
+
+def _term_reads_more(block: Block, candidate: tuple[int | None, str, bool] | None) -> bool:
+    """Whether a term series' reading of ``block`` replaces what the line says by itself: always
+    for a paragraph; for a heading only when nothing was read from it ("Leerkring Zaanstreek"
+    as a PDF's bold line), not when it has its own shape ("Samen begroten · 14.00 uur")."""
+    return block.kind == "paragraph" or candidate is None or candidate[1] == _plain_text(block)[0].strip()
 
 
 def _agenda_items(blocks: list[Block]) -> dict[int, int]:
@@ -614,10 +624,11 @@ def _codes_in_order(codes: list[tuple[int, int]]) -> bool:
 def _term_starts(blocks: list[Block]) -> dict[int, tuple[None, str]]:
     """Short lines that share their first word, each right above a label that proves a session:
     "Leerkring Zaanstreek" / "Deelnemende raden – ...", "Leerkring Waterland" / ... (terms of a
-    definition list). The shared word names the series; the rest is the title."""
+    definition list). The shared word names the series; the rest is the title. The terms may
+    be headings: a PDF export shows Word's bold paragraphs as nothing but bold lines."""
     found: dict[str, list[tuple[int, str]]] = {}
     for index, block in enumerate(blocks[:-1]):
-        if block.kind != "paragraph" or not is_title_like(block):
+        if block.kind not in ("paragraph", "heading") or not is_title_like(block):
             continue
         label = find_label(blocks[index + 1])
         first, _, rest = _plain_text(block)[0].partition(" ")

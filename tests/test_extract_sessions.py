@@ -451,15 +451,21 @@ def test_schedule_headings_without_participants_are_no_sessions(body: list[str])
     assert _headings(["19.00 uur · Zaal Maas · Ontvangst", "19.30 uur · Zaal Maas · Opening"], body) == []
 
 
-def _paragraphs(lines: list[str]) -> list[dict[str, Any]]:
+def _paragraphs(lines: list[str], terms_as: str = "paragraph") -> list[dict[str, Any]]:
+    """The lines as paragraphs; those starting with "Leernetwerk " as ``terms_as`` blocks."""
     builder = DocumentBuilder("docx")
     builder.add("paragraph", "Leernetwerken in de regio")
     for line in lines:
-        builder.add("paragraph", line)
+        if line.startswith("Leernetwerk ") and terms_as == "heading":
+            builder.add("heading", line, level=4)
+        else:
+            builder.add("paragraph", line)
     return extract(builder.build())["sessions"]
 
 
-def test_terms_sharing_a_word_above_dash_labels_are_sessions() -> None:
+# Word's bold paragraphs come out of a PDF export as bold lines, read as headings.
+@pytest.mark.parametrize("terms_as", ["paragraph", "heading"])
+def test_terms_sharing_a_word_above_dash_labels_are_sessions(terms_as: str) -> None:
     lines = [
         "Leernetwerk Vallei",
         "Deelnemende raden – Ede, Barneveld en Wageningen",
@@ -472,7 +478,7 @@ def test_terms_sharing_a_word_above_dash_labels_are_sessions() -> None:
         "Wat nu?",
         "De netwerken gaan door in Arnhem.",
     ]
-    assert _brief(_paragraphs(lines)) == [
+    assert _brief(_paragraphs(lines, terms_as)) == [
         (
             1,
             "Vallei",

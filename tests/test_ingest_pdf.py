@@ -269,6 +269,13 @@ def test_a_pdf_named_docx_is_read_as_pdf(tmp_path: Path, sample_pdf: bytes) -> N
         ("een zee-", "egel", "een zee-egel"),
         ("een jongerenraad-", "in-een-dag", "een jongerenraad-in-een-dag"),
         ("soft\u00ad", "hyphen", "softhyphen"),
+        # A double surname broken after its own hyphen keeps it; a word that merely ends in a
+        # particle's letters ("Ver-der") is still made whole.
+        ("met Jorien Mulder-", "de Graaf, voorzitter", "met Jorien Mulder-de Graaf, voorzitter"),
+        ("door Ellen Smits-", "van der Wal (VNG)", "door Ellen Smits-van der Wal (VNG)"),
+        ("zegt Anna de Jong-", "van Dam", "zegt Anna de Jong-van Dam"),
+        ("Ver-", "der gaat het over", "Verder gaat het over"),
+        ("en ver-", "der Gemeenten dan ooit", "en verder Gemeenten dan ooit"),
         # A line broken after the hyphen of an address: the hyphen is part of it.
         ("mail a.grootenhuis@vdg-", "drenthe.nl of bel", "mail a.grootenhuis@vdg-drenthe.nl of bel"),
         ("zie www.regio-", "utrecht.nl", "zie www.regio-utrecht.nl"),
@@ -486,3 +493,45 @@ def test_addresses_in_an_auto_hyphenated_document() -> None:
     # A compound's own hyphen, a capital or an address after the break: no sign of hyphenation.
     real = [("Pijnacker-", "Nootdorp"), ("jongerenraad-", "in-een-dag"), ("m.vandijk@rob-", "rfv.nl")]
     assert not auto_hyphenated([*real, ("wijk-", "of dorp")])
+
+
+def _page(*lines: tuple[str, float, float]) -> PageContent:
+    """One page of 10-point body lines, each (text, top, right edge), all starting at x 90."""
+    return PageContent(1, 595, 842, [Line(text, 1, 90, top, x1, 10, False) for text, top, x1 in lines])
+
+
+@pytest.mark.parametrize(
+    ("lines", "blocks"),
+    [
+        # A full first line that stops mid-sentence goes on, even into what opens like an item.
+        (
+            [("Het programma biedt de deelnemers: a) een stappenplan voor inwoners,", 100, 520),
+             ("b) twee dagdelen begeleiding en c) een uitwisseling.", 112, 400)],
+            [("paragraph", "Het programma biedt de deelnemers: a) een stappenplan voor inwoners, "
+              "b) twee dagdelen begeleiding en c) een uitwisseling.")],
+        ),
+        (
+            [("De raden kregen een checklist, een voorbeeldmotie en het verslag van de", 100, 520),
+             ("1. Wat vraagt de raad van de inwoners?", 112, 320)],
+            [("paragraph", "De raden kregen een checklist, een voorbeeldmotie en het verslag van de "
+              "1. Wat vraagt de raad van de inwoners?")],
+        ),
+        # A lead-in ending in a colon, or a short line, is followed by real items.
+        (
+            [("Het programma biedt de deelnemers de volgende onderdelen aan, te weten:", 100, 520),
+             ("a) een stappenplan voor een raadsopdracht", 112, 330)],
+            [("paragraph", "Het programma biedt de deelnemers de volgende onderdelen aan, te weten:"),
+             ("list_item", "een stappenplan voor een raadsopdracht")],
+        ),
+        (
+            [("Wat de raden ermee kunnen, kort gezegd", 100, 300),
+             ("a) een stappenplan voor een raadsopdracht", 112, 330),
+             ("Een regel die de volle breedte van de bladspiegel vult tot aan de marge", 140, 520)],
+            [("paragraph", "Wat de raden ermee kunnen, kort gezegd"),
+             ("list_item", "een stappenplan voor een raadsopdracht"),
+             ("paragraph", "Een regel die de volle breedte van de bladspiegel vult tot aan de marge")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_line_that_opens_like_a_list_item(lines: list[tuple[str, float, float]], blocks: list) -> None:
+    assert [(b.kind, b.text) for b in build_document([_page(*lines)]).blocks] == blocks

@@ -31,10 +31,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
 from pipeline.model import Block, BlockKind, Document, DocumentBuilder
+from pipeline.rules import load_list
 
 # A header or footer lies in the top or bottom band of a page (fraction of the page height).
 MARGIN_BAND = 0.1
@@ -356,8 +358,28 @@ def join_two(left: str, right: str, *, hyphenated: bool = False) -> str:
     if first.rstrip(",.;:").lower() in _CONJUNCTIONS:
         return f"{left} {right}"  # "wijk-" + "of dorpsbudgetten"
     if left[-2].islower() and right[0].islower() and not _real_hyphen(left, first, hyphenated):
+        if _double_surname(left, right):
+            return left + right  # "Mulder-" + "de Graaf"
         return left[:-1] + right  # "gemeen-" + "ten"
     return left + right  # "Noord-" + "Holland", "06-" + "12345678", "zee-" + "egel"
+
+
+def _double_surname(left: str, right: str) -> bool:
+    """A double surname broken after its hyphen: a capitalised word before the break, a surname
+    particle and a capitalised word after it ("Mulder-" + "de Graaf", "Smits-" + "van der Wal").
+    "Ver-" + "der gaat het" stays one word: no capital after the particle."""
+    if not left.rsplit(None, 1)[-1][:1].isupper():
+        return False
+    words = right.split(None, 4)
+    for size in (3, 2, 1):
+        if len(words) > size and " ".join(words[:size]).lower() in _particles() and words[size][:1].isupper():
+            return True
+    return False
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(load_list("tussenvoegsels.txt"))
 
 
 def _address(left: str, right: str) -> bool:
@@ -588,7 +610,7 @@ def _continues(group: _Group, line: Line, m: _Metrics) -> bool:
     if not _same_indent(group, line):
         return False
     marker = LIST_MARKER.match(line.text) is not None
-    if marker and group.body_x is None:
+    if marker and group.body_x is None and not _runs_on(group, line, m):
         return False  # a list marker after a first line starts a new item
     if _hyphenated(last):
         return True
@@ -608,6 +630,18 @@ def _continues_on_next_page(group: _Group, line: Line, m: _Metrics) -> bool:
     # Only a lower-case start or a word hyphenated at the page end is clear enough: a full last
     # line followed by a capital is as often a one-line paragraph followed by the next one.
     return line.text[:1].islower() or _hyphenated(group.lines[-1])
+
+
+def _runs_on(group: _Group, line: Line, m: _Metrics) -> bool:
+    """A paragraph's full first line that stops mid-sentence goes on in the next line even when
+    that one opens like a list item: "Het programma biedt: a) een stappenplan ... met inwoners,"
+    / "b) twee dagdelen ..." is one sentence that the line happened to wrap before "b)"."""
+    last = group.lines[0]
+    return not group.marker and last.text[-1:] in _MID_SENTENCE_ENDS and not _ends_short(last, line, m)
+
+
+# What a line ends with when its sentence goes on: a comma or a word (not ":" or "." and the like).
+_MID_SENTENCE_ENDS = frozenset(",abcdefghijklmnopqrstuvwxyzàáäèéëïíóöúü")
 
 
 def _hyphenated(line: Line) -> bool:

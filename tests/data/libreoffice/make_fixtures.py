@@ -14,7 +14,11 @@ Run on purpose only, on a machine with LibreOffice (``apt-get install libreoffic
 Calibri and Cambria, the fonts of the Word template). Neither the tests nor CI need LibreOffice:
 they read the committed PDFs.
 
-    python tests/data/libreoffice/make_fixtures.py
+    python tests/data/libreoffice/make_fixtures.py            # every fixture, anew
+    python tests/data/libreoffice/make_fixtures.py --missing  # only reports without a PDF yet
+
+``--missing`` adds the Word reports added to the corpus since the last run and leaves the
+committed PDFs byte for byte as they are (each export carries its own time stamp).
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from test_corpus import CORPUS, load_corpus  # noqa: E402
 SAMPLE_OPTIONS = {"header": "Democratie in Actie – verslag", "footer": "VNG en BZK"}
 
 
-def main() -> None:
+def main(missing_only: bool = False) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:
         sys.exit("LibreOffice is not installed (apt-get install libreoffice-writer)")
@@ -51,7 +55,16 @@ def main() -> None:
                 render(markup, "docx", folder / f"{entry.stem}.docx", **entry.options)
         sample = (DATA / "sample" / f"{SAMPLE_STEM}.md").read_text(encoding="utf-8")
         render(sample, "docx", folder / f"{SAMPLE_STEM}.docx", **SAMPLE_OPTIONS)
+        if missing_only:
+            for path in folder.glob("*.docx"):
+                if (HERE / f"{path.stem}.pdf").exists() and (
+                    HERE / "hyphenated" / f"{path.stem}.pdf"
+                ).exists():
+                    path.unlink()
         docx = sorted(str(p) for p in folder.glob("*.docx"))
+        if not docx:
+            print("every Word report has its PDFs already")
+            return
         subprocess.run(
             [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(HERE), *docx], check=True
         )
@@ -71,6 +84,9 @@ def main() -> None:
             ],
             check=True,
         )
+        if missing_only:
+            print(f"{len(docx)} missing PDFs written to {HERE} and {HERE / 'hyphenated'}")
+            return
         (folder / "tables").mkdir()
         table_reports(folder / "tables")
         tables = sorted(str(p) for p in (folder / "tables").glob("*.docx"))
@@ -131,4 +147,4 @@ def table_reports(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(missing_only="--missing" in sys.argv[1:])
