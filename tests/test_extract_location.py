@@ -197,3 +197,21 @@ def test_a_heading_naming_a_report_continues_the_intro(heading: str, place: str 
 def test_a_place_word_without_a_colon_is_no_label(line: str) -> None:
     ctx = context(f"Verslag\n\n{line}\n- Een cursus\n\nDe raden spraken over geld.")
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "place"),
+    [
+        # A title slide's bullet or an invitation's line: a venue, a comma, the place as written.
+        ("- vrijdag 3 maart 2023\n- Stadskasteel Oudaen, Utrecht\n- 40 raadsleden", "Utrecht"),
+        ("- Gemeentehuis Dinkelland, Denekamp", "Denekamp"),
+        ("Dorpshuis De Ploeg, Zuidbroek", "Zuidbroek"),
+        # Not a venue first, a long line, or no capitalised place after the comma.
+        ("- Koffie en thee, Utrecht", None),
+        ("- Raadzaal open vanaf half acht, daarna koffie", None),
+        ("In het stadhuis was het druk want er kwamen veel mensen uit de regio, Utrecht", None),
+    ],
+)
+def test_a_venue_line_at_the_top_names_the_place(lines: str, place: str | None) -> None:
+    ctx = context(f"Raadsledenavond regio\n\n{lines}\n\nDe raden spraken over geld.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place

@@ -148,3 +148,23 @@ def test_a_list_of_attendees_names_their_municipalities(items: str, named: list[
     text = f"Verslag\n\nDatum: 19 september 2018\n\nSessie 1: Herindeling\nDeelnemers:\n{items}"
     doc = extract(read_txt(text.encode("utf-8")))
     assert [m["name"] for m in doc["sessions"][0]["municipalities"]] == named
+
+
+@pytest.mark.parametrize(
+    ("body", "added"),
+    [
+        # A person's surname that is also a municipality's name is that person.
+        ("Begeleiding: Kees Wierden (VNG)\n\nWierden liet de cijfers van de jeugdzorg zien.", []),
+        ("Gespreksleider was Sanne Wierden van de VNG. Wierden vroeg de raden om een reactie.", []),
+        # With a word of place before it, or in a list of municipalities, it is the place.
+        ("Begeleiding: Ria Hoorn (VNG)\n\nOok de gemeente Hoorn schoof aan.", ["Hoorn"]),
+        (
+            "Begeleiding: Ria Hoorn (VNG)\n\nDe raden (Hoorn, Medemblik) waren tevreden.",
+            ["Hoorn", "Medemblik"],
+        ),
+    ],
+)
+def test_a_persons_surname_is_no_municipality(body: str, added: list[str]) -> None:
+    found = extracted(body)
+    assert session_names(body) == ["Enschede", "Almelo", *added]
+    assert {m["name"] for m in found["municipalities"]} == {"Enschede", "Almelo", *added}

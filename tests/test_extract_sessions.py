@@ -815,3 +815,19 @@ def test_facilitators_in_prose_with_a_role_or_joined_by_en(
 ) -> None:
     found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
     assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitators"),
+    [
+        # "en" after a hyphen joins the parts of one body's name, not two people.
+        (
+            "Begeleiding: Sanne Kok, adviseur bij Waterschap Zuid- en Oost-Drenthe",
+            [("Sanne Kok", "Waterschap Zuid- en Oost-Drenthe")],
+        ),
+        ("Begeleiding: Sanne Kok en Bas Ooms (IPO)", [("Sanne Kok", "IPO"), ("Bas Ooms", "IPO")]),
+    ],
+)
+def test_an_elided_compound_in_a_facilitators_body(line: str, facilitators: list[tuple[str, str]]) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
+    assert found == facilitators

@@ -150,6 +150,17 @@ CASES = [
     ("Netwerk Lokale Digitale Democratie", []),
     # A region word opening the next sentence is not part of the name before it.
     ("Jansen Advies. Noord en Zuid kwamen", [("Jansen Advies", "Jansen Advies", G)]),
+    # A compound's elided first part belongs to the name: "Zuid- en Oost-Drenthe".
+    (
+        "bij Stichting Zuid- en Oost-Drenthe",
+        [("Stichting Zuid- en Oost-Drenthe", "Stichting Zuid- en Oost-Drenthe", G)],
+    ),
+    # Without the hyphen "en" joins two names, or ends the name before a lower-case word.
+    (
+        "Stichting Noord en de VNG",
+        [("Stichting Noord", "Stichting Noord", G), ("VNG", "Vereniging van Nederlandse Gemeenten", K)],
+    ),
+    ("Stichting Noord- en zuidvleugel", [("Stichting Noord", "Stichting Noord", G)]),
 ]
 
 

@@ -41,7 +41,8 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     text = document.text
     dates = find_dates(text)
     ctx = Context(document, on=date.today(), warnings=list(document.warnings))
-    ctx.entities = _named_by_their_domain(text, _named_after_people(text, _entities(document, spacy_model)))
+    entities = _named_by_their_domain(text, _named_after_people(text, _entities(document, spacy_model)))
+    ctx.entities = _without_surnames_as_places(text, entities)
     meta = extract_metadata(ctx, dates)
     ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
 
@@ -143,6 +144,36 @@ def _named_by_their_domain(text: str, entities: list[Found]) -> list[Found]:
                 "ORG", entity.start, entity.end, entity.text, name, "rule:organisation", 0.7
             )
     return result
+
+
+# A word of place before a name makes it the place again: "raadsleden uit Westerveld".
+_PLACE_BEFORE = re.compile(r"\b(?:uit|in|te|naar|van|voor|gemeenten?|raad|regio)\s+$", re.IGNORECASE)
+
+
+# Between two names of a list: "Bloemendaal, Haarlem", "Epe en Heerde".
+_LIST_GAP = re.compile(r"\s*(?:,|\s(?:en|of)\s|&)\s*")
+
+
+def _without_surnames_as_places(text: str, entities: list[Found]) -> list[Found]:
+    """ "Tom Westerveld ... Westerveld besprak de begroting": a municipality's name that is the
+    surname of a person the report names is that person, unless a word of place is before it
+    or it is listed with other municipalities."""
+    surnames = {e.text.split()[-1] for e in entities if e.label == "PERSON" and len(e.text.split()) > 1}
+    places = [e for e in entities if e.label == "MUNICIPALITY"]
+    kept = {id(e) for e in places if e.text not in surnames or _named_as_a_place(text, places, e)}
+    return [e for e in entities if e.label != "MUNICIPALITY" or id(e) in kept]
+
+
+def _named_as_a_place(text: str, places: list[Found], entity: Found) -> bool:
+    if _PLACE_BEFORE.search(text, max(0, entity.start - 12), entity.start) is not None:
+        return True
+    # Right next to another municipality in a list: "(Bloemendaal, Haarlem, ...)".
+    return any(
+        _LIST_GAP.fullmatch(text, entity.end, other.start)
+        or _LIST_GAP.fullmatch(text, other.end, entity.start)
+        for other in places
+        if other is not entity
+    )
 
 
 @cache

@@ -41,6 +41,7 @@ class _Cues:
     host: re.Pattern[str]
     event_verb: re.Pattern[str]
     in_place: re.Pattern[str]
+    venue_line: re.Pattern[str]
     online: re.Pattern[str]
     intro_paragraphs: int
 
@@ -76,6 +77,8 @@ def _cues() -> _Cues:
         host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
         event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),
         in_place=re.compile(rf"(?i:\b(?:{prepositions})\s+){place}"),
+        # "Raadhuis Bloemendaal, Overveen", "Stadskasteel Oudaen, Utrecht": a line of its own.
+        venue_line=re.compile(rf"^(?i:[\w'’-]*(?:{_words(rules['venues'])}))\b[^,\n]{{0,50}},\s*{place}\s*$"),
         online=re.compile(rf"(?i:\b(?:{_words(rules['online'])})\b)"),
         intro_paragraphs=int(rules["intro_paragraphs"]),
     )
@@ -90,6 +93,24 @@ def find_location(ctx: Context, blocks: list[Block]) -> PlaceFound | None:
     if not found:
         return None
     return min(found, key=lambda item: (item[0], item[1].start))[1]
+
+
+# How many blocks at the top a venue line may be among (a slide deck's title slide).
+_VENUE_LINE_REACH = 12
+
+
+def find_venue_line(blocks: list[Block]) -> PlaceFound | None:
+    """ "- Raadhuis Bloemendaal, Overveen" among the short lines at the top (a title slide's
+    bullets, an invitation's details), before the first session: the place after the venue."""
+    for block in blocks[:_VENUE_LINE_REACH]:
+        if session_heading(block):
+            return None
+        if block.kind in ("list_item", "paragraph") and len(block.text.split()) <= 8:
+            match = _cues().venue_line.match(block.text.strip())
+            if match:
+                at = block.start + block.text.index(match.group("place"))
+                return PlaceFound(match.group("place"), at, "venue")
+    return None
 
 
 def intro_paragraphs(blocks: list[Block]) -> list[Block]:

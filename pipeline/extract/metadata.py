@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.extract.context import Context
-from pipeline.extract.location import find_location
+from pipeline.extract.location import find_location, find_venue_line
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
@@ -396,6 +396,10 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     on_event_line = _place_on_event_line(ctx, blocks)
     if on_event_line is not None:
         return on_event_line
+    venue = find_venue_line(blocks)
+    if venue is not None:
+        ctx.mention("location", venue.start, venue.start + len(venue.place), "rule:list")
+        return venue.place
     if title is not None:
         match = _TITLE_PLACE.search(title.text)
         if match and resolve_entity(ctx, match.group("place")) is not None:

@@ -26,7 +26,10 @@ from pipeline.recognizers.organisations import default_gazetteer
 from pipeline.rules import load_yaml
 
 # ", en" is one separator: "A, adviseur bij X, en B (Y)" would otherwise leave "en B" as a name.
-_ITEM_SEPARATOR = re.compile(r"\s*(?:,(?:\s+en(?=\s))?|;|\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE)
+# After a hyphen "en" joins the parts of one name: "Veiligheidsregio Noord- en Oost-Gelderland".
+_ITEM_SEPARATOR = re.compile(
+    r"\s*(?:,(?:\s+en(?=\s))?|;|(?<!-)\s+en\s+|\s+&\s+|\s+\+\s+|/)\s*", re.IGNORECASE
+)
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
 
