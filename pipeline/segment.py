@@ -614,16 +614,31 @@ def _codes_in_order(codes: list[tuple[int, int]]) -> bool:
 def _term_starts(blocks: list[Block]) -> dict[int, tuple[None, str]]:
     """Short lines that share their first word, each right above a label that proves a session:
     "Leerkring Zaanstreek" / "Deelnemende raden – ...", "Leerkring Waterland" / ... (terms of a
-    definition list). The shared word names the series; the rest is the title."""
+    definition list). The shared word names the series; the rest is the title. A term is a name:
+    a line that gives a value under a label ("Voor raadsleden uit: A, B") is none, even when its
+    label is unknown and each session's body has one above its "Workshopleider:"."""
     found: dict[str, list[tuple[int, str]]] = {}
     for index, block in enumerate(blocks[:-1]):
         if block.kind != "paragraph" or not is_title_like(block):
             continue
+        text = _plain_text(block)[0]
+        if _is_labelled_line(text):
+            continue
         label = find_label(blocks[index + 1])
-        first, _, rest = _plain_text(block)[0].partition(" ")
+        first, _, rest = text.partition(" ")
         if label is not None and label.kind in STRONG_LABELS and label.proves and rest.strip():
             found.setdefault(first.casefold(), []).append((index, rest.strip()))
     return {index: (None, title) for series in found.values() if len(series) >= 2 for index, title in series}
+
+
+# A few words, a colon and a value: "Voor raadsleden uit: A, B", "Doelgroep: raadsleden".
+_LABELLED_LINE = re.compile(r"^[^\W\d][^:\d]{0,40}:\s+\S")
+
+
+def _is_labelled_line(text: str) -> bool:
+    """A line that gives a value under a label, known to the rules or not: a part of what it
+    stands in (a session's body), never a term that opens a session of its own."""
+    return ":" in text and _LABELLED_LINE.match(text) is not None
 
 
 def _bare_series_starts(blocks: list[Block]) -> dict[int, int]:

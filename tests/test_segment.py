@@ -867,3 +867,33 @@ def test_slashes_and_leading_words_in_sentences_are_no_labels(line: str) -> None
 )
 def test_an_ordinal_before_a_session_keyword(text: str, expected: list[tuple[int | None, str]]) -> None:
     assert sessions_of(text) == expected
+
+
+# A line under a session's heading that gives a value under a label the rules do not know
+# ("Voor griffiers uit: A", "Doelgroep: X") belongs to that session, even when every session has
+# one right above a facilitator label: it is no term of a definition list opening a session.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Verslag\n\nTafel 1 – Wonen\nVoor griffiers uit: Ede, Epe\nTafelvoorzitter: Jan Smit\n\n"
+            "Tafel 2 – Zorg\nVoor griffiers uit: Oss\nTafelvoorzitter: Ans Bol\n",
+            [(1, "Wonen"), (2, "Zorg")],
+        ),
+        (
+            "Verslag\n\nWorkshop A – Loting\nDoelgroep: nieuwe raadsleden\nBegeleiding: Jan Smit\n\n"
+            "Workshop B – Begroten\nDoelgroep: fractievoorzitters\nBegeleiding: Ans Bol\n",
+            [(1, "Loting"), (2, "Begroten")],
+        ),
+        # Terms that are names still open their sessions.
+        (
+            "Verslag\n\nLeerkring Zaanstreek\nDeelnemende raden – Zaanstad\n\n"
+            "Leerkring Waterland\nDeelnemende raden – Edam-Volendam\n",
+            [(1, "Zaanstreek"), (2, "Waterland")],
+        ),
+    ],
+)
+def test_a_labelled_line_under_a_session_heading_opens_no_session(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
