@@ -60,8 +60,8 @@ F1_REACHED: dict[str, float] = {
     "programmaboekje-raadsledendag-zeeland-2022.docx": 0.96,
     "programmaboekje-raadsledendag-zeeland-2022.pdf": 0.90,
     "verslag-raadsledenavond-oost-groningen-2020.pdf": 0.92,
-    "webbericht-raadsledenavond-midden-holland-2024.docx": 0.79,
-    "webbericht-raadsledenavond-midden-holland-2024.pdf": 0.85,
+    "webbericht-raadsledenavond-midden-holland-2024.docx": 0.95,
+    "webbericht-raadsledenavond-midden-holland-2024.pdf": 0.93,
 }
 
 Failure = tuple[str, str, str, tuple[Any, ...]]
