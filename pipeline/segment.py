@@ -140,7 +140,7 @@ def patterns() -> _Patterns:
     ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     ordinal = rf"(?:(?:de|het)\s+)?(?P<ord>{ordinals})\s+"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+|{_SECTION_NUMBER}\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
         rf"(?:(?P<num>{number}){count}{_translated('num')})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
         rf"\s*(?P<sep>{_TITLE_SEPARATOR})?\s*(?P<title>.*)$",
@@ -184,6 +184,11 @@ def patterns() -> _Patterns:
         note_head,
         re.compile(rules["itemised_session"], re.IGNORECASE),
     )
+
+
+# A chapter's section number before a session keyword: "3.2 Werksessie ‘X’" (the section's
+# number, not the session's: such sessions are counted by position).
+_SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 
 
 def _translated(group: str) -> str:
@@ -325,7 +330,7 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
         return None
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
-    title = _BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/")
+    title = _unquoted(_BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/"))
     if match.group("ord"):
         # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
         if not match.group("sep") or title.endswith((".", ";", ",")):
@@ -335,6 +340,14 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
 
 
 _BRACKETED_TIME = re.compile(r"\(\s*\d{1,2}[.:]\d{2}[^()]*\)")
+# A title set in quotes as a whole: "Werksessie ‘Krimp en voorzieningen’".
+_QUOTED_WHOLE = re.compile(r"^[‘'“\"„«](?P<title>[^‘’'“”\"„«»]+)[’'”\"“»]$")
+
+
+def _unquoted(title: str) -> str:
+    """The title without the quotes around it, when it is quoted whole."""
+    match = _QUOTED_WHOLE.match(title) if title[:1] in "‘'“\"„«" else None
+    return match.group("title").strip() if match else title
 
 
 def _keyword_number(text: str) -> int | None:

@@ -897,3 +897,33 @@ def test_a_labelled_line_under_a_session_heading_opens_no_session(
     text: str, expected: list[tuple[int | None, str]]
 ) -> None:
     assert sessions_of(text) == expected
+
+
+# A chapter's section number before the keyword and a title in quotes: the section number is
+# no session number (the sessions are counted by position), the quotes are no part of the title.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rapportage\n\n## 4 Activiteiten\n\n### 4.1 Opening\nDe wethouder opende.\n\n"
+            "### 4.2 Workshop “Wonen in de regio”\nAanwezig: Ede, Epe\n\n"
+            "### 4.3 Workshop “Zorg dichtbij”\nAanwezig: Oss\n\n### 4.4 Afsluiting\nDank.\n",
+            [(1, "Wonen in de regio"), (2, "Zorg dichtbij")],
+        ),
+        (
+            "Rapportage\n\n2.1. Themasessie 'Geld en grip'\nDeelnemende gemeenten: Ede\n",
+            [(None, "Geld en grip")],
+        ),
+        # A number of its own after the keyword still numbers the session.
+        ("Rapportage\n\n5.2 Sessie 3: ‘Jongeren’\nGemeenten: Urk\n", [(3, "Jongeren")]),
+        # Quotes inside a title, or around a part of it, stay.
+        ("Verslag\n\nWorkshop A – De ‘slimme’ raad\nAanwezig: Ede\n", [(1, "De ‘slimme’ raad")]),
+        ("Verslag\n\nSessie 1: ‘Wonen’ en ‘zorg’\nAanwezig: Ede\n", [(1, "‘Wonen’ en ‘zorg’")]),
+        # A numbered section without a session keyword or labels is none.
+        ("Rapportage\n\n3.1 Plenaire opening\nDe voorzitter opende.\n\n3.2 Pauze\nKoffie.\n", []),
+    ],
+)
+def test_section_numbered_session_headings_with_quoted_titles(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
