@@ -831,3 +831,72 @@ def test_facilitators_in_prose_with_a_role_or_joined_by_en(
 def test_an_elided_compound_in_a_facilitators_body(line: str, facilitators: list[tuple[str, str]]) -> None:
     found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
     assert found == facilitators
+
+
+def _summary_then_sections(
+    header: list[str], rows: list[list[str]], titles: list[str], *, as_table: bool
+) -> list[dict[str, Any]]:
+    """A report that sums its sessions up in a table (a web page's overview), then tells each
+    under its own heading; the table as Word keeps it, or as lines, as a PDF without rulings."""
+    builder = DocumentBuilder("docx" if as_table else "pdf")
+    builder.add("heading", "Raadsleden over de regio", level=1)
+    builder.add("paragraph", "De tafels in het kort")
+    for r, row in enumerate([header, *rows]):
+        if as_table:
+            for c, cell in enumerate(row):
+                builder.add("table_cell", cell, table=(0, r, c))
+        else:
+            builder.add("paragraph", " ".join(row))
+    for number, title in enumerate(titles, start=1):
+        builder.add("heading", f"Tafel {number} – {title}", level=2)
+        builder.add("paragraph", "Aanwezig: Ede, Epe")
+        builder.add("paragraph", "Het gesprek ging over de kosten en de planning van het werk.")
+    return extract(builder.build())["sessions"]
+
+
+SUMMARY_ROWS = [
+    ["1", "Wonen in de kernen", "Ria Bos (Raadwerk)"],
+    ["2", "Zorg dichtbij", "Jan Pool en Eva Lind (beiden VNG)"],
+]
+
+
+@pytest.mark.parametrize("as_table", [True, False])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Kring", "Onderwerp", "Begeleider"],
+        ["Nr.", "Thema", "Begeleiding"],
+        ["Nummer", "Titel", "Tafelvoorzitter"],
+    ],
+)
+def test_a_summary_table_gives_its_facilitators_to_the_sessions_told_below(
+    header: list[str], as_table: bool
+) -> None:
+    sessions = _summary_then_sections(
+        header, SUMMARY_ROWS, ["Wonen in de kernen", "Zorg dichtbij"], as_table=as_table
+    )
+    assert [
+        (s["number"], s["title"], [(f["name"], f["organisation"]) for f in s["facilitators"]])
+        for s in sessions
+    ] == [
+        (1, "Wonen in de kernen", [("Ria Bos", "Raadwerk")]),
+        (2, "Zorg dichtbij", [("Jan Pool", "VNG"), ("Eva Lind", "VNG")]),
+    ]
+
+
+@pytest.mark.parametrize("as_table", [True, False])
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        # The rows name other sessions than those told below.
+        (["Kring", "Onderwerp", "Gespreksleider"], ["Wonen in de kernen", "Mobiliteit"]),
+        # The last column says nothing of who led them.
+        (["Kring", "Onderwerp", "Zaal"], ["Wonen in de kernen", "Zorg dichtbij"]),
+    ],
+)
+def test_a_table_that_is_no_summary_of_the_sessions_gives_them_nothing(
+    header: list[str], titles: list[str], as_table: bool
+) -> None:
+    sessions = _summary_then_sections(header, SUMMARY_ROWS, titles, as_table=as_table)
+    told = [s for s in sessions if s["title"] in titles and s["municipalities"]]
+    assert len(told) == 2 and all(s["facilitators"] == [] for s in told)

@@ -84,6 +84,8 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         _fill_from_blocks(ctx, record, section.blocks)
     if section.notes:
         _fill_from_blocks(ctx, record, section.notes)
+    if section.summary is not None:
+        _fill_from_row(ctx, record, section.summary)
     for cell in section.listed:
         record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
     for block in section.mentioned:
