@@ -200,8 +200,8 @@ def _label_regex(label: str) -> re.Pattern[str]:
 
 def _label_body(label: str, value: str = "value") -> str:
     """A label and what follows it on the line (group ``value``), or the label alone."""
-    # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
-    loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
+    # A label ending in a preposition ("begeleid door", "o.l.v.", "vragen aan") needs no colon.
+    loose = re.search(r"(door|van|aan|bij|o\\\.l\\\.v\\\.)\)?$", label) is not None
     # "Nazorg/vragen » Name, email": a guillemet stands for the colon, and so does a spaced
     # en or em dash ("Contact – Name, email"); a hyphen does not ("Contact-avond").
     # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".

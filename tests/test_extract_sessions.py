@@ -809,3 +809,95 @@ def test_facilitators_in_prose_with_a_role_or_joined_by_en(
 ) -> None:
     found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
     assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitators"),
+    [
+        # A visit's hosts: "Ontvangen door:" names who received the group, like "Host:".
+        ("Ontvangen door: Anouk Maes, adviseur bij Stad Brugge", [("Anouk Maes", "Stad Brugge")]),
+        (
+            "Ontvangen door: Pim Goossens (Havenbedrijf Antwerpen)",
+            [("Pim Goossens", "Havenbedrijf Antwerpen")],
+        ),
+        # Two hosts, the first with a role at a body, the second with it in brackets.
+        (
+            "Host: Lotte Brink, planner bij Prorail, en Sem de Wit (Waterschap Aa en Maas)",
+            [("Lotte Brink", "Prorail"), ("Sem de Wit", "Waterschap Aa en Maas")],
+        ),
+    ],
+)
+def test_hosts_of_a_visit_are_facilitators(line: str, facilitators: list[tuple[str, str]]) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
+    assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Received in a sentence, not a label: no colon after "ontvangen door".
+        "Ontvangen door de burgemeester begonnen we aan de rondleiding.",
+        "We werden ontvangen door: koffie en vlaai.",
+    ],
+)
+def test_received_in_a_sentence_names_no_facilitator(line: str) -> None:
+    assert sessions_of(line)[0]["facilitators"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "offerings"),
+    [
+        (
+            "Meegenomen:\n- een folder over wijkteams\n- een uitnodiging",
+            ["een folder over wijkteams", "een uitnodiging"],
+        ),
+        ("Meegekregen: een draaiboek voor de raad", ["een draaiboek voor de raad"]),
+        ("Deliverables voor de griffies:\n- een canvas", ["een canvas"]),
+        ("Deliverables: een factsheet per gemeente", ["een factsheet per gemeente"]),
+    ],
+)
+def test_what_the_group_took_home_are_offerings(label: str, offerings: list[str]) -> None:
+    assert sessions_of(label)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Taken along in a sentence: what the bus carried, not what the group got.
+        "Meegenomen werden ook twee raadsleden uit Oss.",
+        "We hebben de lunch meegenomen naar buiten.",
+    ],
+)
+def test_taken_along_in_a_sentence_is_no_offering(line: str) -> None:
+    assert sessions_of(line)[0]["offerings"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "contact"),
+    [
+        ("Vragen aan Ilse Verbeek: i.verbeek@regiowest.nl", ("Ilse Verbeek", "i.verbeek@regiowest.nl")),
+        ("Meer weten bij Ruud Kamps: 06 12 34 56 78", ("Ruud Kamps", None)),
+    ],
+)
+def test_questions_to_a_named_person_give_the_sessions_contact(line: str, contact: tuple[str, Any]) -> None:
+    # After the offerings, such a line would otherwise read as a heading ending the session.
+    body = f"Aanbod:\n- een spel\n\n{line}\n"
+    contacts = sessions_of(body)[0]["contacts"]
+    assert [(c["name"], c["email"]) for c in contacts] == [contact]
+
+
+def test_questions_to_someone_in_a_sentence_are_no_contact_label() -> None:
+    body = "Vragen aan de wethouder werden niet gesteld.\n\nGemeenten: Vught"
+    session = sessions_of(body)[0]
+    assert session["contacts"] == [] and [m["name"] for m in session["municipalities"]] == ["Oss", "Vught"]
+
+
+def test_an_english_point_of_contact_after_the_offerings_stays_in_the_session() -> None:
+    body = (
+        "Deliverables voor de raden: een canvas\n\nPoint of contact: Ilse Verbeek, i.verbeek@regiowest.nl\n"
+    )
+    session = sessions_of(body)[0]
+    assert session["offerings"] == ["een canvas"]
+    assert [(c["name"], c["email"]) for c in session["contacts"]] == [
+        ("Ilse Verbeek", "i.verbeek@regiowest.nl")
+    ]
