@@ -66,11 +66,13 @@ F1_TARGET = 0.95
 # their organisations and organisations. fix13 (labels of a visit and a sprint: 'Ontvangen door:',
 # 'Meegenomen:', 'Deliverables voor de raden:', 'Vragen aan Name:') raised facilitator
 # organisations and offerings, then (facts keyed by session number elsewhere: a 'Wie zat waar?'
-# list, speakers' bios, a contact table) took facilitators and contacts to the target.
+# list, speakers' bios, a contact table) took facilitators and contacts to the target, and the
+# meeting's place (named venues, a trip's destination, a subtitle or '1 Inleiding' in the intro)
+# raised location.
 F1_FLOORS: dict[str, float] = {
     "published": 0.94,
     "event_date": 0.91,
-    "location": 0.88,
+    "location": 0.93,
     "facilitator_organisations": 0.93,
     "offerings": 0.92,
     "quotes": 0.84,
