@@ -208,8 +208,8 @@ def _label_regex(label: str) -> re.Pattern[str]:
 
 def _label_body(label: str, value: str = "value") -> str:
     """A label and what follows it on the line (group ``value``), or the label alone."""
-    # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
-    loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
+    # A label ending in a preposition ("begeleid door", "o.l.v.", "vragen aan") needs no colon.
+    loose = re.search(r"(door|van|aan|bij|o\\\.l\\\.v\\\.)\)?$", label) is not None
     # "Nazorg/vragen » Name, email": a guillemet stands for the colon, and so does a spaced
     # en or em dash ("Contact – Name, email"); a hyphen does not ("Contact-avond").
     # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".
@@ -519,6 +519,7 @@ def segment(document: Document) -> Segmentation:
             section.title = _title_from_label(section.blocks)
     table_sessions = _merge_summary_rows(sections, table_sessions)
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
+    sections = _attach_keyed_lists(sections)
     _attach_contact_rows(sections, document)
     _attach_summary_lines(sections, document)
     _attach_matrix_rows(sections, document)
@@ -1042,6 +1043,46 @@ def _column_head(text: str) -> tuple[int, str] | None:
     return (parsed[0], parsed[1]) if parsed is not None and parsed[0] else None
 
 
+def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
+    """A list elsewhere keyed by session number ("Wie zat waar?" over "- Sessie 1: Roermond en
+    Weert", "- Sessie 2: ..."): each item whose number a session told in full also has, under
+    another title, says who sat in that session, not a session of its own. Its value joins that
+    session as a list of municipalities; the item's own session is dropped."""
+    full: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None and not _keyed_item(section):
+            full.setdefault(section.number, []).append(section)
+    kept: list[Section] = []
+    for section in sections:
+        targets = full.get(section.number or 0, []) if _keyed_item(section) else []
+        if len(targets) != 1 or _same_title(targets[0], section):
+            kept.append(section)
+            continue
+        heading = section.heading
+        at = heading.text.rfind(section.title or "")  # type: ignore[union-attr]
+        value = Block("paragraph", section.title or "", heading.start + at, heading.end, heading.page)  # type: ignore[union-attr]
+        targets[0].listed.append(value)
+    return kept
+
+
+def _keyed_item(section: Section) -> bool:
+    """A session opened by a list item that holds nothing else ("- Sessie 2: A, B en C")."""
+    heading = section.heading
+    return (
+        section.kind == "session"
+        and heading is not None
+        and heading.kind == "list_item"
+        and not section.blocks
+        and bool(section.title)
+    )
+
+
+def _same_title(one: Section, other: Section) -> bool:
+    """An agenda list that repeats the sessions' titles ("- Sessie 1: Wonen") is no keyed list."""
+    a, b = (one.title or "").casefold(), (other.title or "").casefold()
+    return a.startswith(b) or b.startswith(a)
+
+
 def _attach_contact_rows(sections: list[Section], document: Document) -> None:
     """A separate contacts table, one row per session ("Deel 1 | Name | email | phone" under a
     header "Onderdeel | Contactpersoon | ..."): each row's cells after the first join the
@@ -1058,15 +1099,19 @@ def _attach_contact_rows(sections: list[Section], document: Document) -> None:
             by_table.setdefault(block.table[0], []).append(block)
     for cells in by_table.values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
-        if "contacts" not in _column_fields(header).values():
+        fields = _column_fields(header)
+        if "contacts" not in fields.values():
             continue
+        # Under a first column headed "Sessie" or "Nr.", a bare "2" is that session's number.
+        bare = fields.get(0) in ("title", "number")
         rows: dict[int, list[Block]] = {}
         for cell in cells:
             if cell.table and cell.table[1] > 0:
                 rows.setdefault(cell.table[1], []).append(cell)
         for row in rows.values():
             row.sort(key=lambda c: c.table[2] if c.table else 0)
-            number = _keyword_number(row[0].text.strip()) if row[0].table and row[0].table[2] == 0 else None
+            first = row[0].text.strip() if row[0].table and row[0].table[2] == 0 else ""
+            number = _keyword_number(first) or (int(first) if bare and first.isdigit() else None)
             targets = by_number.get(number or 0, [])
             if len(targets) != 1 or len(row) < 2:
                 continue
