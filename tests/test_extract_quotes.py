@@ -221,6 +221,25 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "de avond met een terugblik. „Dit jaar hebben we echt iets gebouwd met elkaar.”",
             [("Mirjam de Kok", None, "voorzitter")],
         ),
+        # A table with the speaker in one cell and the quotation in the cell right of it.
+        (
+            "| Spreker | Uitspraak |\n|---|---|\n"
+            "| Ria Bos, wethouder Oss | “Samen leren kost tijd, maar het levert veel op.” |\n"
+            "| Kees Mol, griffier Buren | ‘Wij lezen alles, maar niet alles even goed.’ |",
+            [("Ria Bos", "Oss", "wethouder"), ("Kees Mol", "Buren", "griffier")],
+        ),
+        # An interview: the answers are quotes of the person its introduction names.
+        (
+            "Twee vragen aan Noor Aydin, raadslid in Culemborg\n\nV: Hoe was het?\n\n"
+            "A: “Beter dan verwacht, ik ging met een vol notitieblok naar huis.”\n\n"
+            "V: En nu?\n\nA: Nu gaan we verder met de fractie.",
+            [("Noor Aydin", "Culemborg", "raadslid")],
+        ),
+        (
+            "In een kort interview met Joris Palm, programmaleider bij ProDemos, blikken we terug.\n\n"
+            "Vraag: Wat viel op?\n\nAntwoord: „Hoe goed raadsleden elkaar al kenden.”",
+            [("Joris Palm", None, "programmaleider")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -240,6 +259,9 @@ def test_quotes_attributed_in_other_shapes(
         "Wethouder Ans Bol en raadslid Kees Mol openden de avond. “Wij doen dit echt samen, als regio.”",
         "Na een lange discussie over de begroting en de planning stelde raadslid Kees Mol iets voor. "
         "“Laten we elk kwartaal bij elkaar komen.”",
+        # A quotation cell whose row names nobody; an answer line without an interview's intro.
+        "| Thema | Uitspraak |\n|---|---|\n| Wonen | “Bouw eerst voor de eigen jongeren, dan pas.” |",
+        "V: Wat viel op?\n\nA: “Hoe goed raadsleden elkaar al kenden, dat wist ik niet.”",
     ],
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:

@@ -106,6 +106,18 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
             quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
             continue
         previous = blocks[index - 1] if index > 0 else None
+        if block_quote and previous is not None and _is_speaker_cell(ctx, previous, block):
+            # "Wie | Wat" tables: the speaker in the cell left of the quotation.
+            text = block.text.strip(_OPEN + _CLOSE + " ")
+            quotes.append(_quote(ctx, text, previous.text.strip(), previous.start, block))
+            continue
+        answer = _ANSWER.match(block.text) if block.text[:1] in "AN" else None
+        if answer and _is_block_quote(block, answer.end()):
+            interview = _interviewee(ctx, blocks, index)
+            if interview is not None:
+                text = block.text[answer.end() :].strip(_OPEN + _CLOSE + " ")
+                quotes.append(_quote(ctx, text, interview[0], interview[1], block))
+                continue
         if block_quote and previous is not None and _is_lead_in_line(previous):
             people = ctx.entities_in(previous.start, previous.end, "PERSON")
             if people:
@@ -215,9 +227,50 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
     }
 
 
-def _is_block_quote(block: Block) -> bool:
-    text = block.text.strip()
+def _is_block_quote(block: Block, skip: int = 0) -> bool:
+    text = block.text[skip:].strip()
     return len(text) > 15 and text[0] in _OPEN and text[-1] in _CLOSE
+
+
+# The speaker cell of a table row is short: "Name, raadslid X", "Wethouder Name (X)".
+_SPEAKER_CELL_WORDS = 15
+
+
+def _is_speaker_cell(ctx: Context, cell: Block, quote: Block) -> bool:
+    """The cell just left of a quotation cell, in the same row, naming a person."""
+    if cell.table is None or quote.table is None or cell.table[:2] != quote.table[:2]:
+        return False
+    if cell.table[2] != quote.table[2] - 1 or len(cell.text.split()) > _SPEAKER_CELL_WORDS:
+        return False
+    return bool(ctx.entities_in(cell.start, cell.end, "PERSON"))
+
+
+# An interview's answer: "A: “...”" or "Antwoord: “...”" (the question "V: ..." above it).
+_ANSWER = re.compile(r"(?:A|Antwoord)\s*:\s*(?=[“„\"«‘'])")
+# How far back the interview's introduction may stand ("Drie vragen aan Name, griffier van X").
+_INTERVIEW_LOOKBACK_BLOCKS = 40
+
+
+def _interviewee(ctx: Context, blocks: list[Block], index: int) -> tuple[str, int] | None:
+    """The person an interview's intro names after its cue ("Wij stelden vijf vragen aan
+    organisator Name, adviseur bij Org"), with what follows the name up to the sentence end, as
+    an attribution (the answers are theirs) and its offset."""
+    cue = _interview_cue()
+    for block in reversed(blocks[max(0, index - _INTERVIEW_LOOKBACK_BLOCKS) : index]):
+        match = cue.search(block.text) if "aan" in block.text or "met" in block.text else None
+        if match is None:
+            continue
+        people = ctx.entities_in(block.start + match.end(), block.end, "PERSON")
+        if not people:
+            return None
+        after = ctx.document.text[people[0].start : block.end]
+        return re.split(r"[.;:!?](?:\s|$)", after)[0], people[0].start
+    return None
+
+
+@cache
+def _interview_cue() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["interview_intro"])
 
 
 def _is_attribution(block: Block) -> bool:
