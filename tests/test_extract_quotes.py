@@ -240,6 +240,30 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "Vraag: Wat viel op?\n\nAntwoord: „Hoe goed raadsleden elkaar al kenden.”",
             [("Joris Palm", None, "programmaleider")],
         ),
+        # A translation after a slash is no attribution: the speaker is the one before the colon.
+        (
+            "Burgemeester Ans Bol van Venlo: “Wij kijken over de grens.” / *“We look across the border.”*",
+            [("Ans Bol", "Venlo", "burgemeester")],
+        ),
+        # In a letter to a council, "uw raad" and "ons college" are the municipality it is
+        # addressed to.
+        (
+            "Aan de gemeenteraad van Oss\n\nGeachte leden,\n\nVoor ons college sprak wethouder Ria "
+            "Bos: “Regionaal samenwerken is geen doel op zich.”\n\nNamens uw raad was raadslid Kees Mol "
+            "aanwezig, die zei: “Ik neem dit mee naar de fractie.”",
+            [("Ria Bos", "Oss", "wethouder"), ("Kees Mol", "Oss", "raadslid")],
+        ),
+        # Hard-wrapped lines: the quotation runs on over the next line (under an ALL-CAPS heading).
+        (
+            'SLOTWOORD\nBurgemeester Kees Mol van Tiel sloot af: "Drie raden,\nhet is een begin. Tot '
+            'volgend jaar." Daarna was er\neen borrel in de foyer.',
+            [("Kees Mol", "Tiel", "burgemeester")],
+        ),
+        (
+            'Er is nog veel te doen. "Wij moeten leren\nluisteren naar elkaar," vertelde griffier '
+            "Ans Bol uit Buren.\nDaarna volgde de pauze.",
+            [("Ans Bol", "Buren", "griffier")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -259,6 +283,8 @@ def test_quotes_attributed_in_other_shapes(
         "Wethouder Ans Bol en raadslid Kees Mol openden de avond. “Wij doen dit echt samen, als regio.”",
         "Na een lange discussie over de begroting en de planning stelde raadslid Kees Mol iets voor. "
         "“Laten we elk kwartaal bij elkaar komen.”",
+        # A quotation mark left open over more lines than a quotation runs on.
+        'Kees Mol zei: "Drie raden,\nhet is\neen begin,\nzo\nmooi." Daarna was er een borrel.',
         # A quotation cell whose row names nobody; an answer line without an interview's intro.
         "| Thema | Uitspraak |\n|---|---|\n| Wonen | “Bouw eerst voor de eigen jongeren, dan pas.” |",
         "V: Wat viel op?\n\nA: “Hoe goed raadsleden elkaar al kenden, dat wist ik niet.”",
@@ -288,6 +314,11 @@ def test_an_earlier_mention_without_a_place_gives_no_municipality() -> None:
         "Gedeputeerde Bos sloot af: “Wij blijven deze gemeenten steunen, ook na dit jaar.”"
     )
     assert quotes_of(body) == [("Ria Bos", None, "gedeputeerde")]
+
+
+def test_our_council_without_a_letters_address_gives_no_municipality() -> None:
+    body = "Namens onze raad was raadslid Kees Mol aanwezig, die zei: “Ik neem dit mee naar de fractie.”"
+    assert quotes_of(body) == [("Kees Mol", None, "raadslid")]
 
 
 def test_a_province_after_the_role_is_no_municipality() -> None:

@@ -59,10 +59,11 @@ def _inline_quote() -> re.Pattern[str]:
 
 
 # "“Dorpsbelangen zijn ...” – Anneke Postma, raadslid gemeente Dantumadiel" on one line, also
-# after a short label ("Citaat van de dag: “...” - dat was Name") and after a slash.
+# after a short label ("Citaat van de dag: “...” - dat was Name") and after a slash. What follows
+# the slash is no attribution when it is a quotation itself: a translation ("“...” / *“...”*").
 _QUOTE_THEN_ATTRIBUTION = re.compile(
     rf"^(?:[^:“„\"«‘'\n]{{1,40}}:\s*)?{_QUOTED}"
-    r"\s*[–—/-]\s+(?P<who>\S.*)$"
+    r"\s*[–—/-]\s+(?P<who>(?![*_]*[“„\"«‘'])\S.*)$"
 )
 # "“Het geld is ...” (Name, raadslid Rijswijk)": the attribution in brackets after the quote.
 _QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\.?$")
@@ -96,7 +97,7 @@ _SPEAKER_OPENS_WITHIN_WORDS = 6
 
 def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     quotes: list[dict[str, Any]] = []
-    blocks = ctx.document.blocks
+    blocks = _with_quotes_joined(ctx.document.text, ctx.document.blocks)
     for index, block in enumerate(blocks):
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
         block_quote = _is_block_quote(block)
@@ -144,6 +145,39 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
         quotes.extend(_lead_in_quotes(ctx, block))
         quotes.extend(_quote_after_its_speaker(ctx, block))
     return quotes
+
+
+# Double quotation marks of every style: a paragraph with an odd count opens one it does not close.
+_DOUBLE_MARKS = '“”„"«»'
+# How many more lines a quotation may run on over (a text file's hard-wrapped lines).
+_RUN_ON_BLOCKS = 3
+
+
+def _with_quotes_joined(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks, with a paragraph whose quotation runs on over the next paragraphs (hard-wrapped
+    lines: "... zei: “Zes raden, één" / "Veluwe.” ...") joined to them up to the one closing it."""
+    joined: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block, index = blocks[index], index + 1
+        if block.kind == "paragraph" and sum(block.text.count(c) for c in _DOUBLE_MARKS) % 2:
+            end = _closing_paragraph(blocks, index)
+            if end is not None:
+                last, index = blocks[end], end + 1
+                run_on = text[block.start : last.end].replace("\n", " ")
+                block = Block("paragraph", run_on, block.start, last.end, block.page)
+        joined.append(block)
+    return joined
+
+
+def _closing_paragraph(blocks: list[Block], start: int) -> int | None:
+    """The index of the paragraph, among the next few, that closes the quotation left open."""
+    for index in range(start, min(len(blocks), start + _RUN_ON_BLOCKS)):
+        if blocks[index].kind != "paragraph":
+            return None
+        if sum(blocks[index].text.count(c) for c in _DOUBLE_MARKS) % 2:
+            return index
+    return None
 
 
 def _said(match: re.Match[str]) -> str:
@@ -216,6 +250,9 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
         lead = ctx.document.text[begin : person.start]
         municipality = municipality or _speaker_municipality(ctx, lead, begin)
     municipality = municipality or _municipality_named_earlier(ctx, person.value, begin)
+    if municipality is None:
+        lead = ctx.document.text[begin : min(block.end, person.end + _AFTER_NAME_CHARS)]
+        municipality = _own_municipality(ctx, re.split(r"[“„\"«]", lead, maxsplit=1)[0])
     ctx.mention("quote", block.start, block.end, "rule:quote")
     ctx.mention("person", person.start, person.end, "rule:quote", person.value)
     return {
@@ -357,6 +394,22 @@ def _may_be_same_person(earlier: str | None, later: str | None) -> bool:
     if not earlier or not later:
         return False
     return earlier == later or earlier.endswith(" " + later)
+
+
+def _own_municipality(ctx: Context, lead: str) -> MunicipalityRef | None:
+    """ "Namens uw raad nam raadslid X deel", "vatte het voor ons college samen": in a letter
+    between a municipality's college and its council, the speaker's is the letter's own, the one
+    its address names ("Aan de gemeenteraad van Assen", "Het college van B en W van Assen")."""
+    if not ("uw " in lead or "ons " in lead or "onze " in lead):
+        return None
+    rules = load_yaml("labels.yml")
+    if re.search(rules["own_council_cue"], lead) is None:
+        return None
+    for match in re.finditer(rules["addressed_council"], ctx.document.text):
+        municipality = _speaker_municipality(ctx, match.group(), match.start())
+        if municipality is not None:
+            return municipality
+    return None
 
 
 _BRACKET_RIGHT_AFTER = re.compile(r"^\s*\([^()]{3,60}\)")
