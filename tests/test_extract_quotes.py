@@ -264,6 +264,25 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "Ans Bol uit Buren.\nDaarna volgde de pauze.",
             [("Ans Bol", "Buren", "griffier")],
         ),
+        # Minutes: the speaker by the initials the attendance list opens a line with.
+        (
+            "Aanwezig\nPdG   Petra de Groot, wethouder in Zwolle\nMK   Mark Kok, griffier van Ede\n\n"
+            "Punt 2\n\n- MK: vraagt naar de planning.\n- PdG (op verzoek genotuleerd): “Wij beginnen "
+            "pas na de zomer met de evaluatie.”",
+            [("Petra de Groot", "Zwolle", "wethouder")],
+        ),
+        # Only the surname before the colon: the person named in full earlier.
+        (
+            "De tafel werd geleid door Tessa Vink, onderzoeker bij de Universiteit Twente. Er kwamen veel "
+            "vragen. Vink: “Het antwoord ligt vaak al bij de raad zelf.”",
+            [("Tessa Vink", None, "onderzoeker")],
+        ),
+        # The municipality in the possessive before the role.
+        (
+            "“Wij lezen alles, maar niet alles even goed,” zei Zwolle's wethouder Petra de Groot "
+            "op de avond.",
+            [("Petra de Groot", "Zwolle", "wethouder")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -283,6 +302,9 @@ def test_quotes_attributed_in_other_shapes(
         "Wethouder Ans Bol en raadslid Kees Mol openden de avond. “Wij doen dit echt samen, als regio.”",
         "Na een lange discussie over de begroting en de planning stelde raadslid Kees Mol iets voor. "
         "“Laten we elk kwartaal bij elkaar komen.”",
+        # One word before the colon that is no surname named before, initials no list explains.
+        "Ria Bos opende de avond. Conclusie: “Wij moeten eerder met elkaar in gesprek.”",
+        "Punt 3\n\n- RB: “Wij moeten eerder met elkaar in gesprek, vind ik.”",
         # A quotation mark left open over more lines than a quotation runs on.
         'Kees Mol zei: "Drie raden,\nhet is\neen begin,\nzo\nmooi." Daarna was er een borrel.',
         # A quotation cell whose row names nobody; an answer line without an interview's intro.
@@ -319,6 +341,11 @@ def test_an_earlier_mention_without_a_place_gives_no_municipality() -> None:
 def test_our_council_without_a_letters_address_gives_no_municipality() -> None:
     body = "Namens onze raad was raadslid Kees Mol aanwezig, die zei: “Ik neem dit mee naar de fractie.”"
     assert quotes_of(body) == [("Kees Mol", None, "raadslid")]
+
+
+def test_a_possessive_that_is_no_municipality_gives_none() -> None:
+    body = "“Wij lezen alles, maar niet alles even goed,” zei Europa's oudste griffier Kees Mol."
+    assert [q[1] for q in quotes_of(body)] == [None]
 
 
 def test_a_province_after_the_role_is_no_municipality() -> None:

@@ -5,6 +5,7 @@ come from the attribution."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -154,18 +155,19 @@ _RUN_ON_BLOCKS = 3
 
 
 def _with_quotes_joined(text: str, blocks: list[Block]) -> list[Block]:
-    """The blocks, with a paragraph whose quotation runs on over the next paragraphs (hard-wrapped
-    lines: "... zei: “Zes raden, één" / "Veluwe.” ...") joined to them up to the one closing it."""
+    """The blocks, with a paragraph or list item whose quotation runs on over the next
+    paragraphs (hard-wrapped lines: "... zei: “Zes raden, één" / "Veluwe.” ...") joined to them
+    up to the one closing it."""
     joined: list[Block] = []
     index = 0
     while index < len(blocks):
         block, index = blocks[index], index + 1
-        if block.kind == "paragraph" and sum(block.text.count(c) for c in _DOUBLE_MARKS) % 2:
+        if block.kind != "table_cell" and sum(block.text.count(c) for c in _DOUBLE_MARKS) % 2:
             end = _closing_paragraph(blocks, index)
             if end is not None:
                 last, index = blocks[end], end + 1
                 run_on = text[block.start : last.end].replace("\n", " ")
-                block = Block("paragraph", run_on, block.start, last.end, block.page)
+                block = replace(block, text=run_on, end=last.end)
         joined.append(block)
     return joined
 
@@ -192,10 +194,40 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
         starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
         begin = block.start + (starts[-1] if starts else 0)
         people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
+        said = (match.group("quote") or match.group("single")).strip()
         if people:
-            said = (match.group("quote") or match.group("single")).strip()
             quotes.append(_lead_in_quote(ctx, said, people[0], begin, block))
+            continue
+        short = _SHORT_SPEAKER.match(ctx.document.text, begin, block.start + match.start())
+        named = _speaker_named_before(ctx, short.group("who"), begin) if short else None
+        if named is not None:
+            quotes.append(_quote(ctx, said, named[0], named[1], block))
     return quotes
+
+
+# "Rijsdijk: “...”", "JdV (letterlijk): “...”": a lead-in that is one word, a surname or the
+# initials of an attendee, before the colon (a remark in brackets may follow it).
+_SHORT_SPEAKER = re.compile(r"[-–•*\s]*(?P<who>[A-Z][\w'’-]+)\s*(?:\([^()]*\))?\s*$")
+# Initials as minutes write them for an attendee: "JdV", "SY", "EvdB".
+_INITIALS = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}")
+
+
+def _speaker_named_before(ctx: Context, word: str, before: int) -> tuple[str, int] | None:
+    """Who a surname or initials stand for, as an attribution (the name with what follows it
+    up to the sentence end) and its offset: the attendee those initials open a line for
+    ("SY   Sevda Yılmaz, raadslid in Renkum"), or the last person named in full with that surname."""
+    text = ctx.document.text
+    if _INITIALS.fullmatch(word):
+        line = re.search(rf"(?m)^[ \t]*{word}[ \t]+(?=\S)", text)
+        people = ctx.entities_in(line.end(), line.end() + 60, "PERSON") if line else []
+    else:
+        people = [p for p in ctx.entities_in(0, before, "PERSON") if p.value and p.value.endswith(" " + word)]
+    if not people:
+        return None
+    person = people[0] if _INITIALS.fullmatch(word) else people[-1]
+    block = ctx.document.block_at(person.start)
+    after = text[person.start : block.end if block else person.end]
+    return _SENTENCE_END.split(after)[0], person.start
 
 
 def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]:
@@ -282,6 +314,7 @@ def _is_speaker_cell(ctx: Context, cell: Block, quote: Block) -> bool:
     return bool(ctx.entities_in(cell.start, cell.end, "PERSON"))
 
 
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 # An interview's answer: "A: “...”" or "Antwoord: “...”" (the question "V: ..." above it).
 _ANSWER = re.compile(r"(?:A|Antwoord)\s*:\s*(?=[“„\"«‘'])")
 # How far back the interview's introduction may stand ("Drie vragen aan Name, griffier van X").
@@ -301,7 +334,7 @@ def _interviewee(ctx: Context, blocks: list[Block], index: int) -> tuple[str, in
         if not people:
             return None
         after = ctx.document.text[people[0].start : block.end]
-        return re.split(r"[.;:!?](?:\s|$)", after)[0], people[0].start
+        return _SENTENCE_END.split(after)[0], people[0].start
     return None
 
 
@@ -321,13 +354,18 @@ def _is_attribution(block: Block) -> bool:
 
 def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block) -> dict[str, Any]:
     attribution = attribution.lstrip("".join(_ATTRIBUTION_MARKS) + " ")
+    # "stelde Heiloo's griffier Name": a municipality in the possessive before the role is theirs.
+    owner = _POSSESSIVE.match(attribution)
+    owned = _municipality_after_role(ctx, owner.group("place"), offset) if owner else None
+    if owner and owned:
+        attribution, offset = attribution[owner.end() :], offset + owner.end()
     name, role, rest = split_person_details(attribution)
     speaker = clean_person_name(name) if name else None
     if speaker is None:
         # "zegt wethouder Sabine Dekker van Dijk en Waard": the name the recognizer found in it.
         people = ctx.entities_in(offset, offset + len(attribution), "PERSON")
         speaker, name = (people[0].value, people[0].text) if people else (None, name)
-    municipality = _speaker_municipality(ctx, attribution, offset)
+    municipality = owned or _speaker_municipality(ctx, attribution, offset)
     if speaker is None and role and _ROLE_ONLY.match(attribution):
         # "zei de burgemeester": the person named with that role before the quote.
         earlier = _named_with_role(ctx, role, offset)
@@ -358,6 +396,7 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
     }
 
 
+_POSSESSIVE = re.compile(r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s\s+(?=[a-z])")
 # An attribution that is a role alone: "de burgemeester", "onze gedeputeerde".
 _ROLE_ONLY = re.compile(r"^\s*(?:de|het|onze|hun|deze)?\s*[a-z][\w-]*\s*[.,]?\s*$")
 # How far back a role-only attribution looks for the person named with that role.
