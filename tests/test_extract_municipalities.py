@@ -148,3 +148,12 @@ def test_a_list_of_attendees_names_their_municipalities(items: str, named: list[
     text = f"Verslag\n\nDatum: 19 september 2018\n\nSessie 1: Herindeling\nDeelnemers:\n{items}"
     doc = extract(read_txt(text.encode("utf-8")))
     assert [m["name"] for m in doc["sessions"][0]["municipalities"]] == named
+
+
+def test_a_municipality_shortened_to_initials_is_that_municipality_and_nobody() -> None:
+    doc = extracted(
+        "| nr | raden aan tafel |\n|---|---|\n| 1 | Zwijndrecht, H.I. Ambacht |\n\n"
+        "Gespreksleider was Bas Ooms."
+    )
+    assert "Hendrik-Ido-Ambacht" in [m["name"] for m in doc["municipalities"]]
+    assert [p["name"] for p in doc["people"]] == ["Bas Ooms"]
