@@ -61,7 +61,6 @@ F1_FLOORS: dict[str, float] = {
     "location": 0.91,
     "quotes": 0.94,
     "facilitator_organisations": 0.94,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

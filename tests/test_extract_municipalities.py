@@ -50,6 +50,7 @@ def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
         # A place inside an organisation's name is part of that name.
         "Onderzoekers van de Hogeschool Utrecht en de Erasmus Universiteit Rotterdam keken mee.",
         "Een onderzoeker van Rotterdam University of Applied Sciences keek mee.",
+        "Een onderzoeker bij het Economisch Planbureau Utrecht keek mee.",
         # A municipality that only exists after the report's date is a plan.
         "Leerdam en Zederik vormen straks samen de gemeente Vijfheerenlanden.",
         # Twente is a region, Scheveningen a part of a town.
