@@ -283,6 +283,27 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "op de avond.",
             [("Petra de Groot", "Zwolle", "wethouder")],
         ),
+        # A mail's ASCII guillemets, the attribution in brackets after them.
+        (
+            ">> Wie de raad wil versterken, begint bij de griffie. << (Kees Mol, griffier Buren)",
+            [("Kees Mol", "Buren", "griffier")],
+        ),
+        # The speaker first, then a dash and the quotation.
+        (
+            "Tessa Vink (Oss) – ‘Wij zijn klein, maar we willen wel gehoord worden.’",
+            [("Tessa Vink", "Oss", None)],
+        ),
+        # A short line under the quotation naming the speaker, without a dash.
+        (
+            "**“Wie niet kiest, wordt gekozen door anderen.”**\n\n*Burgemeester Ans Bol, Venlo*",
+            [("Ans Bol", "Venlo", "burgemeester")],
+        ),
+        # A quotation of its own right after the sentence opening with its speaker, mid-paragraph.
+        (
+            "In Oss deden veel ouderen mee. Wethouder Kees Mol uit Oss zei het zo. “Digitaal is niet "
+            "hetzelfde als jong.” Daarna ging het over de begroting.",
+            [("Kees Mol", "Oss", "wethouder")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -305,6 +326,9 @@ def test_quotes_attributed_in_other_shapes(
         # One word before the colon that is no surname named before, initials no list explains.
         "Ria Bos opende de avond. Conclusie: “Wij moeten eerder met elkaar in gesprek.”",
         "Punt 3\n\n- RB: “Wij moeten eerder met elkaar in gesprek, vind ik.”",
+        # A session title after a dash; a short line under a quotation that is a sentence.
+        "Sessie 2 – ‘Wonen in de kleine kernen van de regio’",
+        "“Wie niet kiest, wordt gekozen door anderen.”\n\nDat zei Ans Bol later ook.",
         # A quotation mark left open over more lines than a quotation runs on.
         'Kees Mol zei: "Drie raden,\nhet is\neen begin,\nzo\nmooi." Daarna was er een borrel.',
         # A quotation cell whose row names nobody; an answer line without an interview's intro.

@@ -32,6 +32,8 @@ _QUOTED = (
     r"[“„\"«'‘’](?:(?<=[“„\"«])(?P<quote>[^”“\"»]{15,})[”“\"»]"
     rf"|{_SINGLE_OPEN}(?P<single>{_SINGLE_BODY}){_SINGLE_CLOSE})"
 )
+# What a block quote's text is stripped of: its marks, and bold or italic markup around them.
+_QUOTE_EDGES = _OPEN + _CLOSE + " *_"
 _DASHES = ("-", "–", "—", "~")
 # What opens an attribution after a quote: a dash, or a slash ("“...” / Name, griffier X").
 _ATTRIBUTION_MARKS = (*_DASHES, "/")
@@ -66,6 +68,8 @@ _QUOTE_THEN_ATTRIBUTION = re.compile(
     rf"^(?:[^:“„\"«‘'\n]{{1,40}}:\s*)?{_QUOTED}"
     r"\s*[–—/-]\s+(?P<who>(?![*_]*[“„\"«‘'])\S.*)$"
 )
+# "Name (Blaricum) – ‘...’": the speaker first, a dash, then the quotation ending the line.
+_SPEAKER_THEN_QUOTE = re.compile(rf"(?P<who>[A-Z][^“„\"«‘'\n:]{{2,80}}?)\s+[–—-]\s+{_QUOTED}\s*$")
 # "“Het geld is ...” (Name, raadslid Rijswijk)": the attribution in brackets after the quote.
 _QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\.?$")
 # "“Wij zijn,” aldus burgemeester X van Pekela, “geen wingewest ...”": a quote split by its
@@ -89,9 +93,12 @@ _AFTER_NAME_CHARS = 40
 # "Name van Noordwijkerhout", "Name, griffier van Edam-Volendam": a role after a comma may come
 # between (without the comma, "Name sprak in Zwolle" would make the place theirs).
 _PLACE_RIGHT_AFTER = re.compile(r"^(?:,\s*[a-z][\w-]*)?,?\s*(?:van|uit|in|gemeente)\s+[A-Z'][^,.;:]*")
-# A quotation that is a sentence of its own and ends its paragraph: "Wethouder X van Y had een
-# duidelijke boodschap. “...”": the sentence before it introduces the speaker.
-_QUOTE_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])\s+[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]\s*$")
+# A quotation that is a sentence of its own, ending its paragraph or followed by the next
+# sentence: "Wethouder X van Y had een duidelijke boodschap. “...”": the sentence before it
+# introduces the speaker.
+_QUOTE_SENTENCE = re.compile(
+    r"(?<=[.!?])\s+[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»](?:\s*$|(?<=[.!?][”“\"»])\s+(?=[A-Z]))"
+)
 # That sentence must open with its one person (after a role of a few words at most).
 _SPEAKER_OPENS_WITHIN_WORDS = 6
 
@@ -103,29 +110,39 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
         block_quote = _is_block_quote(block)
         if block_quote and follower is not None and _is_attribution(follower):
-            text = block.text.strip(_OPEN + _CLOSE + " ")
+            text = block.text.strip(_QUOTE_EDGES)
             who = follower.text.strip().strip("()")
             quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
             continue
         previous = blocks[index - 1] if index > 0 else None
         if block_quote and previous is not None and _is_speaker_cell(ctx, previous, block):
             # "Wie | Wat" tables: the speaker in the cell left of the quotation.
-            text = block.text.strip(_OPEN + _CLOSE + " ")
+            text = block.text.strip(_QUOTE_EDGES)
             quotes.append(_quote(ctx, text, previous.text.strip(), previous.start, block))
             continue
         answer = _ANSWER.match(block.text) if block.text[:1] in "AN" else None
         if answer and _is_block_quote(block, answer.end()):
             interview = _interviewee(ctx, blocks, index)
             if interview is not None:
-                text = block.text[answer.end() :].strip(_OPEN + _CLOSE + " ")
+                text = block.text[answer.end() :].strip(_QUOTE_EDGES)
                 quotes.append(_quote(ctx, text, interview[0], interview[1], block))
                 continue
         if block_quote and previous is not None and _is_lead_in_line(previous):
             people = ctx.entities_in(previous.start, previous.end, "PERSON")
             if people:
-                text = block.text.strip(_OPEN + _CLOSE + " ")
+                text = block.text.strip(_QUOTE_EDGES)
                 quotes.append(_lead_in_quote(ctx, text, people[0], previous.start, previous))
                 continue
+        if block_quote and follower is not None and _is_name_line(ctx, follower):
+            # "**“...”**" over "*Wethouder Name, Purmerend*": the short line under it names the speaker.
+            text = block.text.strip(_QUOTE_EDGES)
+            who = plain(follower.text).strip(" *_")
+            quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
+            continue
+        speaker_first = _SPEAKER_THEN_QUOTE.match(block.text) if block.text[-1:] in _CLOSE else None
+        if speaker_first and ctx.entities_in(block.start, block.start + speaker_first.end("who"), "PERSON"):
+            quotes.append(_quote(ctx, _said(speaker_first), speaker_first.group("who"), block.start, block))
+            continue
         one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip())
         if one_line is None and block.text[-4:].rstrip().endswith((")", ").")):
             one_line = _QUOTE_THEN_BRACKET.match(block.text.strip())
@@ -162,6 +179,9 @@ def _with_quotes_joined(text: str, blocks: list[Block]) -> list[Block]:
     index = 0
     while index < len(blocks):
         block, index = blocks[index], index + 1
+        if ">>" in block.text and "<<" in block.text:
+            # ">> ... <<": a mail's guillemets, read as « and » (same length: offsets hold).
+            block = replace(block, text=block.text.replace(">>", "« ").replace("<<", " »"))
         if block.kind != "table_cell" and sum(block.text.count(c) for c in _DOUBLE_MARKS) % 2:
             end = _closing_paragraph(blocks, index)
             if end is not None:
@@ -231,9 +251,9 @@ def _speaker_named_before(ctx: Context, word: str, before: int) -> tuple[str, in
 
 
 def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]:
-    """A paragraph that ends in a quotation of its own, after a sentence that opens with the one
-    person it names: "Voorzitter X opende de avond met ... . „...”" is X's."""
-    match = _QUOTE_ENDS_PARAGRAPH.search(block.text) if block.text.rstrip()[-1:] in _CLOSE else None
+    """A quotation of its own, after a sentence that opens with the one person it names:
+    "Voorzitter X opende de avond met ... . „...”" is X's."""
+    match = _QUOTE_SENTENCE.search(block.text) if any(c in block.text for c in '“„"«') else None
     if match is None:
         return []
     starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
@@ -297,7 +317,7 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
 
 
 def _is_block_quote(block: Block, skip: int = 0) -> bool:
-    text = block.text[skip:].strip()
+    text = block.text[skip:].strip(" *_")  # also in bold or italic markup: "**“...”**"
     return len(text) > 15 and text[0] in _OPEN and text[-1] in _CLOSE
 
 
@@ -341,6 +361,19 @@ def _interviewee(ctx: Context, blocks: list[Block], index: int) -> tuple[str, in
 @cache
 def _interview_cue() -> re.Pattern[str]:
     return re.compile(load_yaml("labels.yml")["interview_intro"])
+
+
+# A line naming a quote's speaker without a dash is short: "Wethouder Name, Purmerend".
+_NAME_LINE_WORDS = 8
+
+
+def _is_name_line(ctx: Context, block: Block) -> bool:
+    """A short line, no sentence, that opens with a person (after a role word at most)."""
+    text = plain(block.text).strip(" *_")
+    if not text or len(text.split()) > _NAME_LINE_WORDS or text.endswith((".", "!", "?", ":")):
+        return False
+    people = ctx.entities_in(block.start, block.end, "PERSON")
+    return bool(people) and len(ctx.document.text[block.start : people[0].start].split()) <= 1
 
 
 def _is_attribution(block: Block) -> bool:
