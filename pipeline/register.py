@@ -160,6 +160,15 @@ def _apostrophe_forms(form: str) -> Iterator[str]:
         yield from ("’s-" + rest, "s-" + rest, "'s " + rest, "’s " + rest)
 
 
+def _initials_forms(form: str) -> Iterator[str]:
+    """ "Hendrik-Ido-Ambacht" as tables and lists shorten it: "H.I. Ambacht". Only for three or
+    more parts: "H. Giessendam" for Hardinxveld-Giessendam is nobody's way of writing it."""
+    parts = form.split("-")
+    if len(parts) >= 3 and all(p[:1].isupper() for p in parts):
+        initials = "".join(f"{p[0]}." for p in parts[:-1])
+        yield from (f"{initials} {parts[-1]}", f"{initials}{parts[-1]}")
+
+
 def _hyphen_forms(form: str) -> Iterator[str]:
     if "-" in form:
         yield form.replace("-", " ")
@@ -169,7 +178,7 @@ def _accent_forms(form: str) -> Iterator[str]:
     yield strip_accents(form)
 
 
-_EXPANSIONS = (_sint_forms, _article_forms, _apostrophe_forms, _hyphen_forms, _accent_forms)
+_EXPANSIONS = (_sint_forms, _article_forms, _apostrophe_forms, _initials_forms, _hyphen_forms, _accent_forms)
 
 
 def written_variants(name: str) -> set[str]:
@@ -295,6 +304,8 @@ class MunicipalityRegister:
         for m in self._all:
             self._by_name.setdefault(m.name, []).append(m.code)
             self._add(name_key(m.name), m.code, "variant")
+            for short in _initials_forms(m.name):
+                self._add(name_key(short), m.code, "variant")
             base = self._base_name(m)
             if base:
                 self._add(name_key(base), m.code, "variant")

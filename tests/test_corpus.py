@@ -70,14 +70,13 @@ F1_TARGET = 0.95
 # facilitators to the target and raised facilitator organisations and offerings, and the meeting's
 # place (named venues, a trip's destination, a subtitle or '1 Inleiding' in the intro) location;
 # together with fix12 facilitator organisations reached the target and offerings rose to 0.94.
+# fix11 (quote shapes, dates, name and organisation traps) took published, quotes and
+# organisations to the target and raised event_date.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.94,
-    "event_date": 0.91,
+    "event_date": 0.94,
     "location": 0.93,
     "offerings": 0.94,
-    "quotes": 0.84,
     "programmes": 0.93,
-    "organisations": 0.93,
 }
 RATCHET_SLACK = 0.02
 

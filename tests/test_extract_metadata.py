@@ -155,6 +155,19 @@ def test_a_bare_day_and_month_in_prose_is_not_a_meeting_day(sentence: str) -> No
     assert metadata(text).event_date is None
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Datum en tijd: do 4 okt. 2018, 19.30 – 22.00 uur", "Datum, aanvang:   4 oktober 2018 om 19.30 uur"],
+)
+def test_a_date_with_its_hours_is_the_meeting_and_the_fixed_date_the_publication(label: str) -> None:
+    text = (
+        f"Besluitenlijst raadsledenavond\n\n{label}\nVastgesteld:  11 okt. '18 door de werkgroep\n\n"
+        "Sinds 1 januari 2018 werken de gemeenten samen in de regio.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2018-10-11", "2018-10-04")
+
+
 def test_a_byline_under_the_meetings_own_date_and_place_is_the_publication() -> None:
     text = (
         "Regioteam Oost | ProDemos\n\nTerugblik op de gespreksavond\n\n"

@@ -50,6 +50,7 @@ def test_running_text_adds_municipalities(body: str, added: list[str]) -> None:
         # A place inside an organisation's name is part of that name.
         "Onderzoekers van de Hogeschool Utrecht en de Erasmus Universiteit Rotterdam keken mee.",
         "Een onderzoeker van Rotterdam University of Applied Sciences keek mee.",
+        "Een onderzoeker bij het Economisch Planbureau Utrecht keek mee.",
         # A municipality that only exists after the report's date is a plan.
         "Leerdam en Zederik vormen straks samen de gemeente Vijfheerenlanden.",
         # Twente is a region, Scheveningen a part of a town.
@@ -168,3 +169,12 @@ def test_a_persons_surname_is_no_municipality(body: str, added: list[str]) -> No
     found = extracted(body)
     assert session_names(body) == ["Enschede", "Almelo", *added]
     assert {m["name"] for m in found["municipalities"]} == {"Enschede", "Almelo", *added}
+
+
+def test_a_municipality_shortened_to_initials_is_that_municipality_and_nobody() -> None:
+    doc = extracted(
+        "| nr | raden aan tafel |\n|---|---|\n| 1 | Zwijndrecht, H.I. Ambacht |\n\n"
+        "Gespreksleider was Bas Ooms."
+    )
+    assert "Hendrik-Ido-Ambacht" in [m["name"] for m in doc["municipalities"]]
+    assert [p["name"] for p in doc["people"]] == ["Bas Ooms"]

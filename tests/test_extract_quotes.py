@@ -221,6 +221,89 @@ def test_quotes(body: str, expected: list[tuple[str | None, str | None, str | No
             "de avond met een terugblik. „Dit jaar hebben we echt iets gebouwd met elkaar.”",
             [("Mirjam de Kok", None, "voorzitter")],
         ),
+        # A table with the speaker in one cell and the quotation in the cell right of it.
+        (
+            "| Spreker | Uitspraak |\n|---|---|\n"
+            "| Ria Bos, wethouder Oss | “Samen leren kost tijd, maar het levert veel op.” |\n"
+            "| Kees Mol, griffier Buren | ‘Wij lezen alles, maar niet alles even goed.’ |",
+            [("Ria Bos", "Oss", "wethouder"), ("Kees Mol", "Buren", "griffier")],
+        ),
+        # An interview: the answers are quotes of the person its introduction names.
+        (
+            "Twee vragen aan Noor Aydin, raadslid in Culemborg\n\nV: Hoe was het?\n\n"
+            "A: “Beter dan verwacht, ik ging met een vol notitieblok naar huis.”\n\n"
+            "V: En nu?\n\nA: Nu gaan we verder met de fractie.",
+            [("Noor Aydin", "Culemborg", "raadslid")],
+        ),
+        (
+            "In een kort interview met Joris Palm, programmaleider bij ProDemos, blikken we terug.\n\n"
+            "Vraag: Wat viel op?\n\nAntwoord: „Hoe goed raadsleden elkaar al kenden.”",
+            [("Joris Palm", None, "programmaleider")],
+        ),
+        # A translation after a slash is no attribution: the speaker is the one before the colon.
+        (
+            "Burgemeester Ans Bol van Venlo: “Wij kijken over de grens.” / *“We look across the border.”*",
+            [("Ans Bol", "Venlo", "burgemeester")],
+        ),
+        # In a letter to a council, "uw raad" and "ons college" are the municipality it is
+        # addressed to.
+        (
+            "Aan de gemeenteraad van Oss\n\nGeachte leden,\n\nVoor ons college sprak wethouder Ria "
+            "Bos: “Regionaal samenwerken is geen doel op zich.”\n\nNamens uw raad was raadslid Kees Mol "
+            "aanwezig, die zei: “Ik neem dit mee naar de fractie.”",
+            [("Ria Bos", "Oss", "wethouder"), ("Kees Mol", "Oss", "raadslid")],
+        ),
+        # Hard-wrapped lines: the quotation runs on over the next line (under an ALL-CAPS heading).
+        (
+            'SLOTWOORD\nBurgemeester Kees Mol van Tiel sloot af: "Drie raden,\nhet is een begin. Tot '
+            'volgend jaar." Daarna was er\neen borrel in de foyer.',
+            [("Kees Mol", "Tiel", "burgemeester")],
+        ),
+        (
+            'Er is nog veel te doen. "Wij moeten leren\nluisteren naar elkaar," vertelde griffier '
+            "Ans Bol uit Buren.\nDaarna volgde de pauze.",
+            [("Ans Bol", "Buren", "griffier")],
+        ),
+        # Minutes: the speaker by the initials the attendance list opens a line with.
+        (
+            "Aanwezig\nPdG   Petra de Groot, wethouder in Zwolle\nMK   Mark Kok, griffier van Ede\n\n"
+            "Punt 2\n\n- MK: vraagt naar de planning.\n- PdG (op verzoek genotuleerd): “Wij beginnen "
+            "pas na de zomer met de evaluatie.”",
+            [("Petra de Groot", "Zwolle", "wethouder")],
+        ),
+        # Only the surname before the colon: the person named in full earlier.
+        (
+            "De tafel werd geleid door Tessa Vink, onderzoeker bij de Universiteit Twente. Er kwamen veel "
+            "vragen. Vink: “Het antwoord ligt vaak al bij de raad zelf.”",
+            [("Tessa Vink", None, "onderzoeker")],
+        ),
+        # The municipality in the possessive before the role.
+        (
+            "“Wij lezen alles, maar niet alles even goed,” zei Zwolle's wethouder Petra de Groot "
+            "op de avond.",
+            [("Petra de Groot", "Zwolle", "wethouder")],
+        ),
+        # A mail's ASCII guillemets, the attribution in brackets after them.
+        (
+            ">> Wie de raad wil versterken, begint bij de griffie. << (Kees Mol, griffier Buren)",
+            [("Kees Mol", "Buren", "griffier")],
+        ),
+        # The speaker first, then a dash and the quotation.
+        (
+            "Tessa Vink (Oss) – ‘Wij zijn klein, maar we willen wel gehoord worden.’",
+            [("Tessa Vink", "Oss", None)],
+        ),
+        # A short line under the quotation naming the speaker, without a dash.
+        (
+            "**“Wie niet kiest, wordt gekozen door anderen.”**\n\n*Burgemeester Ans Bol, Venlo*",
+            [("Ans Bol", "Venlo", "burgemeester")],
+        ),
+        # A quotation of its own right after the sentence opening with its speaker, mid-paragraph.
+        (
+            "In Oss deden veel ouderen mee. Wethouder Kees Mol uit Oss zei het zo. “Digitaal is niet "
+            "hetzelfde als jong.” Daarna ging het over de begroting.",
+            [("Kees Mol", "Oss", "wethouder")],
+        ),
     ],
 )
 def test_quotes_attributed_in_other_shapes(
@@ -240,6 +323,17 @@ def test_quotes_attributed_in_other_shapes(
         "Wethouder Ans Bol en raadslid Kees Mol openden de avond. “Wij doen dit echt samen, als regio.”",
         "Na een lange discussie over de begroting en de planning stelde raadslid Kees Mol iets voor. "
         "“Laten we elk kwartaal bij elkaar komen.”",
+        # One word before the colon that is no surname named before, initials no list explains.
+        "Ria Bos opende de avond. Conclusie: “Wij moeten eerder met elkaar in gesprek.”",
+        "Punt 3\n\n- RB: “Wij moeten eerder met elkaar in gesprek, vind ik.”",
+        # A session title after a dash; a short line under a quotation that is a sentence.
+        "Sessie 2 – ‘Wonen in de kleine kernen van de regio’",
+        "“Wie niet kiest, wordt gekozen door anderen.”\n\nDat zei Ans Bol later ook.",
+        # A quotation mark left open over more lines than a quotation runs on.
+        'Kees Mol zei: "Drie raden,\nhet is\neen begin,\nzo\nmooi." Daarna was er een borrel.',
+        # A quotation cell whose row names nobody; an answer line without an interview's intro.
+        "| Thema | Uitspraak |\n|---|---|\n| Wonen | “Bouw eerst voor de eigen jongeren, dan pas.” |",
+        "V: Wat viel op?\n\nA: “Hoe goed raadsleden elkaar al kenden, dat wist ik niet.”",
     ],
 )
 def test_no_quotes_in_other_shapes(body: str) -> None:
@@ -266,6 +360,16 @@ def test_an_earlier_mention_without_a_place_gives_no_municipality() -> None:
         "Gedeputeerde Bos sloot af: “Wij blijven deze gemeenten steunen, ook na dit jaar.”"
     )
     assert quotes_of(body) == [("Ria Bos", None, "gedeputeerde")]
+
+
+def test_our_council_without_a_letters_address_gives_no_municipality() -> None:
+    body = "Namens onze raad was raadslid Kees Mol aanwezig, die zei: “Ik neem dit mee naar de fractie.”"
+    assert quotes_of(body) == [("Kees Mol", None, "raadslid")]
+
+
+def test_a_possessive_that_is_no_municipality_gives_none() -> None:
+    body = "“Wij lezen alles, maar niet alles even goed,” zei Europa's oudste griffier Kees Mol."
+    assert [q[1] for q in quotes_of(body)] == [None]
 
 
 def test_a_province_after_the_role_is_no_municipality() -> None:

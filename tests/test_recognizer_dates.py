@@ -30,6 +30,11 @@ CASES = [
     ("op de 12e van november 2022", [("12e van november 2022", "2022-11-12")]),
     ("op 1ste april 2021", [("1ste april 2021", "2021-04-01")]),
     ("de 3de van maart '20", [("3de van maart '20", "2020-03-03")]),
+    # An abbreviated month with a dot before a year with an apostrophe, and the numeric kin.
+    ("vastgesteld op 4 okt. '21 door", [("4 okt. '21", "2021-10-04")]),
+    ("wo 9 sept ’20.", [("wo 9 sept ’20", "2020-09-09")]),
+    ("akkoord 4-10-'21 (concept)", [("4-10-'21", "2021-10-04")]),
+    ("op 09/06/’22.", [("09/06/’22", "2022-06-09")]),
     # Negatives and partial dates
     ("code A-4 oktober 2022", []),
     ("de 12e van de maand", []),
@@ -38,6 +43,11 @@ CASES = [
     ("31-02-2019", []),
     ("29 februari 2019", []),
     ("versie 1.2.19", []),
+    # A month and a year without a day, with or without an apostrophe, name no single day.
+    ("in okt. '21 vastgesteld", []),
+    ("sinds sept ’20", []),
+    ("versie 1.2.'19", []),
+    ("4-10-'2021", []),
     ("bel 06-12345678", []),
     ("€ 1.250.000", []),
     ("21-02-2019-3", []),

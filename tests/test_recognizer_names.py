@@ -91,6 +91,10 @@ RUNNING_TEXT = [
     ("• Harmke Zijlstra, projectleider Movisie", ["Harmke Zijlstra"]),
     ("Aanwezige gemeenten: Haarlem, Halderberge, Loon op Zand", []),
     ("Emma\nKlever", []),
+    # A venue, a letter of a list before a sentence that opens with a determiner.
+    ("- Gemeentehuis Zeist, Zeist\n- Provinciehuis Lelystad", []),
+    ("We kozen uit de opties A, B en D. Elke optie kost geld.", []),
+    ("De rondes heetten 1, 2 en E. Iedere ronde duurde een uur.", []),
     ("Jan          Jansen", []),
 ]
 

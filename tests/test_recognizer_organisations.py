@@ -113,6 +113,12 @@ CASES = [
         "mogelijk gemaakt door Rabobank Vallei en Rijn",
         [("Rabobank Vallei en Rijn", "Rabobank Vallei en Rijn", G)],
     ),
+    # The province a suffixed name serves belongs to it.
+    (
+        "onderzoeker bij het Economisch Planbureau Overijssel, dat",
+        [("Economisch Planbureau Overijssel", "Economisch Planbureau Overijssel", G)],
+    ),
+    ("De Bosman Advies Zeeland schreef", [("Bosman Advies Zeeland", "Bosman Advies Zeeland", G)]),
     # A masthead or letterhead in capitals: the name in the case the shapes know.
     (
         "NETWERK GRIFFIERS ZUID-LIMBURG\nVerslag van de avond",
@@ -148,6 +154,9 @@ CASES = [
     ("Advies op maat in het eigen traject", []),
     ("Utrechtse Heuvelrug", []),
     ("Netwerk Lokale Digitale Democratie", []),
+    # A programme named after its region: a deal or an agenda, not a body.
+    ("met geld uit de Regio Deal Zuidoost-Drenthe", []),
+    ("de Regio Agenda Twente is vastgesteld", []),
     # A region word opening the next sentence is not part of the name before it.
     ("Jansen Advies. Noord en Zuid kwamen", [("Jansen Advies", "Jansen Advies", G)]),
     # A compound's elided first part belongs to the name: "Zuid- en Oost-Drenthe".

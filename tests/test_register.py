@@ -299,6 +299,9 @@ POSITIVE = [
     ("Noardeast Fryslan", "GM1970", "variant"),
     ("St. Michielsgestel", "GM0845", "variant"),
     ("Hendrik Ido Ambacht", "GM0531", "variant"),
+    # A name of three parts shortened to initials and its last part, as tables write it.
+    ("H.I. Ambacht", "GM0531", "variant"),
+    ("H.I.Ambacht", "GM0531", "variant"),
     ("Hoekse Waard", "GM1963", "alias"),
     ("Bronkhorst", "GM1876", "alias"),
     ("Meierijstad", "GM1948", "exact"),
@@ -357,6 +360,9 @@ NEGATIVE = [
     "Oosterwijk",  # not Oisterwijk
     "Zuid-Beijerland",  # not Oud-Beijerland
     "Gemeente",
+    # Initials for a name of two parts are nobody's way of writing it.
+    "H. Giessendam",
+    "A. Ambacht",
     "",
 ]
 

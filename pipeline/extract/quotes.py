@@ -5,6 +5,7 @@ come from the attribution."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -31,6 +32,8 @@ _QUOTED = (
     r"[“„\"«'‘’](?:(?<=[“„\"«])(?P<quote>[^”“\"»]{15,})[”“\"»]"
     rf"|{_SINGLE_OPEN}(?P<single>{_SINGLE_BODY}){_SINGLE_CLOSE})"
 )
+# What a block quote's text is stripped of: its marks, and bold or italic markup around them.
+_QUOTE_EDGES = _OPEN + _CLOSE + " *_"
 _DASHES = ("-", "–", "—", "~")
 # What opens an attribution after a quote: a dash, or a slash ("“...” / Name, griffier X").
 _ATTRIBUTION_MARKS = (*_DASHES, "/")
@@ -59,11 +62,14 @@ def _inline_quote() -> re.Pattern[str]:
 
 
 # "“Dorpsbelangen zijn ...” – Anneke Postma, raadslid gemeente Dantumadiel" on one line, also
-# after a short label ("Citaat van de dag: “...” - dat was Name") and after a slash.
+# after a short label ("Citaat van de dag: “...” - dat was Name") and after a slash. What follows
+# the slash is no attribution when it is a quotation itself: a translation ("“...” / *“...”*").
 _QUOTE_THEN_ATTRIBUTION = re.compile(
     rf"^(?:[^:“„\"«‘'\n]{{1,40}}:\s*)?{_QUOTED}"
-    r"\s*[–—/-]\s+(?P<who>\S.*)$"
+    r"\s*[–—/-]\s+(?P<who>(?![*_]*[“„\"«‘'])\S.*)$"
 )
+# "Name (Blaricum) – ‘...’": the speaker first, a dash, then the quotation ending the line.
+_SPEAKER_THEN_QUOTE = re.compile(rf"(?P<who>[A-Z][^“„\"«‘'\n:]{{2,80}}?)\s+[–—-]\s+{_QUOTED}\s*$")
 # "“Het geld is ...” (Name, raadslid Rijswijk)": the attribution in brackets after the quote.
 _QUOTE_THEN_BRACKET = re.compile(rf"^{_QUOTED}\s*\((?P<who>[^()]{{3,120}})\)\s*\.?$")
 # "“Wij zijn,” aldus burgemeester X van Pekela, “geen wingewest ...”": a quote split by its
@@ -87,31 +93,56 @@ _AFTER_NAME_CHARS = 40
 # "Name van Noordwijkerhout", "Name, griffier van Edam-Volendam": a role after a comma may come
 # between (without the comma, "Name sprak in Zwolle" would make the place theirs).
 _PLACE_RIGHT_AFTER = re.compile(r"^(?:,\s*[a-z][\w-]*)?,?\s*(?:van|uit|in|gemeente)\s+[A-Z'][^,.;:]*")
-# A quotation that is a sentence of its own and ends its paragraph: "Wethouder X van Y had een
-# duidelijke boodschap. “...”": the sentence before it introduces the speaker.
-_QUOTE_ENDS_PARAGRAPH = re.compile(r"(?<=[.!?])\s+[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»]\s*$")
+# A quotation that is a sentence of its own, ending its paragraph or followed by the next
+# sentence: "Wethouder X van Y had een duidelijke boodschap. “...”": the sentence before it
+# introduces the speaker.
+_QUOTE_SENTENCE = re.compile(
+    r"[.!?]\s+[“„\"«](?P<quote>[^”“\"»]{15,})[”“\"»](?:\s*$|(?<=[.!?][”“\"»])\s+(?=[A-Z]))"
+)
 # That sentence must open with its one person (after a role of a few words at most).
 _SPEAKER_OPENS_WITHIN_WORDS = 6
 
 
 def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     quotes: list[dict[str, Any]] = []
-    blocks = ctx.document.blocks
+    blocks = _with_quotes_joined(ctx.document.text, ctx.document.blocks)
     for index, block in enumerate(blocks):
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
         block_quote = _is_block_quote(block)
         if block_quote and follower is not None and _is_attribution(follower):
-            text = block.text.strip(_OPEN + _CLOSE + " ")
+            text = block.text.strip(_QUOTE_EDGES)
             who = follower.text.strip().strip("()")
             quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
             continue
         previous = blocks[index - 1] if index > 0 else None
+        if block_quote and previous is not None and _is_speaker_cell(ctx, previous, block):
+            # "Wie | Wat" tables: the speaker in the cell left of the quotation.
+            text = block.text.strip(_QUOTE_EDGES)
+            quotes.append(_quote(ctx, text, previous.text.strip(), previous.start, block))
+            continue
+        answer = _ANSWER.match(block.text) if block.text[:1] in "AN" else None
+        if answer and _is_block_quote(block, answer.end()):
+            interview = _interviewee(ctx, blocks, index)
+            if interview is not None:
+                text = block.text[answer.end() :].strip(_QUOTE_EDGES)
+                quotes.append(_quote(ctx, text, interview[0], interview[1], block))
+                continue
         if block_quote and previous is not None and _is_lead_in_line(previous):
             people = ctx.entities_in(previous.start, previous.end, "PERSON")
             if people:
-                text = block.text.strip(_OPEN + _CLOSE + " ")
+                text = block.text.strip(_QUOTE_EDGES)
                 quotes.append(_lead_in_quote(ctx, text, people[0], previous.start, previous))
                 continue
+        if block_quote and follower is not None and _is_name_line(ctx, follower):
+            # "**“...”**" over "*Wethouder Name, Purmerend*": the short line under it names the speaker.
+            text = block.text.strip(_QUOTE_EDGES)
+            who = plain(follower.text).strip(" *_")
+            quotes.append(_quote(ctx, text, who, follower.start + follower.text.find(who), block))
+            continue
+        speaker_first = _SPEAKER_THEN_QUOTE.match(block.text) if block.text[-1:] in _CLOSE else None
+        if speaker_first and ctx.entities_in(block.start, block.start + speaker_first.end("who"), "PERSON"):
+            quotes.append(_quote(ctx, _said(speaker_first), speaker_first.group("who"), block.start, block))
+            continue
         one_line = _QUOTE_THEN_ATTRIBUTION.match(plain(block.text).strip())
         if one_line is None and block.text[-4:].rstrip().endswith((")", ").")):
             one_line = _QUOTE_THEN_BRACKET.match(block.text.strip())
@@ -134,6 +165,48 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     return quotes
 
 
+# Double quotation marks of every style: a paragraph with an odd count opens one it does not close.
+_DOUBLE_MARKS = re.compile('[“”„"«»]')
+# How many more lines a quotation may run on over (a text file's hard-wrapped lines).
+_RUN_ON_BLOCKS = 3
+
+
+def _with_quotes_joined(text: str, blocks: list[Block]) -> list[Block]:
+    """The blocks, with a paragraph or list item whose quotation runs on over the next
+    paragraphs (hard-wrapped lines: "... zei: “Zes raden, één" / "Veluwe.” ...") joined to them
+    up to the one closing it."""
+    joined: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block, index = blocks[index], index + 1
+        if ">>" in block.text and "<<" in block.text:
+            # ">> ... <<": a mail's guillemets, read as « and » (same length: offsets hold).
+            block = replace(block, text=block.text.replace(">>", "« ").replace("<<", " »"))
+        if block.kind != "table_cell" and _opens_a_quote(block.text):
+            end = _closing_paragraph(blocks, index)
+            if end is not None:
+                last, index = blocks[end], end + 1
+                run_on = text[block.start : last.end].replace("\n", " ")
+                block = replace(block, text=run_on, end=last.end)
+        joined.append(block)
+    return joined
+
+
+def _opens_a_quote(text: str) -> bool:
+    # One regex call per block: a count per mark was a fifth of this stage's time (cProfile).
+    return len(_DOUBLE_MARKS.findall(text)) % 2 == 1
+
+
+def _closing_paragraph(blocks: list[Block], start: int) -> int | None:
+    """The index of the paragraph, among the next few, that closes the quotation left open."""
+    for index in range(start, min(len(blocks), start + _RUN_ON_BLOCKS)):
+        if blocks[index].kind != "paragraph":
+            return None
+        if _opens_a_quote(blocks[index].text):
+            return index
+    return None
+
+
 def _said(match: re.Match[str]) -> str:
     return (match.group("quote") or match.group("single")).strip()
 
@@ -146,16 +219,46 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
         starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
         begin = block.start + (starts[-1] if starts else 0)
         people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
+        said = (match.group("quote") or match.group("single")).strip()
         if people:
-            said = (match.group("quote") or match.group("single")).strip()
             quotes.append(_lead_in_quote(ctx, said, people[0], begin, block))
+            continue
+        short = _SHORT_SPEAKER.match(ctx.document.text, begin, block.start + match.start())
+        named = _speaker_named_before(ctx, short.group("who"), begin) if short else None
+        if named is not None:
+            quotes.append(_quote(ctx, said, named[0], named[1], block))
     return quotes
 
 
+# "Rijsdijk: “...”", "JdV (letterlijk): “...”": a lead-in that is one word, a surname or the
+# initials of an attendee, before the colon (a remark in brackets may follow it).
+_SHORT_SPEAKER = re.compile(r"[-–•*\s]*(?P<who>[A-Z][\w'’-]+)\s*(?:\([^()]*\))?\s*$")
+# Initials as minutes write them for an attendee: "JdV", "SY", "EvdB".
+_INITIALS = re.compile(r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}")
+
+
+def _speaker_named_before(ctx: Context, word: str, before: int) -> tuple[str, int] | None:
+    """Who a surname or initials stand for, as an attribution (the name with what follows it
+    up to the sentence end) and its offset: the attendee those initials open a line for
+    ("SY   Sevda Yılmaz, raadslid in Renkum"), or the last person named in full with that surname."""
+    text = ctx.document.text
+    if _INITIALS.fullmatch(word):
+        line = re.search(rf"(?m)^[ \t]*{word}[ \t]+(?=\S)", text)
+        people = ctx.entities_in(line.end(), line.end() + 60, "PERSON") if line else []
+    else:
+        people = [p for p in ctx.entities_in(0, before, "PERSON") if p.value and p.value.endswith(" " + word)]
+    if not people:
+        return None
+    person = people[0] if _INITIALS.fullmatch(word) else people[-1]
+    block = ctx.document.block_at(person.start)
+    after = text[person.start : block.end if block else person.end]
+    return _SENTENCE_END.split(after)[0], person.start
+
+
 def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]:
-    """A paragraph that ends in a quotation of its own, after a sentence that opens with the one
-    person it names: "Voorzitter X opende de avond met ... . „...”" is X's."""
-    match = _QUOTE_ENDS_PARAGRAPH.search(block.text) if block.text.rstrip()[-1:] in _CLOSE else None
+    """A quotation of its own, after a sentence that opens with the one person it names:
+    "Voorzitter X opende de avond met ... . „...”" is X's."""
+    match = _QUOTE_SENTENCE.search(block.text)
     if match is None:
         return []
     starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
@@ -204,6 +307,9 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
         lead = ctx.document.text[begin : person.start]
         municipality = municipality or _speaker_municipality(ctx, lead, begin)
     municipality = municipality or _municipality_named_earlier(ctx, person.value, begin)
+    if municipality is None:
+        lead = ctx.document.text[begin : min(block.end, person.end + _AFTER_NAME_CHARS)]
+        municipality = _own_municipality(ctx, re.split(r"[“„\"«]", lead, maxsplit=1)[0])
     ctx.mention("quote", block.start, block.end, "rule:quote")
     ctx.mention("person", person.start, person.end, "rule:quote", person.value)
     return {
@@ -215,9 +321,64 @@ def _lead_in_quote(ctx: Context, text: str, person: Found, begin: int, block: Bl
     }
 
 
-def _is_block_quote(block: Block) -> bool:
-    text = block.text.strip()
+def _is_block_quote(block: Block, skip: int = 0) -> bool:
+    text = block.text[skip:].strip(" *_")  # also in bold or italic markup: "**“...”**"
     return len(text) > 15 and text[0] in _OPEN and text[-1] in _CLOSE
+
+
+# The speaker cell of a table row is short: "Name, raadslid X", "Wethouder Name (X)".
+_SPEAKER_CELL_WORDS = 15
+
+
+def _is_speaker_cell(ctx: Context, cell: Block, quote: Block) -> bool:
+    """The cell just left of a quotation cell, in the same row, naming a person."""
+    if cell.table is None or quote.table is None or cell.table[:2] != quote.table[:2]:
+        return False
+    if cell.table[2] != quote.table[2] - 1 or len(cell.text.split()) > _SPEAKER_CELL_WORDS:
+        return False
+    return bool(ctx.entities_in(cell.start, cell.end, "PERSON"))
+
+
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
+# An interview's answer: "A: “...”" or "Antwoord: “...”" (the question "V: ..." above it).
+_ANSWER = re.compile(r"(?:A|Antwoord)\s*:\s*(?=[“„\"«‘'])")
+# How far back the interview's introduction may stand ("Drie vragen aan Name, griffier van X").
+_INTERVIEW_LOOKBACK_BLOCKS = 40
+
+
+def _interviewee(ctx: Context, blocks: list[Block], index: int) -> tuple[str, int] | None:
+    """The person an interview's intro names after its cue ("Wij stelden vijf vragen aan
+    organisator Name, adviseur bij Org"), with what follows the name up to the sentence end, as
+    an attribution (the answers are theirs) and its offset."""
+    cue = _interview_cue()
+    for block in reversed(blocks[max(0, index - _INTERVIEW_LOOKBACK_BLOCKS) : index]):
+        match = cue.search(block.text) if "aan" in block.text or "met" in block.text else None
+        if match is None:
+            continue
+        people = ctx.entities_in(block.start + match.end(), block.end, "PERSON")
+        if not people:
+            return None
+        after = ctx.document.text[people[0].start : block.end]
+        return _SENTENCE_END.split(after)[0], people[0].start
+    return None
+
+
+@cache
+def _interview_cue() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["interview_intro"])
+
+
+# A line naming a quote's speaker without a dash is short: "Wethouder Name, Purmerend".
+_NAME_LINE_WORDS = 8
+
+
+def _is_name_line(ctx: Context, block: Block) -> bool:
+    """A short line, no sentence, that opens with a person (after a role word at most)."""
+    text = plain(block.text).strip(" *_")
+    if not text or len(text.split()) > _NAME_LINE_WORDS or text.endswith((".", "!", "?", ":")):
+        return False
+    people = ctx.entities_in(block.start, block.end, "PERSON")
+    return bool(people) and len(ctx.document.text[block.start : people[0].start].split()) <= 1
 
 
 def _is_attribution(block: Block) -> bool:
@@ -231,13 +392,18 @@ def _is_attribution(block: Block) -> bool:
 
 def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block) -> dict[str, Any]:
     attribution = attribution.lstrip("".join(_ATTRIBUTION_MARKS) + " ")
+    # "stelde Heiloo's griffier Name": a municipality in the possessive before the role is theirs.
+    owner = _POSSESSIVE.match(attribution)
+    owned = _municipality_after_role(ctx, owner.group("place"), offset) if owner else None
+    if owner and owned:
+        attribution, offset = attribution[owner.end() :], offset + owner.end()
     name, role, rest = split_person_details(attribution)
     speaker = clean_person_name(name) if name else None
     if speaker is None:
         # "zegt wethouder Sabine Dekker van Dijk en Waard": the name the recognizer found in it.
         people = ctx.entities_in(offset, offset + len(attribution), "PERSON")
         speaker, name = (people[0].value, people[0].text) if people else (None, name)
-    municipality = _speaker_municipality(ctx, attribution, offset)
+    municipality = owned or _speaker_municipality(ctx, attribution, offset)
     if speaker is None and role and _ROLE_ONLY.match(attribution):
         # "zei de burgemeester": the person named with that role before the quote.
         earlier = _named_with_role(ctx, role, offset)
@@ -268,6 +434,7 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
     }
 
 
+_POSSESSIVE = re.compile(r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s\s+(?=[a-z])")
 # An attribution that is a role alone: "de burgemeester", "onze gedeputeerde".
 _ROLE_ONLY = re.compile(r"^\s*(?:de|het|onze|hun|deze)?\s*[a-z][\w-]*\s*[.,]?\s*$")
 # How far back a role-only attribution looks for the person named with that role.
@@ -304,6 +471,22 @@ def _may_be_same_person(earlier: str | None, later: str | None) -> bool:
     if not earlier or not later:
         return False
     return earlier == later or earlier.endswith(" " + later)
+
+
+def _own_municipality(ctx: Context, lead: str) -> MunicipalityRef | None:
+    """ "Namens uw raad nam raadslid X deel", "vatte het voor ons college samen": in a letter
+    between a municipality's college and its council, the speaker's is the letter's own, the one
+    its address names ("Aan de gemeenteraad van Assen", "Het college van B en W van Assen")."""
+    if not ("uw " in lead or "ons " in lead or "onze " in lead):
+        return None
+    rules = load_yaml("labels.yml")
+    if re.search(rules["own_council_cue"], lead) is None:
+        return None
+    for match in re.finditer(rules["addressed_council"], ctx.document.text):
+        municipality = _speaker_municipality(ctx, match.group(), match.start())
+        if municipality is not None:
+            return municipality
+    return None
 
 
 _BRACKET_RIGHT_AFTER = re.compile(r"^\s*\([^()]{3,60}\)")

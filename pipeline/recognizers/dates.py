@@ -3,7 +3,8 @@
 Forms read (month and weekday names come from ``rules/dates.yml``):
 
 - numeric day-month-year with one separator used twice: ``21-02-2019``, ``21/02/2019``,
-  ``21.02.2019``; a two-digit year (``21-02-19``) at a lower score;
+  ``21.02.2019``; a two-digit year (``21-02-19``) at a lower score, higher with an
+  apostrophe (``27-3-'19``);
 - ISO ``2019-02-21``;
 - a day, a month name or abbreviation and a year: ``14 februari 2019``, ``14 feb. 2020``,
   ``3 okt 2019``, ``de 12e van november 2022``, also as the last day of a range
@@ -29,9 +30,11 @@ from pipeline.rules import load_yaml
 
 SOURCE = "rule:date"
 
-# A two-digit year only with "-" or "/": "1.2.19" is a version or section number far more often.
+# A two-digit year only with "-" or "/": "1.2.19" is a version or section number far more often;
+# with an apostrophe for the century ("27-3-'19") it is a year for sure.
 _NUMERIC = re.compile(
-    r"(?<![\w.,/-])(\d{1,2})(?:([-/])(\d{1,2})\2(\d{4}|\d{2})|(\.)(\d{1,2})\5(\d{4}))(?![\w]|[-/.,]\d)"
+    r"(?<![\w.,/-])(\d{1,2})(?:([-/])(\d{1,2})\2(\d{4}|['’]?\d{2})|(\.)(\d{1,2})\5(\d{4}))"
+    r"(?![\w]|[-/.,]\d)"
 )
 _ISO = re.compile(r"(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?![\w]|[-/.,]\d)")
 _DIGITS = re.compile(r"\d+")
@@ -98,7 +101,9 @@ def find_dates(text: str) -> list[Found]:
         day, month, year = match.group(1), match.group(3) or match.group(6), match.group(4) or match.group(7)
         iso = _iso(_year(year, pivot), int(month), int(day))
         if iso:
-            found.append(_found(match, iso, 0.95 if len(year) == 4 else 0.7))
+            # An apostrophe marks a year as surely as a month name does ("27 mrt. '19").
+            confidence = 0.95 if len(year) == 4 else 0.85 if year[0] in "'’" else 0.7
+            found.append(_found(match, iso, confidence))
     for match in _matches_at(_ISO, text, runs):
         iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if iso:

@@ -297,10 +297,13 @@ def _is_first_name(token: _Token, lex: _Lexicon) -> bool:
 
 
 def _is_surname(token: _Token, lex: _Lexicon) -> bool:
+    # A determiner opens a sentence after a letter that looks like an initial: "A, B en C. Ieder
+    # gesprek duurde ..." names nobody.
     return (
         _is_capitalised(token)
         and token.key not in lex.not_names
         and token.key not in lex.particle_words
+        and token.key not in lex.determiners
         and not any(p in lex.not_names for p in token.key.split("-"))
     )
 

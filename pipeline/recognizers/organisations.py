@@ -84,6 +84,7 @@ class OrganisationGazetteer:
         self._venue_heads = {h.casefold() for h in data.get("venue_heads", [])}
         self._generic = _compile_generic(data)
         self._connectors = frozenset(c.lower() for c in data.get("connectors", []))
+        self._programme_words = frozenset(data.get("programme_words", []))
         connectors = "|".join(re.escape(c) for c in data.get("connectors", []))
         self._connector_after_head = re.compile(rf"\s(?:{connectors})\s")
 
@@ -212,8 +213,11 @@ class OrganisationGazetteer:
         if venue and self._connector_after_head.match(text, match.end("head")):
             return None  # "de bibliotheek van Assen": a building in a place, not an organisation
         written = re.sub(r"(?:\s+(?:[a-z']+|&))+\s*$|\s+$", "", text[start:end])
-        if len(written.split()) < 2 or (head and written.strip() == head):
+        words = written.split()
+        if len(words) < 2 or (head and written.strip() == head):
             return None
+        if head and len(words) > len(head.split()) and words[len(head.split())] in self._programme_words:
+            return None  # "Regio Deal Drenthe": a programme named after its region
         value = " ".join(written.split())
         found = Found("ORG", start, start + len(written), written, value, SOURCE_GENERIC, 0.7)
         return OrgMatch(found, venue=venue, known=False)
