@@ -63,6 +63,9 @@ class Section:
     """Blocks elsewhere about it (an appendix under "Thema 2"): municipalities named there took part."""
     notes: list[Block] = field(default_factory=list)
     """Blocks under a heading elsewhere that names it ("Uit verdiepingssessie 1"): read as its text."""
+    summary: dict[str, list[Block]] | None = None
+    """The cells per field of a summary table's row about it ("Gesprek | Onderwerp |
+    Gespreksleider" above the sessions' own headings): read besides its text."""
 
 
 @dataclass
@@ -137,7 +140,7 @@ def patterns() -> _Patterns:
     ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     ordinal = rf"(?:(?:de|het)\s+)?(?P<ord>{ordinals})\s+"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
+        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+|{_SECTION_NUMBER}\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
         rf"(?:(?P<num>{number}){count}{_translated('num')})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
         rf"\s*(?P<sep>{_TITLE_SEPARATOR})?\s*(?P<title>.*)$",
@@ -183,6 +186,11 @@ def patterns() -> _Patterns:
     )
 
 
+# A chapter's section number before a session keyword: "3.2 Werksessie ‘X’" (the section's
+# number, not the session's: such sessions are counted by position).
+_SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
+
+
 def _translated(group: str) -> str:
     """A bilingual heading's second name for the same part: "Sessie 1 / Session 1: X" (the
     same number after a slash and one word), so the title is X alone."""
@@ -200,8 +208,8 @@ def _label_regex(label: str) -> re.Pattern[str]:
 
 def _label_body(label: str, value: str = "value") -> str:
     """A label and what follows it on the line (group ``value``), or the label alone."""
-    # A label ending in a preposition ("begeleid door", "o.l.v.") needs no colon.
-    loose = re.search(r"(door|van|o\\\.l\\\.v\\\.)$", label) is not None
+    # A label ending in a preposition ("begeleid door", "o.l.v.", "vragen aan") needs no colon.
+    loose = re.search(r"(door|van|aan|bij|o\\\.l\\\.v\\\.)\)?$", label) is not None
     # "Nazorg/vragen » Name, email": a guillemet stands for the colon, and so does a spaced
     # en or em dash ("Contact – Name, email"); a hyphen does not ("Contact-avond").
     # A dotted leader stands for it in a typed list: "gespreksleider .... Name (Org)".
@@ -322,7 +330,7 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
         return None
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
-    title = _BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/")
+    title = _unquoted(_BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/"))
     if match.group("ord"):
         # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
         if not match.group("sep") or title.endswith((".", ";", ",")):
@@ -332,6 +340,14 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
 
 
 _BRACKETED_TIME = re.compile(r"\(\s*\d{1,2}[.:]\d{2}[^()]*\)")
+# A title set in quotes as a whole: "Werksessie ‘Krimp en voorzieningen’".
+_QUOTED_WHOLE = re.compile(r"^[‘'“\"„«](?P<title>[^‘’'“”\"„«»]+)[’'”\"“»]$")
+
+
+def _unquoted(title: str) -> str:
+    """The title without the quotes around it, when it is quoted whole."""
+    match = _QUOTED_WHOLE.match(title) if title[:1] in "‘'“\"„«" else None
+    return match.group("title").strip() if match else title
 
 
 def _keyword_number(text: str) -> int | None:
@@ -501,8 +517,11 @@ def segment(document: Document) -> Segmentation:
     for section in sections:
         if section.kind == "session" and not section.title:
             section.title = _title_from_label(section.blocks)
+    table_sessions = _merge_summary_rows(sections, table_sessions)
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
+    sections = _attach_keyed_lists(sections)
     _attach_contact_rows(sections, document)
+    _attach_summary_lines(sections, document)
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
     _attach_title_references(sections)
@@ -625,16 +644,31 @@ def _term_starts(blocks: list[Block]) -> dict[int, tuple[None, str]]:
     """Short lines that share their first word, each right above a label that proves a session:
     "Leerkring Zaanstreek" / "Deelnemende raden – ...", "Leerkring Waterland" / ... (terms of a
     definition list). The shared word names the series; the rest is the title. The terms may
-    be headings: a PDF export shows Word's bold paragraphs as nothing but bold lines."""
+    be headings: a PDF export shows Word's bold paragraphs as nothing but bold lines. A term is a
+    name: a line that gives a value under a label ("Voor raadsleden uit: A, B") is none, even when
+    its label is unknown and each session's body has one above its "Workshopleider:"."""
     found: dict[str, list[tuple[int, str]]] = {}
     for index, block in enumerate(blocks[:-1]):
         if block.kind not in ("paragraph", "heading") or not is_title_like(block):
             continue
+        text = _plain_text(block)[0]
+        if _is_labelled_line(text):
+            continue
         label = find_label(blocks[index + 1])
-        first, _, rest = _plain_text(block)[0].partition(" ")
+        first, _, rest = text.partition(" ")
         if label is not None and label.kind in STRONG_LABELS and label.proves and rest.strip():
             found.setdefault(first.casefold(), []).append((index, rest.strip()))
     return {index: (None, title) for series in found.values() if len(series) >= 2 for index, title in series}
+
+
+# A few words, a colon and a value: "Voor raadsleden uit: A, B", "Doelgroep: raadsleden".
+_LABELLED_LINE = re.compile(r"^[^\W\d][^:\d]{0,40}:\s+\S")
+
+
+def _is_labelled_line(text: str) -> bool:
+    """A line that gives a value under a label, known to the rules or not: a part of what it
+    stands in (a session's body), never a term that opens a session of its own."""
+    return ":" in text and _LABELLED_LINE.match(text) is not None
 
 
 def _bare_series_starts(blocks: list[Block]) -> dict[int, int]:
@@ -1009,6 +1043,46 @@ def _column_head(text: str) -> tuple[int, str] | None:
     return (parsed[0], parsed[1]) if parsed is not None and parsed[0] else None
 
 
+def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
+    """A list elsewhere keyed by session number ("Wie zat waar?" over "- Sessie 1: Roermond en
+    Weert", "- Sessie 2: ..."): each item whose number a session told in full also has, under
+    another title, says who sat in that session, not a session of its own. Its value joins that
+    session as a list of municipalities; the item's own session is dropped."""
+    full: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None and not _keyed_item(section):
+            full.setdefault(section.number, []).append(section)
+    kept: list[Section] = []
+    for section in sections:
+        targets = full.get(section.number or 0, []) if _keyed_item(section) else []
+        if len(targets) != 1 or _same_title(targets[0], section):
+            kept.append(section)
+            continue
+        heading = section.heading
+        at = heading.text.rfind(section.title or "")  # type: ignore[union-attr]
+        value = Block("paragraph", section.title or "", heading.start + at, heading.end, heading.page)  # type: ignore[union-attr]
+        targets[0].listed.append(value)
+    return kept
+
+
+def _keyed_item(section: Section) -> bool:
+    """A session opened by a list item that holds nothing else ("- Sessie 2: A, B en C")."""
+    heading = section.heading
+    return (
+        section.kind == "session"
+        and heading is not None
+        and heading.kind == "list_item"
+        and not section.blocks
+        and bool(section.title)
+    )
+
+
+def _same_title(one: Section, other: Section) -> bool:
+    """An agenda list that repeats the sessions' titles ("- Sessie 1: Wonen") is no keyed list."""
+    a, b = (one.title or "").casefold(), (other.title or "").casefold()
+    return a.startswith(b) or b.startswith(a)
+
+
 def _attach_contact_rows(sections: list[Section], document: Document) -> None:
     """A separate contacts table, one row per session ("Deel 1 | Name | email | phone" under a
     header "Onderdeel | Contactpersoon | ..."): each row's cells after the first join the
@@ -1025,15 +1099,19 @@ def _attach_contact_rows(sections: list[Section], document: Document) -> None:
             by_table.setdefault(block.table[0], []).append(block)
     for cells in by_table.values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
-        if "contacts" not in _column_fields(header).values():
+        fields = _column_fields(header)
+        if "contacts" not in fields.values():
             continue
+        # Under a first column headed "Sessie" or "Nr.", a bare "2" is that session's number.
+        bare = fields.get(0) in ("title", "number")
         rows: dict[int, list[Block]] = {}
         for cell in cells:
             if cell.table and cell.table[1] > 0:
                 rows.setdefault(cell.table[1], []).append(cell)
         for row in rows.values():
             row.sort(key=lambda c: c.table[2] if c.table else 0)
-            number = _keyword_number(row[0].text.strip()) if row[0].table and row[0].table[2] == 0 else None
+            first = row[0].text.strip() if row[0].table and row[0].table[2] == 0 else ""
+            number = _keyword_number(first) or (int(first) if bare and first.isdigit() else None)
             targets = by_number.get(number or 0, [])
             if len(targets) != 1 or len(row) < 2:
                 continue
@@ -1214,6 +1292,121 @@ def _column_fields(header: dict[int, Block]) -> dict[int, str]:
                 fields[column] = name
                 break
     return fields
+
+
+def _merge_summary_rows(
+    sections: list[Section], table_sessions: list[tuple[int, Section]]
+) -> list[tuple[int, Section]]:
+    """A table whose rows name, by their titles, the sessions the report then tells under their
+    own headings (a web page's "Gesprek | Onderwerp | Gespreksleider" overview) summarises them:
+    each row joins the session of its title as its ``summary`` and opens none of its own. The
+    table sessions that are no such summary are returned."""
+    by_title = {_title_key(s.title): s for s in sections if s.kind == "session" and s.title}
+    by_table: dict[int, list[tuple[int, Section]]] = {}
+    for item in table_sessions:
+        heading = item[1].heading
+        by_table.setdefault(heading.table[0] if heading and heading.table else -1, []).append(item)
+    kept: list[tuple[int, Section]] = []
+    for rows in by_table.values():
+        targets = [by_title.get(_title_key(row.title or "")) for _, row in rows]
+        if len(rows) < 2 or None in targets or len({id(t) for t in targets}) != len(rows):
+            kept.extend(rows)
+            continue
+        in_table = {id(c) for _, row in rows for cells in (row.row or {}).values() for c in cells}
+        for (_, row), target in zip(rows, targets, strict=True):
+            target.summary = row.row  # type: ignore[union-attr]
+        for section in sections:
+            section.blocks = [b for b in section.blocks if id(b) not in in_table]
+    return kept
+
+
+def _attach_summary_lines(sections: list[Section], document: Document) -> None:
+    """The summary table of :func:`_merge_summary_rows` as a PDF without rulings gives it: a
+    header line of column names ("Gesprek Onderwerp Gespreksleider"), then a line per row opening
+    with its number 1, 2, ... ("1 Title Name (Org)", wrapped onto more lines). A row that goes on
+    with the title of the session of its number is that session's; what follows the title is the
+    last column's cell, when that column says who (led, took part)."""
+    by_number = {s.number: s for s in sections if s.kind == "session" and s.number and s.title and not s.row}
+    if len(by_number) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        blocks = section.blocks
+        for index, block in enumerate(blocks[1:], start=1):
+            # Cheap test first: the first row opens with "1" ("1 Title ..." or "1" alone).
+            if block.text[:2] not in ("1", "1 "):
+                continue
+            who = _summary_header(blocks[index - 1])
+            rows = _summary_row_spans(blocks[index:], document.text, by_number) if who else None
+            for number, (start, end, page) in (rows or {}).items():
+                cell = Block("paragraph", document.text[start:end], start, end, page)
+                by_number[number].summary = {who: [cell]}  # type: ignore[dict-item]
+
+
+def _summary_header(block: Block) -> str | None:
+    """The field of the last column of a summary table's header line, when the line names a title
+    column (after at most one other, the number's: "Nr.", "Gesprek") and then one that says who."""
+    words = _plain_text(block)[0].split()
+    if block.kind not in ("paragraph", "heading") or not 2 <= len(words) <= 6:
+        return None
+    columns = patterns().table_columns
+    at = next((i for i, w in enumerate(words[:2]) if columns["title"].match(w)), None)
+    tail = " ".join(words[at + 1 :]) if at is not None else ""
+    return next((name for name in _WHO_COLUMNS if name in columns and columns[name].match(tail)), None)
+
+
+def _summary_row_spans(
+    blocks: list[Block], text: str, by_number: dict[int, Section]
+) -> dict[int, tuple[int, int, int | None]] | None:
+    """Session number -> (start, end, page) of the last cell of each row that ``blocks`` open
+    with: rows numbered 1, 2, ... whose text after the number is the title of that session;
+    None when any row is not (then the lines are no summary of the sessions)."""
+    rows = _numbered_rows(blocks)
+    if len(rows) < 2:
+        return None
+    spans: dict[int, tuple[int, int, int | None]] = {}
+    for number, row in enumerate(rows, start=1):
+        target = by_number.get(number)
+        words = (target.title or "").split() if target else []
+        title = r"\s+".join(map(re.escape, words))
+        match = re.compile(rf"\d{{1,2}}\s+{title}\s+(?=\S)", re.IGNORECASE).match(
+            text, row[0].start, row[-1].end
+        )
+        if not words or match is None:
+            return None
+        spans[number] = (match.end(), row[-1].end, row[-1].page)
+    return spans
+
+
+# A row's number opening a line of a table read as text: "1 Title ...", or "3" alone.
+_ROW_NUMBER = re.compile(r"^(\d{1,2})(?:\s|$)")
+# The most lines a row of a table read as text wraps onto, and the most words on each.
+_ROW_LINES, _CELL_LINE_WORDS = 4, 10
+
+
+def _numbered_rows(blocks: list[Block]) -> list[list[Block]]:
+    """The lines of the rows numbered 1, 2, ... that ``blocks`` open with; a row goes on in the
+    short lines a cell wraps onto, up to the next row, a heading or a line of running text."""
+    rows: list[list[Block]] = []
+    for block in blocks:
+        number = _ROW_NUMBER.match(block.text) if block.kind == "paragraph" else None
+        if number and int(number[1]) == len(rows) + 1:
+            rows.append([block])
+        elif (
+            rows
+            and block.kind == "paragraph"
+            and len(rows[-1]) < _ROW_LINES
+            and _word_count(block.text) <= _CELL_LINE_WORDS
+        ):
+            rows[-1].append(block)
+        else:
+            break
+    return rows
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _insert_table_sessions(

@@ -92,6 +92,21 @@ def location_in(text: str) -> str | None:
             "Veertig raadsleden kwamen bijeen in het gemeentehuis van Westerveld voor de eerste regiotafel.",
             "Westerveld",
         ),
+        # A named venue whose noun is a factory or cultural centre, then its place (a village too).
+        (
+            "Op 3 mei werkten veertig raadsleden in de Suikerfabriek Halfweg in Haarlemmermeer aan plannen.",
+            "Haarlemmermeer",
+        ),
+        (
+            "Dertig raadsleden ontmoetten elkaar in Cultureel Centrum De Kolk in Assen voor een avond.",
+            "Assen",
+        ),
+        # A study trip's destination, also abroad (no municipality).
+        ("Studiereis van Brabantse raadsleden naar Antwerpen, 3 en 4 oktober 2019", "Antwerpen"),
+        (
+            "Op maandag maakten twintig raadsleden een werkbezoek en reisden daarna naar Brussel.",
+            "Brussel",
+        ),
     ],
 )
 def test_place_from_the_opening_prose(text: str, place: str) -> None:
@@ -115,10 +130,39 @@ def test_place_from_the_opening_prose(text: str, place: str) -> None:
         "lang een maandelijks raadscafé aan de boulevard.",
         # A quotation is not the report speaking.
         "“We kwamen bijeen in het stadhuis van Ede en dat was een goede middag”, zei de wethouder.",
+        # A meeting still to come.
+        "De volgende bijeenkomst staat gepland voor 3 mei in het gemeentehuis in Vries, met lunch.",
+        # Travelling home, or to something not a place.
+        "Na afloop reisden de twintig raadsleden weer samen met de bus naar huis in de regio.",
+        "De studiereis van vorig jaar leidde naar een nieuw plan voor de raden in de regio.",
     ],
 )
 def test_no_place_from_prose(text: str) -> None:
     assert location_in(text) is None
+
+
+def test_a_subtitle_of_dates_and_separators_is_no_opening_paragraph() -> None:
+    # Eight tokens, but three words: the intro's three paragraphs are the prose after it.
+    intro = "Eindverslag · versie 2.0 · 3 maart 2022\n\n" + "\n\n".join(
+        f"Dit is alinea {n} van de inleiding over lokale democratie in het land." for n in range(2)
+    )
+    assert (
+        location_in(intro + "\n\nDe avond vond plaats in het Stadskantoor van Zwolle met veertig gasten.")
+        == "Zwolle"
+    )
+
+
+def test_the_heading_of_the_introduction_opens_the_intro() -> None:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Eindverslag raadsledenconferentie", level=1)
+    builder.add("heading", "1 Inleiding", level=2)
+    builder.add(
+        "paragraph",
+        "De conferentie vond plaats op 3 mei in Cultureel Centrum De Kolk in Assen met zestig gasten.",
+    )
+    document = builder.build()
+    found = find_location(Context(document, on=date(2023, 1, 1)), document.blocks)
+    assert found is not None and found.place == "Assen"
 
 
 def test_only_the_opening_paragraphs_count() -> None:

@@ -831,3 +831,268 @@ def test_facilitators_in_prose_with_a_role_or_joined_by_en(
 def test_an_elided_compound_in_a_facilitators_body(line: str, facilitators: list[tuple[str, str]]) -> None:
     found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
     assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    ("line", "facilitators"),
+    [
+        # A visit's hosts: "Ontvangen door:" names who received the group, like "Host:".
+        ("Ontvangen door: Anouk Maes, adviseur bij Stad Brugge", [("Anouk Maes", "Stad Brugge")]),
+        (
+            "Ontvangen door: Pim Goossens (Havenbedrijf Antwerpen)",
+            [("Pim Goossens", "Havenbedrijf Antwerpen")],
+        ),
+        # Two hosts, the first with a role at a body, the second with it in brackets.
+        (
+            "Host: Lotte Brink, planner bij Prorail, en Sem de Wit (Waterschap Aa en Maas)",
+            [("Lotte Brink", "Prorail"), ("Sem de Wit", "Waterschap Aa en Maas")],
+        ),
+    ],
+)
+def test_hosts_of_a_visit_are_facilitators(line: str, facilitators: list[tuple[str, str]]) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(line)[0]["facilitators"]]
+    assert found == facilitators
+
+
+def _summary_then_sections(
+    header: list[str], rows: list[list[str]], titles: list[str], *, as_table: bool
+) -> list[dict[str, Any]]:
+    """A report that sums its sessions up in a table (a web page's overview), then tells each
+    under its own heading; the table as Word keeps it, or as lines, as a PDF without rulings."""
+    builder = DocumentBuilder("docx" if as_table else "pdf")
+    builder.add("heading", "Raadsleden over de regio", level=1)
+    builder.add("paragraph", "De tafels in het kort")
+    for r, row in enumerate([header, *rows]):
+        if as_table:
+            for c, cell in enumerate(row):
+                builder.add("table_cell", cell, table=(0, r, c))
+        else:
+            builder.add("paragraph", " ".join(row))
+    for number, title in enumerate(titles, start=1):
+        builder.add("heading", f"Tafel {number} – {title}", level=2)
+        builder.add("paragraph", "Aanwezig: Ede, Epe")
+        builder.add("paragraph", "Het gesprek ging over de kosten en de planning van het werk.")
+    return extract(builder.build())["sessions"]
+
+
+SUMMARY_ROWS = [
+    ["1", "Wonen in de kernen", "Ria Bos (Raadwerk)"],
+    ["2", "Zorg dichtbij", "Jan Pool en Eva Lind (beiden VNG)"],
+]
+
+
+@pytest.mark.parametrize("as_table", [True, False])
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Kring", "Onderwerp", "Begeleider"],
+        ["Nr.", "Thema", "Begeleiding"],
+        ["Nummer", "Titel", "Tafelvoorzitter"],
+    ],
+)
+def test_a_summary_table_gives_its_facilitators_to_the_sessions_told_below(
+    header: list[str], as_table: bool
+) -> None:
+    sessions = _summary_then_sections(
+        header, SUMMARY_ROWS, ["Wonen in de kernen", "Zorg dichtbij"], as_table=as_table
+    )
+    assert [
+        (s["number"], s["title"], [(f["name"], f["organisation"]) for f in s["facilitators"]])
+        for s in sessions
+    ] == [
+        (1, "Wonen in de kernen", [("Ria Bos", "Raadwerk")]),
+        (2, "Zorg dichtbij", [("Jan Pool", "VNG"), ("Eva Lind", "VNG")]),
+    ]
+
+
+@pytest.mark.parametrize("as_table", [True, False])
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [
+        # The rows name other sessions than those told below.
+        (["Kring", "Onderwerp", "Gespreksleider"], ["Wonen in de kernen", "Mobiliteit"]),
+        # The last column says nothing of who led them.
+        (["Kring", "Onderwerp", "Zaal"], ["Wonen in de kernen", "Zorg dichtbij"]),
+    ],
+)
+def test_a_table_that_is_no_summary_of_the_sessions_gives_them_nothing(
+    header: list[str], titles: list[str], as_table: bool
+) -> None:
+    sessions = _summary_then_sections(header, SUMMARY_ROWS, titles, as_table=as_table)
+    told = [s for s in sessions if s["title"] in titles and s["municipalities"]]
+    assert len(told) == 2 and all(s["facilitators"] == [] for s in told)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Received in a sentence, not a label: no colon after "ontvangen door".
+        "Ontvangen door de burgemeester begonnen we aan de rondleiding.",
+        "We werden ontvangen door: koffie en vlaai.",
+    ],
+)
+def test_received_in_a_sentence_names_no_facilitator(line: str) -> None:
+    assert sessions_of(line)[0]["facilitators"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "offerings"),
+    [
+        (
+            "Meegenomen:\n- een folder over wijkteams\n- een uitnodiging",
+            ["een folder over wijkteams", "een uitnodiging"],
+        ),
+        ("Meegekregen: een draaiboek voor de raad", ["een draaiboek voor de raad"]),
+        ("Deliverables voor de griffies:\n- een canvas", ["een canvas"]),
+        ("Deliverables: een factsheet per gemeente", ["een factsheet per gemeente"]),
+    ],
+)
+def test_what_the_group_took_home_are_offerings(label: str, offerings: list[str]) -> None:
+    assert sessions_of(label)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Taken along in a sentence: what the bus carried, not what the group got.
+        "Meegenomen werden ook twee raadsleden uit Oss.",
+        "We hebben de lunch meegenomen naar buiten.",
+    ],
+)
+def test_taken_along_in_a_sentence_is_no_offering(line: str) -> None:
+    assert sessions_of(line)[0]["offerings"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "contact"),
+    [
+        ("Vragen aan Ilse Verbeek: i.verbeek@regiowest.nl", ("Ilse Verbeek", "i.verbeek@regiowest.nl")),
+        ("Meer weten bij Ruud Kamps: 06 12 34 56 78", ("Ruud Kamps", None)),
+    ],
+)
+def test_questions_to_a_named_person_give_the_sessions_contact(line: str, contact: tuple[str, Any]) -> None:
+    # After the offerings, such a line would otherwise read as a heading ending the session.
+    body = f"Aanbod:\n- een spel\n\n{line}\n"
+    contacts = sessions_of(body)[0]["contacts"]
+    assert [(c["name"], c["email"]) for c in contacts] == [contact]
+
+
+def test_questions_to_someone_in_a_sentence_are_no_contact_label() -> None:
+    body = "Vragen aan de wethouder werden niet gesteld.\n\nGemeenten: Vught"
+    session = sessions_of(body)[0]
+    assert session["contacts"] == [] and [m["name"] for m in session["municipalities"]] == ["Oss", "Vught"]
+
+
+def test_an_english_point_of_contact_after_the_offerings_stays_in_the_session() -> None:
+    body = (
+        "Deliverables voor de raden: een canvas\n\nPoint of contact: Ilse Verbeek, i.verbeek@regiowest.nl\n"
+    )
+    session = sessions_of(body)[0]
+    assert session["offerings"] == ["een canvas"]
+    assert [(c["name"], c["email"]) for c in session["contacts"]] == [
+        ("Ilse Verbeek", "i.verbeek@regiowest.nl")
+    ]
+
+
+def _keyed_report(keyed: list[str], contacts: list[list[str]] | None = None) -> dict[str, Any]:
+    """Two workshops told in full, then a list keyed by their numbers and a contact table."""
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag van de raadsledendag", level=1)
+    builder.add("heading", "Wie was waar", level=2)
+    for item in keyed:
+        builder.add("list_item", item, marker="-")
+    for number, title in [(1, "Wonen in de kernen"), (2, "Zorg dichtbij")]:
+        builder.add("heading", f"Workshop {number} – {title}", level=2)
+        builder.add("paragraph", "De deelnemers spraken lang over de toekomst van de regio.")
+    builder.add("heading", "Contact", level=2)
+    for r, row in enumerate(contacts or []):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    return extract(builder.build())
+
+
+def test_a_list_keyed_by_session_number_gives_those_sessions_municipalities() -> None:
+    doc = _keyed_report(
+        ["Workshop 1: Bunnik, Houten en Wijk bij Duurstede", "Workshop 2: alle drie (Bunnik, Houten, Zeist)"]
+    )
+    assert [(s["number"], s["title"]) for s in doc["sessions"]] == [
+        (1, "Wonen in de kernen"),
+        (2, "Zorg dichtbij"),
+    ]
+    assert municipalities_per_session(doc) == [
+        ["Bunnik", "Houten", "Wijk bij Duurstede"],
+        ["Bunnik", "Houten", "Zeist"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "keyed",
+    [
+        # An agenda that repeats the sessions' own titles is no keyed list.
+        ["Workshop 1: Wonen in de kernen", "Workshop 2: Zorg dichtbij"],
+        # A number no session told in full has: a session of its own.
+        ["Workshop 3: Bunnik en Houten"],
+    ],
+)
+def test_other_lists_keyed_by_number_add_no_municipalities(keyed: list[str]) -> None:
+    doc = _keyed_report(keyed)
+    assert municipalities_per_session(doc)[:2] == [[], []]
+
+
+def test_a_contact_table_keyed_by_a_bare_session_number() -> None:
+    rows = [
+        ["Workshop", "Contactpersoon", "E-mail"],
+        ["1", "Ilse Verbeek", "i.verbeek@regiowest.nl"],
+        ["2", "Ruud Kamps", "r.kamps@regiowest.nl"],
+    ]
+    doc = _keyed_report([], rows)
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in doc["sessions"]] == [
+        [("Ilse Verbeek", "i.verbeek@regiowest.nl")],
+        [("Ruud Kamps", "r.kamps@regiowest.nl")],
+    ]
+
+
+def _bio_report(bios: list[tuple[str, str]]) -> list[list[tuple[str, str | None]]]:
+    """Two sessions told in full, then a speakers' section: a heading per bio over its text."""
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag van de raadsledendag", level=1)
+    for number, title in [(1, "Wonen in de kernen"), (2, "Zorg dichtbij")]:
+        builder.add("heading", f"Workshop {number} – {title}", level=2)
+        builder.add("paragraph", "De deelnemers spraken lang over de toekomst van de regio.")
+    builder.add("heading", "Sprekers", level=2)
+    for heading, text in bios:
+        builder.add("heading", heading, level=3)
+        builder.add("paragraph", text)
+    doc = extract(builder.build())
+    return [[(f["name"], f["organisation"]) for f in s["facilitators"]] for s in doc["sessions"]]
+
+
+def test_a_bio_naming_the_session_its_person_led_makes_them_facilitator() -> None:
+    bios = [
+        (
+            "drs. Ilse Verbeek",
+            "Planoloog bij Provincie Utrecht. Ilse begeleidde workshop 1 en schreef mee aan de visie.",
+        ),
+        (
+            "Ruud Kamps en Noor Aydin",
+            "Ruud is adviseur bij Woonbond Midden, Noor werkt bij de GGD Regio Utrecht aan preventie. "
+            "Samen leidden zij workshop 2.",
+        ),
+    ]
+    assert _bio_report(bios) == [
+        [("Ilse Verbeek", "Provincie Utrecht")],
+        [("Ruud Kamps", "Woonbond Midden"), ("Noor Aydin", "GGD Regio Utrecht")],
+    ]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        # Attended, not led; led another session than any told; led something else.
+        ("Ilse Verbeek", "Planoloog bij Provincie Utrecht. Ilse bezocht workshop 1."),
+        ("Ilse Verbeek", "Planoloog bij Provincie Utrecht. Ilse leidde workshop 7."),
+        ("Ilse Verbeek", "Planoloog bij Provincie Utrecht. Ilse leidde jarenlang een bureau."),
+    ],
+)
+def test_bios_that_name_no_session_led_add_no_facilitator(bio: tuple[str, str]) -> None:
+    assert _bio_report([bio]) == [[], []]

@@ -867,3 +867,63 @@ def test_slashes_and_leading_words_in_sentences_are_no_labels(line: str) -> None
 )
 def test_an_ordinal_before_a_session_keyword(text: str, expected: list[tuple[int | None, str]]) -> None:
     assert sessions_of(text) == expected
+
+
+# A line under a session's heading that gives a value under a label the rules do not know
+# ("Voor griffiers uit: A", "Doelgroep: X") belongs to that session, even when every session has
+# one right above a facilitator label: it is no term of a definition list opening a session.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Verslag\n\nTafel 1 – Wonen\nVoor griffiers uit: Ede, Epe\nTafelvoorzitter: Jan Smit\n\n"
+            "Tafel 2 – Zorg\nVoor griffiers uit: Oss\nTafelvoorzitter: Ans Bol\n",
+            [(1, "Wonen"), (2, "Zorg")],
+        ),
+        (
+            "Verslag\n\nWorkshop A – Loting\nDoelgroep: nieuwe raadsleden\nBegeleiding: Jan Smit\n\n"
+            "Workshop B – Begroten\nDoelgroep: fractievoorzitters\nBegeleiding: Ans Bol\n",
+            [(1, "Loting"), (2, "Begroten")],
+        ),
+        # Terms that are names still open their sessions.
+        (
+            "Verslag\n\nLeerkring Zaanstreek\nDeelnemende raden – Zaanstad\n\n"
+            "Leerkring Waterland\nDeelnemende raden – Edam-Volendam\n",
+            [(1, "Zaanstreek"), (2, "Waterland")],
+        ),
+    ],
+)
+def test_a_labelled_line_under_a_session_heading_opens_no_session(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
+
+
+# A chapter's section number before the keyword and a title in quotes: the section number is
+# no session number (the sessions are counted by position), the quotes are no part of the title.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rapportage\n\n## 4 Activiteiten\n\n### 4.1 Opening\nDe wethouder opende.\n\n"
+            "### 4.2 Workshop “Wonen in de regio”\nAanwezig: Ede, Epe\n\n"
+            "### 4.3 Workshop “Zorg dichtbij”\nAanwezig: Oss\n\n### 4.4 Afsluiting\nDank.\n",
+            [(1, "Wonen in de regio"), (2, "Zorg dichtbij")],
+        ),
+        (
+            "Rapportage\n\n2.1. Themasessie 'Geld en grip'\nDeelnemende gemeenten: Ede\n",
+            [(None, "Geld en grip")],
+        ),
+        # A number of its own after the keyword still numbers the session.
+        ("Rapportage\n\n5.2 Sessie 3: ‘Jongeren’\nGemeenten: Urk\n", [(3, "Jongeren")]),
+        # Quotes inside a title, or around a part of it, stay.
+        ("Verslag\n\nWorkshop A – De ‘slimme’ raad\nAanwezig: Ede\n", [(1, "De ‘slimme’ raad")]),
+        ("Verslag\n\nSessie 1: ‘Wonen’ en ‘zorg’\nAanwezig: Ede\n", [(1, "‘Wonen’ en ‘zorg’")]),
+        # A numbered section without a session keyword or labels is none.
+        ("Rapportage\n\n3.1 Plenaire opening\nDe voorzitter opende.\n\n3.2 Pauze\nKoffie.\n", []),
+    ],
+)
+def test_section_numbered_session_headings_with_quoted_titles(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected

@@ -57,11 +57,11 @@ F1_REACHED: dict[str, float] = {
     "evaluatie-werkplaatsen-ondermijning-haaglanden-2021.pdf": 0.67,
     "nieuwsbrief-raadsledennetwerk-twente-2023.docx": 0.92,
     "nieuwsbrief-raadsledennetwerk-twente-2023.pdf": 0.87,
-    "programmaboekje-raadsledendag-zeeland-2022.docx": 0.72,
-    "programmaboekje-raadsledendag-zeeland-2022.pdf": 0.71,
+    "programmaboekje-raadsledendag-zeeland-2022.docx": 0.96,
+    "programmaboekje-raadsledendag-zeeland-2022.pdf": 0.90,
     "verslag-raadsledenavond-oost-groningen-2020.pdf": 0.92,
-    "webbericht-raadsledenavond-midden-holland-2024.docx": 0.79,
-    "webbericht-raadsledenavond-midden-holland-2024.pdf": 0.85,
+    "webbericht-raadsledenavond-midden-holland-2024.docx": 0.95,
+    "webbericht-raadsledenavond-midden-holland-2024.pdf": 0.93,
 }
 
 Failure = tuple[str, str, str, tuple[Any, ...]]

@@ -22,7 +22,7 @@ from pipeline.extract.metadata import extract_metadata, extract_programmes
 from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
 from pipeline.extract.people import PeopleSet, clean_organisation, details_beside
 from pipeline.extract.quotes import extract_quotes
-from pipeline.extract.sessions import SessionRecord, extract_session
+from pipeline.extract.sessions import SessionRecord, extract_session, facilitators_from_bios
 from pipeline.model import Document
 from pipeline.recognizers import Found
 from pipeline.recognizers.dates import find_dates
@@ -46,7 +46,9 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     meta = extract_metadata(ctx, dates)
     ctx.on = date.fromisoformat(meta.published or meta.event_date or date.today().isoformat())
 
-    sessions = [extract_session(ctx, section) for section in segment(document).sessions]
+    segmentation = segment(document)
+    sessions = [extract_session(ctx, section) for section in segmentation.sessions]
+    facilitators_from_bios(ctx, segmentation.sections, sessions)
     quotes = extract_quotes(ctx)
     programmes = extract_programmes(ctx)
     people = _people(ctx, sessions, quotes)

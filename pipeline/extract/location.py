@@ -39,10 +39,12 @@ _QUOTE_OPENERS = "“„\"‘'«"
 class _Cues:
     venue: re.Pattern[str]
     host: re.Pattern[str]
+    trip: re.Pattern[str]
     event_verb: re.Pattern[str]
     in_place: re.Pattern[str]
     venue_line: re.Pattern[str]
     online: re.Pattern[str]
+    planned: re.Pattern[str]
     intro_paragraphs: int
 
 
@@ -52,7 +54,7 @@ class PlaceFound:
     start: int
     """Offset of ``place`` in ``Document.text``."""
     cue: str
-    """"venue", "host" or "event"."""
+    """"venue", "host", "trip" or "event"."""
 
 
 def _words(entries: list[str]) -> str:
@@ -75,11 +77,14 @@ def _cues() -> _Cues:
             rf"(?i:(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
         ),
         host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
+        # "naar Gent" a few words after the trip's word, in the same clause.
+        trip=re.compile(rf"(?i:\b(?:{_words(rules['trips'])})\b(?:\s+[^\s,.;:]+){{0,6}}?\s+naar\s+){place}"),
         event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),
         in_place=re.compile(rf"(?i:\b(?:{prepositions})\s+){place}"),
         # "Raadhuis Bloemendaal, Overveen", "Stadskasteel Oudaen, Utrecht": a line of its own.
         venue_line=re.compile(rf"^(?i:[\w'’-]*(?:{_words(rules['venues'])}))\b[^,\n]{{0,50}},\s*{place}\s*$"),
         online=re.compile(rf"(?i:\b(?:{_words(rules['online'])})\b)"),
+        planned=re.compile(rf"(?i:\b(?:{_words(rules['planned'])})\b)"),
         intro_paragraphs=int(rules["intro_paragraphs"]),
     )
 
@@ -119,7 +124,10 @@ def intro_paragraphs(blocks: list[Block]) -> list[Block]:
     intro: list[Block] = []
     for block in blocks:
         if session_heading(block) or (
-            block.kind == "heading" and (block.level or 1) > 1 and not _names_a_report(block)
+            block.kind == "heading"
+            and (block.level or 1) > 1
+            and not _names_a_report(block)
+            and not _INTRO_HEADING.match(block.text)
         ):
             break
         if _is_prose(block):
@@ -127,6 +135,12 @@ def intro_paragraphs(blocks: list[Block]) -> list[Block]:
             if len(intro) == _cues().intro_paragraphs:
                 break
     return intro
+
+
+# "## 1 Inleiding": the heading of the introduction opens the intro, it does not end it.
+_INTRO_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:inleiding|introductie|aanleiding|voorwoord)\s*$", re.IGNORECASE
+)
 
 
 @cache
@@ -140,9 +154,10 @@ def _names_a_report(block: Block) -> bool:
 
 def _is_prose(block: Block) -> bool:
     text = block.text.lstrip()
+    # Words with letters: "Eindrapport · versie 1.0 · 14 december 2021" is a subtitle, not prose.
     return (
         block.kind == "paragraph"
-        and len(text.split()) >= _MIN_WORDS
+        and sum(1 for word in text.split() if any(c.isalpha() for c in word)) >= _MIN_WORDS
         and text[:1] not in _QUOTE_OPENERS
         and find_label(block) is None
     )
@@ -161,7 +176,9 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
     """Every place a cue in ``sentence`` points at, ranked by the cue's strength."""
     cues = _cues()
     found: list[tuple[int, PlaceFound]] = []
-    for rank, (cue, pattern) in enumerate((("venue", cues.venue), ("host", cues.host))):
+    if cues.planned.search(sentence):
+        return found
+    for rank, (cue, pattern) in enumerate((("venue", cues.venue), ("host", cues.host), ("trip", cues.trip))):
         for match in pattern.finditer(sentence):
             place = _trim_place(ctx, match.group("place"), need_municipality=False)
             start = offset + match.start("place")
@@ -178,7 +195,7 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
                 continue
             place = _trim_place(ctx, match.group("place"), need_municipality=True)
             if place:
-                found.append((2, PlaceFound(place, offset + match.start("place"), "event")))
+                found.append((3, PlaceFound(place, offset + match.start("place"), "event")))
     return [item for item in found if item[1].place]
 
 

@@ -84,6 +84,8 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         _fill_from_blocks(ctx, record, section.blocks)
     if section.notes:
         _fill_from_blocks(ctx, record, section.notes)
+    if section.summary is not None:
+        _fill_from_row(ctx, record, section.summary)
     for cell in section.listed:
         record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
     for block in section.mentioned:
@@ -559,3 +561,65 @@ def _add_participants(ctx: Context, record: SessionRecord, text: str, start: int
 @cache
 def _participants_cue() -> re.Pattern[str]:
     return re.compile(load_yaml("labels.yml")["participants_cue"], re.IGNORECASE)
+
+
+# "Luuk leidde sessie 1", "Samen leidden zij workshop 2": a speaker's bio names the session that
+# person led by its keyword and number (tested only in blocks holding "leid"/"modereerde").
+_BIO_LED = re.compile(
+    r"\b(?:(?:bege)?leidd(?:e|en)|modereerd(?:e|en))\b(?:\s+(?:zij|ze|hij|samen|ook|de|het))*\s+"
+    r"(?P<kw>sessie|workshop|tafel|ronde|track|deelsessie|werksessie|break-?out)\s+(?P<num>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_BIO_HINTS = ("leidd", "modereerd")
+# The body someone works at in a bio: "adviseur bij de Kreis Heinsberg aan ...", "voorzitter van
+# de Jongerenraad Weert": capitalised words, joined by "en"/"van"/"de" before another capital.
+_BIO_BODY = re.compile(
+    r"\b(?:bij|van|voor)\s+(?:(?:de|het)\s+)?(?P<org>[A-Z][\w.&'-]*"
+    r"(?:\s+(?:(?:en|van|de|voor)\s+)?[A-Z][\w.&'-]*)*)"
+)
+_CLAUSE = re.compile(r"[^.;,]+")
+
+
+def facilitators_from_bios(ctx: Context, sections: list[Section], records: list[SessionRecord]) -> None:
+    """Facilitators named only in the speakers' bios outside the sessions ("**Name**" / "Role bij
+    Org. Luuk leidde sessie 1."): the people of the bio's heading, or the one whose first name
+    the sentence gives, lead session N, with the body their bio names them at. Only a number that
+    exactly one session has."""
+    by_number: dict[int, list[SessionRecord]] = {}
+    for record in records:
+        by_number.setdefault(record.number or 0, []).append(record)
+    for section in sections:
+        if section.kind != "other":
+            continue
+        names: list[Found] = []
+        for block in section.blocks:
+            if block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split()) <= 8):
+                names = [e for e in ctx.entities_in(block.start, block.end, "PERSON") if e.value] or names
+                continue
+            if block.kind != "paragraph" or not names or not any(h in block.text for h in _BIO_HINTS):
+                continue
+            for led in _BIO_LED.finditer(block.text):
+                targets = by_number.get(int(led.group("num")), [])
+                if len(targets) == 1:
+                    leaders = _bio_leaders(block.text, led.start(), names)
+                    _add_facilitators(targets[0], [_bio_person(block.text, p, len(leaders)) for p in leaders])
+
+
+def _bio_leaders(text: str, at: int, names: list[Found]) -> list[Found]:
+    """Who the sentence before ``at`` names by first name; else (zij, hij, samen) everyone."""
+    sentence = text[max(text.rfind(". ", 0, at), 0) : at]
+    named = [p for p in names if re.search(rf"\b{re.escape(p.value.split()[0])}\b", sentence)]
+    return named or names
+
+
+def _bio_person(text: str, person: Found, of: int) -> PersonRef:
+    """The person with the body the bio names: in the clause that opens with their first name
+    ("Martine is adviseur bij X, Jürgen werkt bij Y"), or the bio's first one when it is theirs alone."""
+    first = person.value.split()[0]
+    clauses = [c.group() for c in _CLAUSE.finditer(text)]
+    own = [c for c in clauses if c.strip().startswith(first)]
+    for clause in own + (clauses if of == 1 else []):
+        body = _BIO_BODY.search(clause)
+        if body is not None:
+            return PersonRef(person.value, clean_organisation(body.group("org")))
+    return PersonRef(person.value)
