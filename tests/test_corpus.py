@@ -72,11 +72,28 @@ F1_TARGET = 0.95
 # together with fix12 facilitator organisations reached the target and offerings rose to 0.94.
 # fix11 (quote shapes, dates, name and organisation traps) took published, quotes and
 # organisations to the target and raised event_date.
+# corpus9 (six more held-out reports: a UTF-16 toezeggingenlijst with tab-separated tables, a
+# raadslid's blog with sessions named by kind in prose, a werkconferentie with 'Deelsessie <zaal>'
+# and a presentielijst by organisation, an internal evaluation with 'Werkplaats N | title | cijfer'
+# lines and a SWOT, a formal report with numbered paragraphs and contacts in footnotes, a thank-you
+# letter with sessions as bold questions) took title, sessions, session municipalities,
+# facilitators, their organisations and contacts below the target and published, event_date,
+# location, offerings, programmes and organisations below their floors; those floors are what the
+# 72-report corpus reaches, rounded down to 0.01 (docs/corpus9-heldout.md), measured on 08285d5;
+# with fix11 merged after it, published and event_date are higher and quotes at the target.
 F1_FLOORS: dict[str, float] = {
-    "event_date": 0.94,
-    "location": 0.93,
-    "offerings": 0.94,
-    "programmes": 0.93,
+    "title": 0.94,
+    "published": 0.92,
+    "event_date": 0.91,
+    "location": 0.91,
+    "sessions": 0.91,
+    "session_municipalities": 0.93,
+    "facilitators": 0.91,
+    "facilitator_organisations": 0.90,
+    "contacts": 0.92,
+    "offerings": 0.87,
+    "programmes": 0.92,
+    "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02
 
