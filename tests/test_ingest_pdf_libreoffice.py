@@ -49,6 +49,7 @@ ENGINES = ("pdfium", "pdfplumber")
 F1_REACHED: dict[str, float] = {
     "eindverantwoording-raadsledenconferentie-oost-groningen-2023": 0.64,
     "evaluatie-leerlabs-jongerenparticipatie-gelderland-2022": 0.92,
+    "evaluatie-raadsledendag-kop-van-noord-holland-2021": 0.57,
     "excursiedag-wijkdemocratie-den-haag-2017": 1.0,
     "leerkringen-raadsleden-noord-holland-2024": 1.0,
     "masterclasses-raad-als-opdrachtgever-2020": 1.0,
@@ -71,8 +72,10 @@ F1_REACHED: dict[str, float] = {
     "verslag-regiotafel-drenthe-2019": 1.0,
     "verslag-startbijeenkomst-democratische-vakman-2020": 1.0,
     "verslag-werkatelier-weerbaar-bestuur-2022": 1.0,
+    "verslag-werkconferentie-amstelland-meerlanden-2022": 0.82,
     "hyphenated/eindverantwoording-raadsledenconferentie-oost-groningen-2023": 0.64,
     "hyphenated/evaluatie-leerlabs-jongerenparticipatie-gelderland-2022": 0.92,
+    "hyphenated/evaluatie-raadsledendag-kop-van-noord-holland-2021": 0.57,
     "hyphenated/excursiedag-wijkdemocratie-den-haag-2017": 1.0,
     "hyphenated/leerkringen-raadsleden-noord-holland-2024": 1.0,
     "hyphenated/masterclasses-raad-als-opdrachtgever-2020": 1.0,
@@ -95,6 +98,7 @@ F1_REACHED: dict[str, float] = {
     "hyphenated/verslag-regiotafel-drenthe-2019": 1.0,
     "hyphenated/verslag-startbijeenkomst-democratische-vakman-2020": 1.0,
     "hyphenated/verslag-werkatelier-weerbaar-bestuur-2022": 1.0,
+    "hyphenated/verslag-werkconferentie-amstelland-meerlanden-2022": 0.82,
 }
 
 Failure = tuple[str, str, str, tuple[Any, ...]]
@@ -138,7 +142,7 @@ def test_the_fixtures_are_there() -> None:
     assert {key(p) for p in PDFS} == set(F1_REACHED)
     assert all(gold_path(p.stem).exists() for p in PDFS)
     # Small enough to keep in the repository.
-    assert sum(p.stat().st_size for p in PDFS) < 2_000_000
+    assert sum(p.stat().st_size for p in PDFS) < 3_000_000  # 52 PDFs, ~41 KB each
     # Written by LibreOffice (its /Producer, as a UTF-16 hex string).
     producer = "LibreOffice".encode("utf-16-be").hex().upper().encode()
     assert all(p.read_bytes()[:5] == b"%PDF-" and producer in p.read_bytes() for p in PDFS)
