@@ -3,6 +3,7 @@ offerings, read from the labelled parts the segmenter found (or from a table row
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -122,11 +123,33 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         _add_prose_offerings(ctx, record, block)
         # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
         # a municipality took part in it.
-        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
+        for start, end in _spans_without_absence(block):
+            record.municipalities.merge(municipalities_in_text(ctx, start, end))
         if _add_contacts(ctx, record, block.start, block.end):
             continue
         if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
             record.description = block.text
+
+
+# A sentence about municipalities that did not come: "Ook A en B waren uitgenodigd, maar ...",
+# "C had zich afgemeld". Checked on a block's text before its sentences are looked for.
+_ABSENCE = re.compile(
+    r"\buitgenodigd,? maar\b|\b(?:had|hadden) zich afgemeld\b|\bmeldden zich af\b"
+    r"|\bniet aanwezig\b|\bontbraken\b"
+)
+
+
+def _spans_without_absence(block: Block) -> list[tuple[int, int]]:
+    """The block's span, less each sentence that says municipalities stayed away."""
+    absent = [m.start() for m in _ABSENCE.finditer(block.text)]
+    if not absent:
+        return [(block.start, block.end)]
+    bounds = [0, *(m.end(1) for m in _SENTENCE_END.finditer(block.text)), len(block.text)]
+    return [
+        (block.start + lo, block.start + hi)
+        for lo, hi in itertools.pairwise(bounds)
+        if not any(lo <= at < hi for at in absent)
+    ]
 
 
 def _label_values(
