@@ -71,11 +71,12 @@ F1_TARGET = 0.95
 # place (named venues, a trip's destination, a subtitle or '1 Inleiding' in the intro) location;
 # together with fix12 facilitator organisations reached the target and offerings rose to 0.94.
 # fix11 (quote shapes, dates, name and organisation traps) took published, quotes and
-# organisations to the target and raised event_date.
+# organisations to the target and raised event_date. fix15 (sessions told in prose by a key and
+# a quoted title, a week day by day, keycap lines; an offering in a sentence) took offerings to the
+# target.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.93,
-    "offerings": 0.94,
     "programmes": 0.93,
 }
 RATCHET_SLACK = 0.02

@@ -1146,3 +1146,33 @@ def test_keycap_sessions_end_after_their_paragraph_and_this_sessions_contact() -
         ["Pijnacker-Nootdorp"],
     ]
     assert [c["email"] for c in sessions[1]["contacts"]] == ["e.brand@fietsersbond.nl"]
+
+
+@pytest.mark.parametrize(
+    ("body", "offerings"),
+    [
+        ("Het RIEC biedt alle raden een weerbaarheidsscan aan.", ["een weerbaarheidsscan"]),
+        (
+            "De bibliotheek biedt een leesclub ‘Raad en boek’ aan voor iedere raad.",
+            ["een leesclub ‘Raad en boek’"],
+        ),
+        ("Voor de raden hebben de griffiers:\n- een checklist\n- een spel", ["een checklist", "een spel"]),
+        ("De deelnemende griffies krijgen binnenkort:\n- een handboek", ["een handboek"]),
+    ],
+)
+def test_offerings_in_a_sentence_or_under_what_the_councils_get(body: str, offerings: list[str]) -> None:
+    assert sessions_of(body)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Offering nothing with an article, or offering to nobody in particular, at another verb.
+        "De zaal biedt plaats aan honderd mensen.",
+        "Het aanbod was breed; de provincie biedt veel.",
+        "De raden ontvangen elk jaar een begroting van de regio.",
+        "Voor de raden heeft de regio weinig tijd gehad.",
+    ],
+)
+def test_sentences_about_offering_that_offer_nothing(body: str) -> None:
+    assert sessions_of(body)[0]["offerings"] == []

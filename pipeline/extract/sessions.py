@@ -296,6 +296,7 @@ def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> N
     found = enumeration(block.text) if ")" in block.text else None
     if found is None:
         _add_colon_offering(ctx, record, block)
+        _add_sentence_offering(ctx, record, block)
         return
     lead = block.text[: found[0]].rstrip()
     if not lead.endswith(":"):
@@ -334,6 +335,24 @@ def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> No
             record.offerings.append(piece)
             at = block.start + match.start("item")
             ctx.mention("offering", at, at + len(piece), "rule:prose-list")
+
+
+def _add_sentence_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan": what a sentence of the
+    session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan"."""
+    if "biedt" not in block.text:
+        return
+    for match in _offering_sentence().finditer(block.text):
+        piece = match.group("item").strip()
+        if piece not in record.offerings:
+            record.offerings.append(piece)
+            at = block.start + match.start("item")
+            ctx.mention("offering", at, at + len(piece), "rule:prose-list")
+
+
+@cache
+def _offering_sentence() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["offering_in_sentence"], re.IGNORECASE)
 
 
 def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
