@@ -17,7 +17,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pipeline.model import Block, Document
 from pipeline.rules import load_yaml
@@ -55,6 +55,10 @@ class Section:
     prose: bool = False
     """Told in a paragraph of running text ("De tweede groep, ‘X’, ..."): the session is that
     paragraph and what hangs off it (lists, labelled lines), up to the next paragraph."""
+    key: str | None = None
+    """For a session in prose, the words that name it in the text around it ("gesprek a",
+    "dinsdag"): a paragraph right after it that names it, or a line elsewhere keyed by them
+    ("dinsdag (wonen): Name, email"), is about it."""
     sub_item: int | None = None
     """The agenda item a sub-item session ("3b. X") belongs to: it ends at the next item."""
     listed: list[Block] = field(default_factory=list)
@@ -497,8 +501,10 @@ def segment(document: Document) -> Segmentation:
             sections.append(current)
             continue
         if index in prose and index not in starts:
-            number, title = prose[index]
-            current = Section("session", block, [block], number, title, prose=True)
+            told = prose[index]
+            # A title on a line of its own ("1️⃣ Title") is told in the paragraph below it.
+            body = [] if told.headed else [block]
+            current = Section("session", block, body, told.number, told.title, prose=True, key=told.key)
             sections.append(current)
             continue
         if index in starts:
@@ -725,10 +731,29 @@ def _series_number(match: re.Match[str]) -> int | None:
     return int(match.group("cnum")) if match.group("code") else _number(match.group("num"))
 
 
-def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
-    """Paragraphs that tell the sessions in running text, counted from the first: "De eerste
-    groep, ‘Stemmen vanaf 16’, stond onder leiding van ...", "De tweede groep, ‘X’, ...". A
-    series of two or more in order; one alone is a sentence about something."""
+class _Told(NamedTuple):
+    """A session told in running text: its number, title, the words that name it elsewhere
+    ("gesprek a", "dinsdag") and whether its title stands on a line of its own above its text."""
+
+    number: int
+    title: str
+    key: str | None = None
+    headed: bool = False
+
+
+def _prose_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Paragraphs (or title lines) that tell the sessions in running text, in one of a few
+    shapes, each a series of two or more in order; one alone is a sentence about something."""
+    for shape in (_ordinal_starts, _keyed_prose_starts, _keycap_starts, _quoted_title_starts):
+        starts = shape(blocks)
+        if starts:
+            return starts
+    return {}
+
+
+def _ordinal_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Counted from the first: "De eerste groep, ‘Stemmen vanaf 16’, stond onder leiding van ...",
+    "De tweede groep, ‘X’, ..."."""
     found: list[tuple[int, int, str]] = []
     for index, block in enumerate(blocks):
         # Cheap test first: the pattern opens with "De"/"Het" (or "In de", "Tijdens het", ...).
@@ -741,8 +766,8 @@ def _prose_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
             found.append((index, _ordinals()[match.group("ord").casefold()], match.group("title").strip()))
     numbers = [number for _, number, _ in found]
     if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
-        return _quoted_title_starts(blocks)
-    return {index: (number, title) for index, number, title in found}
+        return {}
+    return {index: _Told(number, title) for index, number, title in found}
 
 
 # The dashes an itemised session's title may stand before (a cheap test before the pattern).
@@ -802,7 +827,7 @@ _QUOTED_TITLE = re.compile(
 )
 
 
-def _quoted_title_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+def _quoted_title_starts(blocks: list[Block]) -> dict[int, _Told]:
     """Two or more paragraphs in a row that open with the same word and a quoted title
     ("Gesprek ‘X’ – ...", "Gesprek ‘Y’ – ..."): sessions told one per paragraph, numbered by
     position. Paragraphs apart, or with different words, are sentences about something."""
@@ -814,7 +839,103 @@ def _quoted_title_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
     consecutive = all(b[0] == a[0] + 1 for a, b in itertools.pairwise(found))
     if len(found) < 2 or not consecutive or len({word for _, word, _ in found}) != 1:
         return {}
-    return {index: (position, title) for position, (index, _, title) in enumerate(found, start=1)}
+    return {index: _Told(position, title) for position, (index, _, title) in enumerate(found, start=1)}
+
+
+# What a paragraph about one session opens with: "Gesprek B heette ‘X’", "Op dinsdag stond het
+# thema ‘X’ centraal", "Woensdag was gewijd aan ‘X’" (a word and a letter or number, or a day).
+@cache
+def _keyed_opening() -> re.Pattern[str]:
+    days = "|".join(_weekdays())
+    return re.compile(
+        rf"^(?:op\s+)?(?P<day>{days})\b|^(?P<word>[A-ZÀ-Ý][\w-]*)\s+(?P<key>[A-H]|[1-9]\d?)\b(?![.\d])",
+        re.IGNORECASE,
+    )
+
+
+# The session's title in quotes within the opening sentence, a few words after its key.
+_OPENING_QUOTE = re.compile(r"[^.!?:;‘'“\"„«]{0,60}?[‘'“\"„«](?P<title>[^’'”\"“»]{2,80})[’'”\"“»](?!\w)")
+
+
+def _keyed_prose_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Paragraphs that each tell a session in running text, opening with what names it and its
+    quoted title, and saying who took part or led it: "Gesprek A had als titel ‘X’. Aan tafel
+    zaten raadsleden uit ...", "Gesprek B heette ‘Y’", or a week told day by day ("Op dinsdag
+    stond het thema ‘X’ centraal", "Woensdag was gewijd aan ‘Y’"). A series of two or more in
+    order (letters from A, numbers from 1, days one after another), apart or not; numbered by
+    position. One alone, or days without a quoted title, is a sentence about something."""
+    series: dict[str, list[tuple[int, int, str]]] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or not block.text[:1].isupper():
+            continue
+        text = _plain_text(block)[0]
+        opening = _keyed_opening().match(text)
+        quote = _OPENING_QUOTE.match(text, opening.end()) if opening else None
+        if opening is None or quote is None or not _prose_session_cue().search(text):
+            continue
+        day = opening.group("day")
+        name = "weekdag" if day else opening.group("word").casefold()
+        if name in patterns().not_series:
+            continue
+        key = day.casefold() if day else f"{name} {opening.group('key').casefold()}"
+        series.setdefault(name, []).append((index, _key_position(opening), key, quote.group("title").strip()))
+    counted = [found for name, found in series.items() if len(found) >= 2 and _keys_in_order(name, found)]
+    if not counted:
+        return {}
+    found = max(counted, key=len)
+    return {
+        index: _Told(position, title, key) for position, (index, _, key, title) in enumerate(found, start=1)
+    }
+
+
+def _key_position(opening: re.Match[str]) -> int:
+    """Where a key stands in its series: a day of the week, a letter or a number."""
+    if opening.group("day"):
+        return _weekdays().index(opening.group("day").casefold())
+    key = opening.group("key").upper()
+    return ord(key) - ord("A") + 1 if key.isalpha() else int(key)
+
+
+def _keys_in_order(name: str, found: list[tuple[int, int, str, str]]) -> bool:
+    """Days one after another; letters or numbers counted from the first."""
+    positions = [position for _, position, _, _ in found]
+    first = positions[0] if name == "weekdag" else 1
+    return positions == list(range(first, first + len(positions)))
+
+
+# A keycap emoji line: "1️⃣ Title" (the digit, an optional variation selector, the keycap mark).
+_KEYCAP = re.compile(r"^(?P<num>[1-9])\ufe0f?\u20e3\s*(?P<title>\S.*)$")
+
+
+def _keycap_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Title lines headed by keycap emoji ("1️⃣ Wonen voor starters", "2️⃣ ..."), numbered 1, 2, ...
+    in order, each above a paragraph that says who took part or led it: the sessions of a post,
+    told in those paragraphs. A keycap list of tips (whole sentences, or no such paragraph) is none."""
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(blocks[:-1]):
+        if "\u20e3" not in block.text[:3] or block.kind != "paragraph":
+            continue
+        match = _KEYCAP.match(_plain_text(block)[0])
+        title = match.group("title").strip() if match else ""
+        below = blocks[index + 1]
+        told = below.kind == "paragraph" and _prose_session_cue().search(below.text) is not None
+        if match and told and _word_count(title) <= MAX_HEADING_WORDS and not title.endswith((".", "!", "?")):
+            found.append((index, int(match.group("num")), title))
+    if len(found) < 2 or [number for _, number, _ in found] != list(range(1, len(found) + 1)):
+        return {}
+    return {index: _Told(number, title, headed=True) for index, number, title in found}
+
+
+@cache
+def _weekdays() -> list[str]:
+    """The days of the week in order, written out (rules/dates.yml)."""
+    return [str(day) for day in load_yaml("dates.yml")["weekdays"] if len(str(day)) > 2]
+
+
+@cache
+def _prose_session_cue() -> re.Pattern[str]:
+    """Words that say who took part in or led a session told in prose (rules/labels.yml)."""
+    return re.compile("|".join(load_yaml("labels.yml")["prose_session_cues"]), re.IGNORECASE)
 
 
 @cache
@@ -867,7 +988,11 @@ def _drop_inconsistent_levels(
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
     if session.prose:
-        return block.kind in ("paragraph", "heading") and find_label(block) is None
+        if block.kind not in ("paragraph", "heading") or find_label(block) is not None:
+            return False
+        # A title line's session is told in the paragraph under it; a paragraph after that
+        # names the session ("Vragen over gesprek A: ...", "Slides van deze break-out? Mail ...").
+        return bool(session.blocks) and not _names_session(session, block)
     if block.kind == "heading":
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
@@ -882,6 +1007,19 @@ def _ends_session(session: Section, block: Block) -> bool:
 
 
 _THIS_SESSION = re.compile(r"\b(?:deze|dit)\b", re.IGNORECASE)
+
+
+def _names_session(session: Section, block: Block) -> bool:
+    """Whether a paragraph is about the session told in prose just before it: it names it by
+    its key ("Vragen over gesprek A kunt u stellen aan ...") or is this session's contact."""
+    key = session.key
+    if (
+        key
+        and key in block.text.casefold()
+        and re.search(rf"\b{re.escape(key)}\b", block.text, re.IGNORECASE)
+    ):
+        return True
+    return _this_sessions_contact(block)
 
 
 def _this_sessions_contact(block: Block) -> bool:
@@ -1235,20 +1373,37 @@ def _attach_back_references(sections: list[Section]) -> None:
 _TITLE_KEY = re.compile(r"^[‘'“\"„«](?P<title>[^’'”\"“»]{2,80})[’'”\"“»]\s*:")
 
 
+# A line keyed by the words that name a session told in prose: "dinsdag (wonen): Name, email",
+# "Gesprek B: Name, phone".
+_WORD_KEY = re.compile(r"^(?P<key>[^\W\d_][\w-]*(?:\s+[A-H1-9])?)\s*(?:\([^()]{1,40}\))?\s*:")
+
+
 def _attach_title_references(sections: list[Section]) -> None:
-    """A list after the sessions keyed by their titles ("‘X’: Name, email, phone" for each): each
-    line is a note of the session of that title, so its contact joins that session."""
+    """A list after the sessions keyed by their titles ("‘X’: Name, email, phone" for each), or
+    by the words that name sessions told in prose (a press release's footer "dinsdag (wonen):
+    Name, email" under a week told day by day): each line is a note of the session it names,
+    so its contact joins that session."""
     by_title = {s.title.casefold(): s for s in sections if s.kind == "session" and s.title}
+    by_key = {s.key: s for s in sections if s.kind == "session" and s.key}
     if len(by_title) < 2:
         return
     for section in sections:
         if section.kind != "other":
             continue
         for block in section.blocks:
-            key = _TITLE_KEY.match(_plain_text(block)[0]) if block.kind != "table_cell" else None
-            target = by_title.get(key.group("title").strip().casefold()) if key else None
+            target = _keyed_target(block, by_title, by_key) if block.kind != "table_cell" else None
             if target is not None:
                 target.notes.append(block)
+
+
+def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, Section]) -> Section | None:
+    """The session a line is keyed by: its quoted title, or its key, before a colon."""
+    text = _plain_text(block)[0]
+    title = _TITLE_KEY.match(text)
+    if title:
+        return by_title.get(title.group("title").strip().casefold())
+    key = _WORD_KEY.match(text) if by_key and ":" in text[:60] else None
+    return by_key.get(key.group("key").casefold()) if key else None
 
 
 # The longest item-note line ("Ad punt 12:"): a longer block is not one, and needs no regex.

@@ -81,17 +81,18 @@ F1_TARGET = 0.95
 # location, offerings, programmes and organisations below their floors; those floors are what the
 # 72-report corpus reaches, rounded down to 0.01 (docs/corpus9-heldout.md), measured on 08285d5;
 # with fix11 merged after it, published and event_date are higher and quotes at the target.
+# fix15 (sessions told in prose by a key and a quoted title, a week day by day, keycap lines; an
+# offering in a sentence) raised the session fields and offerings.
 F1_FLOORS: dict[str, float] = {
     "title": 0.94,
     "published": 0.92,
     "event_date": 0.91,
     "location": 0.91,
-    "sessions": 0.91,
-    "session_municipalities": 0.93,
+    "sessions": 0.94,
     "facilitators": 0.91,
     "facilitator_organisations": 0.90,
-    "contacts": 0.92,
-    "offerings": 0.87,
+    "contacts": 0.94,
+    "offerings": 0.90,
     "programmes": 0.92,
     "organisations": 0.92,
 }

@@ -1096,3 +1096,83 @@ def test_a_bio_naming_the_session_its_person_led_makes_them_facilitator() -> Non
 )
 def test_bios_that_name_no_session_led_add_no_facilitator(bio: tuple[str, str]) -> None:
     assert _bio_report([bio]) == [[], []]
+
+
+WEEK_TOLD_BY_DAY = (
+    "Persbericht\n\nRaden denken mee\n\nOp maandag opende de voorzitter de week.\n\n"
+    "Op woensdag draaide alles om ‘Wonen’. Raadsleden uit Oss en Meierijstad praatten mee onder leiding van "
+    "Tom Rook (Woonbond).\n\n"
+    "Donderdag stond ‘Water’ centraal. Raadsleden uit Boxtel spraken onder leiding van Eva Brand "
+    "(Waterschap Aa en Maas). Ook Vught was uitgenodigd, maar die raad vergaderde zelf.\n\n"
+    "De voorzitter van Vught sloot af.\n\nNoot voor de redactie\n\n"
+    "woensdag (wonen): Tom Rook, t.rook@woonbond.nl\n"
+    "donderdag: Eva Brand, 073 - 615 66 66\n"
+)
+
+
+def test_a_week_told_by_day_with_contacts_keyed_by_day() -> None:
+    # A municipality invited that did not come ("uitgenodigd, maar") took no part.
+    sessions = _txt(WEEK_TOLD_BY_DAY)
+    assert _brief(sessions) == [
+        (1, "Wonen", ["Oss", "Meierijstad"], [("Tom Rook", "Woonbond")], []),
+        (2, "Water", ["Boxtel"], [("Eva Brand", "Waterschap Aa en Maas")], []),
+    ]
+    assert [[c["name"] for c in s["contacts"]] for s in sessions] == [["Tom Rook"], ["Eva Brand"]]
+
+
+def test_paragraphs_that_name_a_session_told_in_prose_stay_in_it() -> None:
+    text = (
+        "Vragen en antwoorden\n\n1. Wat deed kring A?\nKring A heette ‘Groen’. Raadsleden uit Delft "
+        "schoven aan.\nVragen over kring A? Mail t.rook@ipo.nl.\n\n2. En kring B?\n"
+        "Kring B, ‘Blauw’, ging over water. Raadsleden uit Ede deden mee.\n"
+        "Raadsleden uit Oss vonden het te kort.\n"
+    )
+    sessions = _txt(text)
+    assert [s["contacts"][0]["email"] for s in sessions[:1]] == ["t.rook@ipo.nl"]
+    # A paragraph after the session that does not name it is about the evening.
+    assert [[m["name"] for m in s["municipalities"]] for s in sessions] == [["Delft"], ["Ede"]]
+
+
+def test_keycap_sessions_end_after_their_paragraph_and_this_sessions_contact() -> None:
+    text = (
+        "Wat een dag!\n\n1️⃣ Groen in de wijk\nRaadsleden uit Delft en Rijswijk deelden tips.\n\n"
+        "2️⃣ Veilig fietsen\nEen break-out met raadsleden uit Pijnacker-Nootdorp.\n"
+        "Slides van deze break-out? Mail e.brand@fietsersbond.nl\n\n"
+        "Na afloop dronken we koffie met raadsleden uit Gouda.\n"
+    )
+    sessions = _txt(text)
+    assert [[m["name"] for m in s["municipalities"]] for s in sessions] == [
+        ["Delft", "Rijswijk (ZH.)"],
+        ["Pijnacker-Nootdorp"],
+    ]
+    assert [c["email"] for c in sessions[1]["contacts"]] == ["e.brand@fietsersbond.nl"]
+
+
+@pytest.mark.parametrize(
+    ("body", "offerings"),
+    [
+        ("Het RIEC biedt alle raden een weerbaarheidsscan aan.", ["een weerbaarheidsscan"]),
+        (
+            "De bibliotheek biedt een leesclub ‘Raad en boek’ aan voor iedere raad.",
+            ["een leesclub ‘Raad en boek’"],
+        ),
+        ("Voor de raden hebben de griffiers:\n- een checklist\n- een spel", ["een checklist", "een spel"]),
+        ("De deelnemende griffies krijgen binnenkort:\n- een handboek", ["een handboek"]),
+    ],
+)
+def test_offerings_in_a_sentence_or_under_what_the_councils_get(body: str, offerings: list[str]) -> None:
+    assert sessions_of(body)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Offering nothing with an article, or offering to nobody in particular, at another verb.
+        "De zaal biedt plaats aan honderd mensen.",
+        "Het aanbod was breed; de provincie biedt veel.",
+        "De raden ontvangen elk jaar een begroting van de regio.",
+        "Voor de raden heeft de regio weinig tijd gehad.",
+    ],
+)
+def test_sentences_about_offering_that_offer_nothing(body: str) -> None:
+    assert sessions_of(body)[0]["offerings"] == []

@@ -927,3 +927,64 @@ def test_section_numbered_session_headings_with_quoted_titles(
     text: str, expected: list[tuple[int | None, str]]
 ) -> None:
     assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A FAQ whose answers tell the sessions, keyed by a word and a letter, apart.
+        (
+            "Veelgestelde vragen\n\n1. Hoe ging het?\nEr waren twee kringen, A en B.\n\n"
+            "2. Wat deed kring A?\nKring A droeg de titel ‘Groen in de wijk’. Raadsleden uit Delft "
+            "schoven aan.\n\n3. En kring B?\nKring B, “Veilig fietsen”, stond onder leiding van "
+            "Eva Brand.\n",
+            [(1, "Groen in de wijk"), (2, "Veilig fietsen")],
+        ),
+        # A week told day by day, the days one after another, a quoted title each.
+        (
+            "Terugblik\n\nOp maandag opende de voorzitter de week.\n\n"
+            "Op woensdag draaide alles om 'Wonen'. Raadsleden uit Oss en Uden praatten mee.\n\n"
+            "Donderdag stond “Water” centraal, onder leiding van Eva Brand.\n",
+            [(1, "Wonen"), (2, "Water")],
+        ),
+        # Keycap lines above a paragraph that says who took part.
+        (
+            "Mijn dag\n\n1️⃣ Groen in de wijk\nMet raadsleden uit Delft en Rijswijk.\n\n"
+            "2️⃣ Veilig fietsen\nDeelnemers uit Gouda kregen tips van host Eva Brand.\n",
+            [(1, "Groen in de wijk"), (2, "Veilig fietsen")],
+        ),
+    ],
+)
+def test_sessions_told_in_prose_by_key_day_or_keycap(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One conversation in a FAQ is a sentence about it.
+        "Vragen\n\n1. Wat was er?\nGesprek A had als titel ‘Groen’. Raadsleden uit Delft kwamen.\n",
+        # Letters out of order, or a series word that numbers no meetings.
+        "Vragen\n\nKring B heette ‘Groen’, met raadsleden uit Delft.\n\n"
+        "Kring A heette ‘Blauw’, met raadsleden uit Ede.\n",
+        "Toets\n\nVraag 1 luidde ‘Wie?’, aan tafel bij raadsleden uit Ede.\n\n"
+        "Vraag 2 luidde ‘Wat?’, aan tafel.\n",
+        # A week schedule without quoted titles, or with titles but nobody taking part or leading.
+        "Rooster\n\nOp maandag is het raadhuis dicht. Raadsleden uit Ede werken thuis.\n\n"
+        "Op dinsdag is het open. Raadsleden uit Ede komen.\n",
+        "Filmweek\n\nOp maandag draait ‘Het dorp’ in het theater.\n\nOp dinsdag draait ‘De raad’.\n",
+        # Days apart are no week told day by day.
+        "Week\n\nOp maandag ging ‘Wonen’ over raadsleden uit Oss.\n\n"
+        "Op donderdag ging ‘Zorg’ over raadsleden uit Ede.\n",
+        # A title in a later sentence is no session's title.
+        "Week\n\nOp maandag sprak de burgemeester. Hij noemde ‘Wonen’ met raadsleden uit Oss.\n\n"
+        "Op dinsdag sprak de wethouder. Zij noemde ‘Zorg’ met raadsleden uit Ede.\n",
+        # A keycap list of tips: whole sentences, or no paragraph about who took part.
+        "Tips\n\n1️⃣ Lees de stukken op tijd.\nRaadsleden uit Ede doen dat al.\n\n"
+        "2️⃣ Stel vragen.\nMet raadsleden uit Oss.\n",
+        "Tips\n\n1️⃣ Lees de stukken\nDat scheelt tijd.\n\n2️⃣ Bel de griffie\nZij helpen graag.\n",
+        "Tips\n\n2️⃣ Wonen\nRaadsleden uit Ede.\n\n1️⃣ Zorg\nRaadsleden uit Oss.\n",
+    ],
+)
+def test_no_sessions_told_in_prose_without_a_series_and_evidence(text: str) -> None:
+    assert sessions_of(text) == []

@@ -3,6 +3,7 @@ offerings, read from the labelled parts the segmenter found (or from a table row
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -122,11 +123,33 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         _add_prose_offerings(ctx, record, block)
         # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
         # a municipality took part in it.
-        record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
+        for start, end in _spans_without_absence(block):
+            record.municipalities.merge(municipalities_in_text(ctx, start, end))
         if _add_contacts(ctx, record, block.start, block.end):
             continue
         if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
             record.description = block.text
+
+
+# A sentence about municipalities that did not come: "Ook A en B waren uitgenodigd, maar ...",
+# "C had zich afgemeld". Checked on a block's text before its sentences are looked for.
+_ABSENCE = re.compile(
+    r"\buitgenodigd,? maar\b|\b(?:had|hadden) zich afgemeld\b|\bmeldden zich af\b"
+    r"|\bniet aanwezig\b|\bontbraken\b"
+)
+
+
+def _spans_without_absence(block: Block) -> list[tuple[int, int]]:
+    """The block's span, less each sentence that says municipalities stayed away."""
+    absent = [m.start() for m in _ABSENCE.finditer(block.text)]
+    if not absent:
+        return [(block.start, block.end)]
+    bounds = [0, *(m.end(1) for m in _SENTENCE_END.finditer(block.text)), len(block.text)]
+    return [
+        (block.start + lo, block.start + hi)
+        for lo, hi in itertools.pairwise(bounds)
+        if not any(lo <= at < hi for at in absent)
+    ]
 
 
 def _label_values(
@@ -273,6 +296,7 @@ def _add_prose_offerings(ctx: Context, record: SessionRecord, block: Block) -> N
     found = enumeration(block.text) if ")" in block.text else None
     if found is None:
         _add_colon_offering(ctx, record, block)
+        _add_sentence_offering(ctx, record, block)
         return
     lead = block.text[: found[0]].rstrip()
     if not lead.endswith(":"):
@@ -311,6 +335,24 @@ def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> No
             record.offerings.append(piece)
             at = block.start + match.start("item")
             ctx.mention("offering", at, at + len(piece), "rule:prose-list")
+
+
+def _add_sentence_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan": what a sentence of the
+    session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan"."""
+    if "biedt" not in block.text:
+        return
+    for match in _offering_sentence().finditer(block.text):
+        piece = match.group("item").strip()
+        if piece not in record.offerings:
+            record.offerings.append(piece)
+            at = block.start + match.start("item")
+            ctx.mention("offering", at, at + len(piece), "rule:prose-list")
+
+
+@cache
+def _offering_sentence() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["offering_in_sentence"], re.IGNORECASE)
 
 
 def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
