@@ -535,3 +535,41 @@ def _page(*lines: tuple[str, float, float]) -> PageContent:
 )  # fmt: skip
 def test_a_line_that_opens_like_a_list_item(lines: list[tuple[str, float, float]], blocks: list) -> None:
     assert [(b.kind, b.text) for b in build_document([_page(*lines)]).blocks] == blocks
+
+
+# ----------------------------------------------------------------------------- a table of contents
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # A table of contents is a copy of the headings with their page numbers: not body text.
+        (
+            [("Inhoud", 100, 140), ("1 Inleiding ........................................ 2", 112, 520),
+             ("3.1 Werkplaats A: Vastgoed ............................. 3", 124, 520),
+             ("Bijlage. . . . . . . . . . . . . . . . 12", 136, 520), ("Vervolg……………… 5", 148, 520)],
+            ["Inhoud"],
+        ),
+        # A dotted leader before a value, a number without a leader, dots inside a line: body text.
+        ([("gespreksleider ........ Jan Smit (VNG)", 100, 400)], ["gespreksleider ........ Jan Smit (VNG)"]),
+        ([("Aanwezig waren 12", 100, 200)], ["Aanwezig waren 12"]),
+        ([("Eindrapport · versie 1.0 · 14 mei 2021", 100, 300)], ["Eindrapport · versie 1.0 · 14 mei 2021"]),
+        ([("Zij zei: ... en toen ... 3", 100, 300)], ["Zij zei: ... en toen ... 3"]),
+    ],
+)  # fmt: skip
+def test_a_table_of_contents_is_not_body_text(lines: list[tuple[str, float, float]], kept: list[str]) -> None:
+    assert [b.text for b in build_document([_page(*lines)]).blocks] == kept
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_both_engines_drop_a_table_of_contents(engine: str) -> None:
+    pdf = _winansi_pdf(
+        [b"Inhoud", b"1 Inleiding ....................... 2", b"2 Werkplaatsen .................... 3",
+         b"1 Inleiding", b"Dit rapport beschrijft de werkplaatsen."]
+    )  # fmt: skip
+    read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
+    assert [b.text for b in read(pdf).blocks] == [
+        "Inhoud",
+        "1 Inleiding",
+        "Dit rapport beschrijft de werkplaatsen.",
+    ]

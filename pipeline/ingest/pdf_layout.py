@@ -457,6 +457,7 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
             page.lines = [ln for ln in page.lines if not _in_table(ln, page.tables)]
     body = _body_size([ln for p in pages for ln in p.lines])
     remove_running_lines(pages, body)
+    remove_toc_entries(pages)
     metrics = _measure(pages, body)
     cells = [cell for p in pages for t in p.tables for cell in t.cells if cell.parts]
     pairs = [(a.text, b.text) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)]
@@ -502,6 +503,20 @@ def remove_running_lines(pages: list[PageContent], body_size: float | None = Non
         drop = {id(ln) for ln in lines if _is_running(ln, repeated, body, with_text)}
         if drop:
             page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+# An entry of a table of contents: a heading's words, a dotted (or dashed) leader and the page
+# number ("3.1 Werkplaats A: Vastgoed ........ 3").
+TOC_ENTRY = re.compile(r"\S.*?(?:\s*[.…·_]){4,}\s*\d{1,4}$")
+
+
+def remove_toc_entries(pages: list[PageContent]) -> None:
+    """Drop the lines of a table of contents: a copy of the headings with page numbers, which
+    would otherwise read as headings or sessions of their own before the real ones."""
+    for page in pages:
+        entries = [ln for ln in page.lines if ln.text[-1:].isdigit() and TOC_ENTRY.match(ln.text)]
+        if entries:
+            page.lines = [ln for ln in page.lines if ln not in entries]
 
 
 def _in_band(line: Line, height: float) -> bool:
