@@ -1002,8 +1002,15 @@ def _ends_session(session: Section, block: Block) -> bool:
     if session.sub_item is not None and _next_item_after_sub_item(session.sub_item, session, block):
         return True
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
-        return any(_closes_session(b) for b in session.blocks)
+        return not _awaits_value(session) and any(_closes_session(b) for b in session.blocks)
     return False
+
+
+def _awaits_value(session: Section) -> bool:
+    """The session's last line is a label alone ("Contact" in bold over "Name, email, phone", as
+    in a layout table's label column): the short line after it is its value, not a heading."""
+    label = find_label(session.blocks[-1]) if session.blocks else None
+    return label is not None and not label.value
 
 
 _THIS_SESSION = re.compile(r"\b(?:deze|dit)\b", re.IGNORECASE)

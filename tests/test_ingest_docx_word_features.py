@@ -904,6 +904,79 @@ def test_text_after_a_nested_table_continues_with_the_next_table_index() -> None
     assert read(body).blocks[-1].table == (1, 0, 0)
 
 
+def bold(text: str) -> str:
+    return p(f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>')
+
+
+BULLET_STYLE = '<w:pStyle w:val="ListBullet"/>'
+LABEL_CELL = bold("Begeleiding") + p("Jan Smit (VNG)") + bold("Contact") + p("j.smit@vng.nl")
+STORY_CELL = p("We spraken over loting.") + p("De VNG biedt:") + p("een training", ppr=BULLET_STYLE)
+
+# A table of one row whose cells hold paragraphs of their own is a layout: a label column beside
+# the narrative. It is read cell by cell as body text, each paragraph and list item a block.
+LAYOUT_TABLES = [
+    pytest.param(
+        tbl(tr(tc(LABEL_CELL), tc(STORY_CELL))),
+        [
+            ("paragraph", "Begeleiding"),
+            ("paragraph", "Jan Smit (VNG)"),
+            ("paragraph", "Contact"),
+            ("paragraph", "j.smit@vng.nl"),
+            ("paragraph", "We spraken over loting."),
+            ("paragraph", "De VNG biedt:"),
+            ("list_item", "een training"),
+        ],
+        id="label-cell-beside-story-cell",
+    ),
+    pytest.param(
+        tbl(tr(tc("Foto"), tc(p("Eerste alinea.") + p("Tweede alinea.")))),
+        [("paragraph", "Foto"), ("paragraph", "Eerste alinea."), ("paragraph", "Tweede alinea.")],
+        id="one-cell-with-paragraphs-is-enough",
+    ),
+    pytest.param(
+        tbl(tr(tc(p("Kop") + tbl(tr(tc("a"), tc("b")), tr(tc("c"), tc("d")))), tc(p("Een.") + p("Twee.")))),
+        [
+            ("paragraph", "Kop"),
+            ("table_cell", "a"),
+            ("table_cell", "b"),
+            ("table_cell", "c"),
+            ("table_cell", "d"),
+            ("paragraph", "Een."),
+            ("paragraph", "Twee."),
+        ],
+        id="a-grid-inside-a-layout-cell-stays-a-grid",
+    ),
+    # Not layouts: a grid of values has a header row over its data, or one value per cell.
+    pytest.param(
+        tbl(tr(tc("Gemeente"), tc("Leider")), tr(tc(p("Ede") + p("Epe")), tc("Jan Smit"))),
+        [
+            ("table_cell", "Gemeente"),
+            ("table_cell", "Leider"),
+            ("table_cell", "Ede Epe"),
+            ("table_cell", "Jan Smit"),
+        ],
+        id="two-rows-stay-a-grid",
+    ),
+    pytest.param(
+        tbl(tr(tc("Datum"), tc("5 maart 2024"))),
+        [("table_cell", "Datum"), ("table_cell", "5 maart 2024")],
+        id="one-row-of-single-values-stays-a-grid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), LAYOUT_TABLES)
+def test_a_layout_table_is_read_cell_by_cell_as_body_text(body: str, expected: list[tuple[str, str]]) -> None:
+    assert [(b.kind, b.text) for b in read(body).blocks] == expected
+
+
+def test_a_grid_after_a_layout_table_is_the_first_table() -> None:
+    body = tbl(tr(tc(LABEL_CELL), tc(STORY_CELL))) + tbl(
+        tr(tc("Sessie"), tc("Gemeenten")), tr(tc("1"), tc("Ede"))
+    )
+    assert next(b.table for b in read(body).blocks if b.kind == "table_cell") == (0, 0, 0)
+
+
 # ----------------------------------------------------------------------------- the package
 
 STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"

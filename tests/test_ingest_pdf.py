@@ -32,6 +32,7 @@ from pipeline.ingest.pdf_layout import (
     build_document,
     cut_word,
     find_tables,
+    find_tables_and_boxes,
     join_lines,
     may_cut_word,
     remove_running_lines,
@@ -535,3 +536,207 @@ def _page(*lines: tuple[str, float, float]) -> PageContent:
 )  # fmt: skip
 def test_a_line_that_opens_like_a_list_item(lines: list[tuple[str, float, float]], blocks: list) -> None:
     assert [(b.kind, b.text) for b in build_document([_page(*lines)]).blocks] == blocks
+
+
+# ----------------------------------------------------------------------------- a table of contents
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # A table of contents is a copy of the headings with their page numbers: not body text.
+        (
+            [("Inhoud", 100, 140), ("1 Inleiding ........................................ 2", 112, 520),
+             ("3.1 Werkplaats A: Vastgoed ............................. 3", 124, 520),
+             ("Bijlage. . . . . . . . . . . . . . . . 12", 136, 520), ("Vervolg……………… 5", 148, 520)],
+            ["Inhoud"],
+        ),
+        # A dotted leader before a value, a number without a leader, dots inside a line: body text.
+        ([("gespreksleider ........ Jan Smit (VNG)", 100, 400)], ["gespreksleider ........ Jan Smit (VNG)"]),
+        ([("Aanwezig waren 12", 100, 200)], ["Aanwezig waren 12"]),
+        ([("Eindrapport · versie 1.0 · 14 mei 2021", 100, 300)], ["Eindrapport · versie 1.0 · 14 mei 2021"]),
+        ([("Zij zei: ... en toen ... 3", 100, 300)], ["Zij zei: ... en toen ... 3"]),
+    ],
+)  # fmt: skip
+def test_a_table_of_contents_is_not_body_text(lines: list[tuple[str, float, float]], kept: list[str]) -> None:
+    assert [b.text for b in build_document([_page(*lines)]).blocks] == kept
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_both_engines_drop_a_table_of_contents(engine: str) -> None:
+    pdf = _winansi_pdf(
+        [b"Inhoud", b"1 Inleiding ....................... 2", b"2 Werkplaatsen .................... 3",
+         b"1 Inleiding", b"Dit rapport beschrijft de werkplaatsen."]
+    )  # fmt: skip
+    read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
+    assert [b.text for b in read(pdf).blocks] == [
+        "Inhoud",
+        "1 Inleiding",
+        "Dit rapport beschrijft de werkplaatsen.",
+    ]
+
+
+# ----------------------------------------------------------------------------- columns and frames
+
+
+def _lines(*lines: tuple) -> list[Line]:
+    """10-point body lines (text, x0, top, x1), or with a size and bold: (..., size, bold)."""
+    return [Line(t, 1, x0, top, x1, *(rest or (10, False))) for t, x0, top, x1, *rest in lines]
+
+
+FULL_WIDTH = ("Een inleiding over de volle breedte van de pagina, boven beide kolommen uit", 60, 60, 530)
+LEFT = [
+    ("In de eerste kolom staat een alinea die over", 60, 100, 275),
+    ("meerdere regels doorloopt tot aan de voet van", 60, 112, 278),
+]
+RIGHT = [
+    ("Hengelo. Daarna volgt de rest van de alinea", 310, 100, 530),
+    ("in de tweede kolom van de pagina.", 310, 112, 450),
+    ("Een nieuwe alinea in de tweede kolom begint", 310, 136, 528),
+    ("hier en loopt nog een regel door.", 310, 148, 460),
+]
+SECOND = "Een nieuwe alinea in de tweede kolom begint hier en loopt nog een regel door."
+
+
+@pytest.mark.parametrize(
+    ("lines", "blocks"),
+    [
+        # Two columns side by side: each is read to its own right edge, and a paragraph that stops
+        # mid-sentence at the foot of the first column goes on at the top of the second.
+        (
+            [FULL_WIDTH, *LEFT, ("de kolom, zei raadslid Femke ter Haar uit", 60, 124, 270), *RIGHT],
+            [FULL_WIDTH[0],
+             "In de eerste kolom staat een alinea die over meerdere regels doorloopt tot aan de voet van "
+             "de kolom, zei raadslid Femke ter Haar uit Hengelo. Daarna volgt de rest van de alinea in de "
+             "tweede kolom van de pagina.",
+             SECOND],
+        ),
+        # A sentence that ends at the foot of the column, or a short last line, ends the paragraph.
+        (
+            [*LEFT, ("de kolom en eindigt hier met een punt.", 60, 124, 262), *RIGHT],
+            ["In de eerste kolom staat een alinea die over meerdere regels doorloopt tot aan de voet van de "
+             "kolom en eindigt hier met een punt.",
+             "Hengelo. Daarna volgt de rest van de alinea in de tweede kolom van de pagina.", SECOND],
+        ),
+        (
+            [*LEFT, ("de kolom en", 60, 124, 120), *RIGHT],
+            ["In de eerste kolom staat een alinea die over meerdere regels doorloopt tot aan de voet van de "
+             "kolom en",
+             "Hengelo. Daarna volgt de rest van de alinea in de tweede kolom van de pagina.", SECOND],
+        ),
+        # An indented block with nothing beside it is no column: its short lines still end paragraphs.
+        (
+            [FULL_WIDTH, ("Een citaat dat is ingesprongen", 200, 80, 380), ("en kort blijft.", 200, 92, 280),
+             ("Nog een korte regel.", 200, 104, 300),
+             ("Weer een regel over de volle breedte, onder het ingesprongen citaat", 60, 116, 530)],
+            [FULL_WIDTH[0], "Een citaat dat is ingesprongen", "en kort blijft.", "Nog een korte regel.",
+             "Weer een regel over de volle breedte, onder het ingesprongen citaat"],
+        ),
+    ],
+)  # fmt: skip
+def test_text_in_columns_is_read_column_by_column(lines: list[tuple], blocks: list[str]) -> None:
+    page = PageContent(1, 595, 842, _lines(*lines))
+    assert [b.text for b in build_document([page]).blocks] == blocks
+
+
+def test_a_page_holding_only_a_columns_rest_is_set_in_that_column() -> None:
+    # The last page of a two-column section holds only what the first column could not.
+    first = PageContent(1, 595, 842, _lines(FULL_WIDTH, *LEFT, ("de kolom.", 60, 124, 110), *RIGHT))
+    rest = [("Op de tweede pagina gaat de eerste kolom verder", 60, 100, 276),
+            ("met een alinea die ook hier smal blijft.", 60, 112, 240)]  # fmt: skip
+    second = PageContent(2, 595, 842, [Line(t, 2, x0, top, x1, 10, False) for t, x0, top, x1 in rest])
+    blocks = build_document([first, second]).blocks
+    assert (
+        blocks[-1].text
+        == "Op de tweede pagina gaat de eerste kolom verder met een alinea die ook hier smal blijft."
+    )
+
+
+HEADING = [("Een kop die om een tekstvak heen", 60, 100, 300, 14, True), ("loopt", 60, 220, 100, 14, True)]
+BOXED = [
+    ("In voorbereiding", 70, 140, 160, 10, True),
+    ("Het netwerk werkt aan een leergang voor", 70, 155, 240),
+    ("raadsleden.", 70, 167, 120),
+]
+AFTER = ("Op woensdag kwamen de raadsleden bijeen in het Kulturhus, zo begon de avond.", 60, 240, 520)
+
+
+@pytest.mark.parametrize(
+    ("lines", "box", "blocks"),
+    [
+        # A frame drawn in the middle of a heading (the heading wraps around it): the heading goes
+        # on past it, and the frame's lines are read after the text under the heading, as blocks
+        # of their own.
+        (
+            [HEADING[0], HEADING[1], AFTER, *BOXED],
+            Rect(60, 120, 250, 200),
+            [("heading", "Een kop die om een tekstvak heen loopt"), ("paragraph", AFTER[0]),
+             ("heading", "In voorbereiding"),
+             ("paragraph", "Het netwerk werkt aan een leergang voor raadsleden.")],
+        ),
+        # A frame between two paragraphs is read where it stands; no line outside joins its text.
+        (
+            [("Een alinea boven het kader die eindigt.", 60, 100, 300), AFTER, *BOXED],
+            Rect(60, 120, 250, 200),
+            [("paragraph", "Een alinea boven het kader die eindigt."), ("heading", "In voorbereiding"),
+             ("paragraph", "Het netwerk werkt aan een leergang voor raadsleden."), ("paragraph", AFTER[0])],
+        ),
+        # A highlight behind a single line is no frame: the line stays in its paragraph.
+        (
+            [("Een alinea met een regel die gemarkeerd is en", 60, 100, 520),
+             ("doorloopt op de volgende regel tot het einde.", 60, 112, 400)],
+            Rect(58, 90, 522, 103),
+            [("paragraph", "Een alinea met een regel die gemarkeerd is en doorloopt op de volgende regel "
+              "tot het einde.")],
+        ),
+    ],
+)  # fmt: skip
+def test_a_frame_is_read_as_a_unit_where_it_stands(lines: list[tuple], box: Rect, blocks: list) -> None:
+    page = PageContent(1, 595, 842, _lines(*lines), boxes=[box])
+    assert [(b.kind, b.text) for b in build_document([page]).blocks] == blocks
+
+
+@pytest.mark.parametrize(
+    ("rects", "tables", "boxes"),
+    [
+        # A fill and its outline (a hair wider) are one frame; so is a lone filled rectangle.
+        ([Rect(60, 100, 250, 200), Rect(59.5, 99.5, 250.5, 200.5)], 0, 1),
+        ([Rect(60, 100, 250, 200)], 0, 1),
+        # Cells side by side or stacked are a table.
+        ([Rect(60, 100, 250, 200), Rect(250, 100, 450, 200)], 1, 0),
+        ([Rect(60, 100, 250, 150), Rect(60, 150, 250, 200)], 1, 0),
+    ],
+)
+def test_frames_and_tables_from_rectangles(rects: list[Rect], tables: int, boxes: int) -> None:
+    found = find_tables_and_boxes(rects, 595, 842)
+    assert (len(found[0]), len(found[1])) == (tables, boxes)
+
+
+def _text(x: float, y: float, text: bytes, size: int = 10) -> bytes:
+    return b"BT /F1 %d Tf %.1f %.1f Td (%s) Tj ET " % (size, x, y, text)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_both_engines_read_columns_and_a_frame_alike(engine: str) -> None:
+    left = [
+        b"In de eerste kolom staat een alinea die",
+        b"doorloopt tot aan de voet van de kolom,",
+        b"zei raadslid Femke ter Haar uit",
+    ]
+    right = [b"Hengelo. Daarna volgt de rest van de", b"alinea in de tweede kolom hier.",
+             b"Een nieuwe alinea in de tweede kolom", b"die nog een regel doorloopt."]  # fmt: skip
+    stream = b"".join(_text(60, 742 - 12 * i, line) for i, line in enumerate(left))
+    stream += b"".join(_text(310, 742 - 12 * i - (12 if i > 1 else 0), line) for i, line in enumerate(right))
+    stream += (
+        b"0.9 g 60 560 200 60 re f 0 g "
+        + _text(70, 600, b"In voorbereiding")
+        + _text(70, 588, b"een leergang")
+    )
+    read = read_pdf_pdfium if engine == "pdfium" else read_pdf_plumber
+    assert [b.text for b in read(_winansi_pdf([], stream)).blocks] == [
+        "In de eerste kolom staat een alinea die doorloopt tot aan de voet van de kolom, zei raadslid "
+        "Femke ter Haar uit Hengelo. Daarna volgt de rest van de alinea in de tweede kolom hier.",
+        "Een nieuwe alinea in de tweede kolom die nog een regel doorloopt.",
+        "In voorbereiding",
+        "een leergang",
+    ]

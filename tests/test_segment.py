@@ -421,6 +421,26 @@ def test_plain_blanks_markup_and_keeps_offsets(text: str, expected: str) -> None
     assert plain(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A label alone on its line (bold in a layout table's label column) over its value: the
+        # short value line is no heading that ends the session, even after the contact label.
+        (["Contact", "Jan Smit, j.smit@vng.nl"], ["Contact", "Jan Smit, j.smit@vng.nl"]),
+        (
+            ["Begeleiding", "Jan Smit (VNG)", "Contact", "Piet Bos"],
+            ["Begeleiding", "Jan Smit (VNG)", "Contact", "Piet Bos"],
+        ),
+        # After a contact with its value on the line, a short title-like line still ends it.
+        (["Contact: Jan Smit, j.smit@vng.nl", "Praktische zaken"], ["Contact: Jan Smit, j.smit@vng.nl"]),
+    ],
+)
+def test_the_line_under_a_label_alone_is_its_value(lines: list[str], expected: list[str]) -> None:
+    text = "Sessie 1: Wijkraden\n\n" + "\n\n".join(lines) + "\n"
+    session = segment(read_txt(text.encode("utf-8"))).sessions[0]
+    assert [b.text for b in session.blocks] == expected
+
+
 def test_an_all_caps_line_ends_a_session_with_an_all_caps_heading() -> None:
     text = (
         "VERSLAG\n\nSESSIE 1: DE RAAD\nGemeenten: Heerlen\nWe spraken.\n\n"

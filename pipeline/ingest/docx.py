@@ -869,9 +869,18 @@ class _BodyReader:
     # --------------------------------------------------------------------- tables
 
     def _table(self, tbl: Any) -> None:
+        rows = list(_rows(tbl))
+        if _layout_row(rows):
+            # A table of one row whose cells hold paragraphs of their own places text side by
+            # side (a label column beside the narrative), not a grid of values: a reader reads
+            # it cell by cell, each paragraph, list item and heading as in the body.
+            for _, tc in _cells(rows[0]):
+                for element in _blocks(tc, self._skip):
+                    self._paragraph(element) if element.tag == W_P else self._table(element)
+            return
         index = self.tables
         self.tables += 1
-        for r, tr in enumerate(_rows(tbl)):
+        for r, tr in enumerate(rows):
             for col, tc in _cells(tr):
                 self._cell(tc, (index, r, col))
 
@@ -973,6 +982,19 @@ def _unread_control(sdt: Any) -> bool:
         return True
     gallery = props.find(f"{W}docPartObj/{W}docPartGallery")
     return gallery is not None and gallery.get(W_VAL, "").lower() == "table of contents"
+
+
+def _layout_row(rows: list[Any]) -> bool:
+    """Whether a table is laid out as one row of text columns: a single row with a cell that
+    holds two or more paragraphs with text. A grid of values has a header row over its data,
+    or one value per cell."""
+    if len(rows) != 1:
+        return False
+    for _, tc in _cells(rows[0]):
+        filled = sum(1 for p in _children(tc, W_P) if any((t.text or "").strip() for t in p.iter(W_T)))
+        if filled > 1:
+            return True
+    return False
 
 
 def _rows(tbl: Any) -> Iterator[Any]:

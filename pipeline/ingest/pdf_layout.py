@@ -28,6 +28,7 @@ baseline, which both engines report identically.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,6 +69,11 @@ class Line:
     x1: float
     size: float
     bold: bool
+    right: float | None = None
+    """Where full lines of this line's text column end, when the page sets text in columns
+    (see :func:`mark_columns`); None: the page's right margin."""
+    column_top: bool = False
+    """The first line of a text column to the right of another (a paragraph may go on there)."""
 
 
 @dataclass(slots=True)
@@ -112,6 +118,16 @@ class PageContent:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     links: list[PageLink] = field(default_factory=list)
+    boxes: list[Rect] = field(default_factory=list)
+    """Frames drawn around text (a text box, a sidebar): their lines stay body text."""
+
+
+@dataclass(slots=True)
+class _Box:
+    """A frame's lines, read as a unit where the frame stands."""
+
+    rect: Rect
+    lines: list[Line]
 
 
 @dataclass(slots=True)
@@ -148,7 +164,16 @@ def check_pdf_bytes(data: bytes) -> None:
 
 
 def find_tables(rects: list[Rect], page_width: float, page_height: float) -> list[Table]:
-    """The page's ruled tables, from the bounding boxes of its path objects.
+    """The page's ruled tables (see :func:`find_tables_and_boxes`)."""
+    return find_tables_and_boxes(rects, page_width, page_height)[0]
+
+
+def find_tables_and_boxes(
+    rects: list[Rect], page_width: float, page_height: float
+) -> tuple[list[Table], list[Rect]]:
+    """The page's ruled tables and its frames around text, from the bounding boxes of its path
+    objects. A frame is one rectangle, or a fill and an outline drawn over one another (a text
+    box, a shaded cell or sidebar): one cell only, no table.
 
     Two ways of drawing a table are understood: a rectangle per cell (cells that touch form a
     table, as reportlab and fpdf draw them) and a grid of ruling lines, one thin path per
@@ -165,7 +190,8 @@ def find_tables(rects: list[Rect], page_width: float, page_height: float) -> lis
             if key not in seen:  # a cell's fill and its outline, or a fill drawn twice
                 seen.add(key)
                 cells.append(r)
-    tables = [_grid(group) for group in _touching_groups(cells) if len(group) >= 2]
+    groups = _touching_groups(cells)
+    tables = [_grid(group) for group in groups if len(group) >= 2]
     if 3 <= len(rulings) <= MAX_RULINGS:
         ruled = [t for group in _touching_groups(rulings, 2.0) if (t := _ruled_table(group)) is not None]
         if ruled:
@@ -174,7 +200,13 @@ def find_tables(rects: list[Rect], page_width: float, page_height: float) -> lis
             kept = [t for t in tables if not any(_inside(t.rect, r.rect) for r in ruled)]
             ruled = [r for r in ruled if not any(_inside(r.rect, t.rect) for t in kept)]
             tables = sorted(kept + ruled, key=lambda t: t.rect.top)
-    return tables
+    grids = [t for t in tables if not _one_cell(t)]
+    frames = [t.rect for t in tables if _one_cell(t)] + [group[0] for group in groups if len(group) == 1]
+    return grids, [box for box in frames if not any(_inside(box, g.rect) for g in grids)]
+
+
+def _one_cell(table: Table) -> bool:
+    return len({(cell.row, cell.col) for cell in table.cells}) == 1
 
 
 def _inside(inner: Rect, outer: Rect, tol: float = 2.0) -> bool:
@@ -457,7 +489,12 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
             page.lines = [ln for ln in page.lines if not _in_table(ln, page.tables)]
     body = _body_size([ln for p in pages for ln in p.lines])
     remove_running_lines(pages, body)
+    remove_toc_entries(pages)
     metrics = _measure(pages, body)
+    columns = [column for page in pages for column in mark_columns(page, metrics)]
+    for page in pages:
+        _mark_column_page(page, columns, metrics)
+    boxes = {page.number: _take_boxed_lines(page) for page in pages}
     cells = [cell for p in pages for t in p.tables for cell in t.cells if cell.parts]
     pairs = [(a.text, b.text) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)]
     pairs += [pair for cell in cells for pair in zip(cell.parts, cell.parts[1:], strict=False)]
@@ -467,7 +504,7 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
     header: list[str] = []
-    for group in _groups(pages, metrics):
+    for group in _groups(pages, metrics, boxes):
         if group.table is not None:
             table = group.table
             if not group.continued:
@@ -502,6 +539,20 @@ def remove_running_lines(pages: list[PageContent], body_size: float | None = Non
         drop = {id(ln) for ln in lines if _is_running(ln, repeated, body, with_text)}
         if drop:
             page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+# An entry of a table of contents: a heading's words, a dotted (or dashed) leader and the page
+# number ("3.1 Werkplaats A: Vastgoed ........ 3").
+TOC_ENTRY = re.compile(r"\S.*?(?:\s*[.…·_]){4,}\s*\d{1,4}$")
+
+
+def remove_toc_entries(pages: list[PageContent]) -> None:
+    """Drop the lines of a table of contents: a copy of the headings with page numbers, which
+    would otherwise read as headings or sessions of their own before the real ones."""
+    for page in pages:
+        entries = [ln for ln in page.lines if ln.text[-1:].isdigit() and TOC_ENTRY.match(ln.text)]
+        if entries:
+            page.lines = [ln for ln in page.lines if ln not in entries]
 
 
 def _in_band(line: Line, height: float) -> bool:
@@ -554,38 +605,159 @@ def _measure(pages: list[PageContent], body: float) -> _Metrics:
     return _Metrics(body, pitch, right, max(width, 1.0))
 
 
+# ----------------------------------------------------------------------------- text columns
+
+# A text column's left edge is where at least this many lines start, right of a quarter of the
+# line width (a list's hanging indent or a quote's indent is nearer the margin).
+_COLUMN_LINES = 3
+
+
+def mark_columns(page: PageContent, m: _Metrics) -> list[tuple[float, float]]:
+    """Mark the lines of text set in columns side by side (a newsletter's two columns, the two
+    cells of a borderless layout table) with their own column's right edge, and the first line
+    of the column on the right; returns the columns found, as (left, right). Measured against
+    the page's margin, every line of a narrow column would end "short" and be a paragraph of
+    its own."""
+    lines = page.lines
+    if len(lines) < 2 * _COLUMN_LINES:
+        return []
+    margin = min(ln.x0 for ln in lines)
+    starts = Counter(round(ln.x0) for ln in lines)
+    edges = sorted(x for x, n in starts.items() if n >= _COLUMN_LINES and x > margin + m.width * 0.25)
+    return [
+        column
+        for edge in edges
+        for band in _column_bands(lines, edge)
+        for column in _mark_band(lines, edge, band, m)
+    ]
+
+
+def _mark_column_page(page: PageContent, columns: list[tuple[float, float]], m: _Metrics) -> None:
+    """A page whose text all lies in one column found on another page (the last page of a
+    two-column section, holding only what the first column could not) is set in that column."""
+    lines = page.lines
+    if not lines or any(ln.right is not None for ln in lines):
+        return
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    for x0, x1 in columns:
+        if abs(left - x0) <= 2 and right <= x1 + 2 and x1 < m.right - m.width * 0.2:
+            for line in lines:
+                line.right = x1
+            return
+
+
+def _column_bands(lines: list[Line], edge: float) -> list[tuple[float, float]]:
+    """The vertical spans where lines start at ``edge`` beside lines left of it, each bounded
+    by the lines that cross the gutter (full-width text above and below the columns)."""
+    at_edge = sorted(ln.top for ln in lines if abs(ln.x0 - edge) <= 2)
+    crossing = sorted(ln.top for ln in lines if ln.x0 < edge - 2 and ln.x1 > edge - 4)
+    bands: list[tuple[float, float]] = []
+    for top in at_edge:
+        before, after = bisect_left(crossing, top), bisect_right(crossing, top)
+        above = crossing[before - 1] if before else float("-inf")
+        below = crossing[after] if after < len(crossing) else float("inf")
+        if not bands or bands[-1] != (above, below):
+            bands.append((above, below))
+    return bands
+
+
+def _mark_band(
+    lines: list[Line], edge: float, band: tuple[float, float], m: _Metrics
+) -> list[tuple[float, float]]:
+    inside = [ln for ln in lines if band[0] < ln.top < band[1]]
+    left = [ln for ln in inside if ln.x1 < edge - 4]
+    right = [ln for ln in inside if ln.x0 >= edge - 2]
+    if len(left) < 2 or sum(1 for ln in right if abs(ln.x0 - edge) <= 2) < 2:
+        return []  # an indented block beside nothing, or a lone line: no columns
+    columns = []
+    for column in (left, right):
+        body = [ln.x1 for ln in column if abs(ln.size - m.body_size) <= 0.5] or [ln.x1 for ln in column]
+        for line in column:
+            line.right = max(body)
+        columns.append((min(ln.x0 for ln in column), max(body)))
+    min(right, key=lambda ln: ln.top).column_top = True
+    return columns
+
+
 # ----------------------------------------------------------------------------- grouping
 
 
-def _groups(pages: list[PageContent], metrics: _Metrics) -> list[_Group]:
+def _groups(pages: list[PageContent], metrics: _Metrics, boxes: dict[int, list[_Box]]) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
     for page in pages:
-        for position, item in enumerate(_page_items(page)):
+        # A frame drawn in the middle of a paragraph (a text box a heading wraps around) is read
+        # after that paragraph: it waits here until the paragraph ends.
+        waiting: list[_Box] = []
+        for position, item in enumerate(_page_items(page, boxes.get(page.number, []))):
+            if isinstance(item, _Box):
+                if current is None:
+                    groups += _box_groups(item, metrics)
+                else:
+                    waiting.append(item)
+                continue
             if isinstance(item, Table):
-                current = None
+                groups += [g for box in waiting for g in _box_groups(box, metrics)]
+                current, waiting = None, []
                 previous = groups[-1].table if groups else None
                 continued = position == 0 and previous is not None and _columns(previous) == _columns(item)
                 groups.append(_Group(table=item, page=page.number, continued=continued))
                 continue
-            if current is not None and _continues(current, item, metrics):
+            across = waiting[-1].rect if waiting else None
+            if current is not None and _continues(current, item, metrics, across):
                 _add_line(current, item)
                 continue
+            if current is None or not _is_heading_group(current, metrics):  # a heading keeps its text
+                groups += [g for box in waiting for g in _box_groups(box, metrics)]
+                waiting = []
             current = _Group([item], page=page.number, marker=LIST_MARKER.match(item.text) is not None)
             groups.append(current)
+        groups += [g for box in waiting for g in _box_groups(box, metrics)]
     return groups
 
 
-def _page_items(page: PageContent) -> list[Line | Table]:
-    """The page's lines in reading (content) order, each table placed where it starts."""
-    items: list[Line | Table] = []
-    tables = sorted(page.tables, key=lambda t: t.rect.top)
+def _is_heading_group(group: _Group, m: _Metrics) -> bool:
+    first = group.lines[0]
+    return _is_heading_size(first, m) or (first.bold and len(group.lines) <= 2)
+
+
+def _box_groups(box: _Box, metrics: _Metrics) -> list[_Group]:
+    """A frame's lines grouped as body text of their own: nothing outside the frame joins them."""
+    groups: list[_Group] = []
+    for line in box.lines:
+        if groups and _continues(groups[-1], line, metrics):
+            _add_line(groups[-1], line)
+        else:
+            groups.append(_Group([line], page=line.page, marker=LIST_MARKER.match(line.text) is not None))
+    return groups
+
+
+def _page_items(page: PageContent, boxes: list[_Box]) -> list[Line | Table | _Box]:
+    """The page's lines in reading (content) order, each table and frame placed where it starts."""
+    items: list[Line | Table | _Box] = []
+    placed: list[Table | _Box] = sorted([*page.tables, *boxes], key=lambda t: t.rect.top)
     for line in page.lines:
-        while tables and tables[0].rect.top < line.top:
-            items.append(tables.pop(0))
+        while placed and placed[0].rect.top < line.top:
+            items.append(placed.pop(0))
         items.append(line)
-    items.extend(tables)
+    items.extend(placed)
     return items
+
+
+def _take_boxed_lines(page: PageContent) -> list[_Box]:
+    """Take the lines inside each frame off the page's lines. They are measured against the
+    frame: a frame's full line ends at its right edge less the padding its lines start after."""
+    boxes: list[_Box] = []
+    for rect in page.boxes:
+        inside = [ln for ln in page.lines if rect.holds(ln.x0 + 1, ln.top - 1)]
+        if len(inside) < 2:
+            continue  # a highlight behind a line or a word: part of the text around it
+        right = rect.x1 - (min(ln.x0 for ln in inside) - rect.x0)
+        for line in inside:
+            line.right = right
+        boxes.append(_Box(rect, inside))
+        page.lines = [ln for ln in page.lines if not rect.holds(ln.x0 + 1, ln.top - 1)]
+    return boxes
 
 
 def _in_table(line: Line, tables: list[Table]) -> bool:
@@ -593,20 +765,25 @@ def _in_table(line: Line, tables: list[Table]) -> bool:
 
 
 def _add_line(group: _Group, line: Line) -> None:
-    if group.body_x is None:
+    if group.body_x is None or line.column_top:  # a new column sets the indent of what follows
         group.body_x = line.x0
     group.lines.append(line)
 
 
-def _continues(group: _Group, line: Line, m: _Metrics) -> bool:
-    """Whether ``line`` goes on with the block ``group`` is building."""
+def _continues(group: _Group, line: Line, m: _Metrics, across: Rect | None = None) -> bool:
+    """Whether ``line`` goes on with the block ``group`` is building (``across``: a frame
+    drawn between the block's last line and ``line``)."""
     last = group.lines[-1]
     if abs(line.size - last.size) > 0.3 or line.bold != last.bold:
         return False
     if line.page != last.page:
         return _continues_on_next_page(group, line, m)
-    if not 0 < line.top - last.top <= m.pitch * line.size * 1.15:
-        return False  # a vertical gap, or back up to a new column
+    if across is not None and last.top < across.top and across.bottom < line.top:
+        if across.top - last.top > 2 * line.size or line.top - across.bottom > 2 * line.size:
+            return False  # a gap besides the frame between the two lines
+    elif not 0 < line.top - last.top <= m.pitch * line.size * 1.15:
+        # A vertical gap, or back up: to a new column, where the paragraph may go on.
+        return line.top < last.top and _continues_in_next_column(group, line, m)
     if not _same_indent(group, line):
         return False
     marker = LIST_MARKER.match(line.text) is not None
@@ -630,6 +807,17 @@ def _continues_on_next_page(group: _Group, line: Line, m: _Metrics) -> bool:
     # Only a lower-case start or a word hyphenated at the page end is clear enough: a full last
     # line followed by a capital is as often a one-line paragraph followed by the next one.
     return line.text[:1].islower() or _hyphenated(group.lines[-1])
+
+
+def _continues_in_next_column(group: _Group, line: Line, m: _Metrics) -> bool:
+    """A paragraph runs on from the foot of one text column to the top of the next when its
+    line there is full and stops mid-sentence ("..., zei raadslid Femke ter Haar uit" /
+    "Hengelo. ..."): unlike at a page break, the column's next line is right beside it."""
+    last = group.lines[-1]
+    if not line.column_top or line.x0 <= last.x1 or LIST_MARKER.match(line.text) or _is_heading_size(line, m):
+        return False
+    mid_sentence = last.text[-1:] in _MID_SENTENCE_ENDS or _hyphenated(last)
+    return mid_sentence and not _ends_short(last, line, m)
 
 
 def _runs_on(group: _Group, line: Line, m: _Metrics) -> bool:
@@ -664,12 +852,15 @@ def _centred(a: Line, b: Line) -> bool:
 
 
 def _ends_short(last: Line, line: Line, m: _Metrics) -> bool:
-    """``last`` ends well before the margin although the next line's first word would fit."""
-    slack = m.right - last.x1
+    """``last`` ends well before the margin (its column's, in text set in columns) although the
+    next line's first word would fit."""
+    right = last.right or m.right
+    slack = right - last.x1
     char = (last.x1 - last.x0) / max(len(last.text), 1)
     word = len(line.text.split(None, 1)[0]) if line.text.strip() else 0
     needed = (word + 1) * char
-    return slack > max(needed * 1.2, m.width * 0.1)
+    width = right - last.x0 if last.right else m.width
+    return slack > max(needed * 1.2, width * 0.1)
 
 
 def _is_heading_size(line: Line, m: _Metrics) -> bool:

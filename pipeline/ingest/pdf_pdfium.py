@@ -30,7 +30,7 @@ from pipeline.ingest.pdf_layout import (
     build_document,
     check_pdf_bytes,
     cut_word,
-    find_tables,
+    find_tables_and_boxes,
     is_bold_font,
     may_cut_word,
 )
@@ -93,7 +93,7 @@ class _PageReader:
             try:
                 text = textpage.get_text_range()
                 to_char = _index_map(textpage, text)
-                content.tables = self._tables(page, textpage, width, height, text, to_char)
+                content.tables, content.boxes = self._tables(page, textpage, width, height, text, to_char)
                 content.lines = self._lines(textpage, index + 1, height, text, to_char)
                 content.links = self._links(pdf, page, textpage, height)
             finally:
@@ -183,10 +183,10 @@ class _PageReader:
         height: float,
         text: str,
         to_char: Callable[[int], int],
-    ) -> list[Table]:
+    ) -> tuple[list[Table], list[Rect]]:
         count = pdfium_c.FPDFPage_CountObjects(page)
         if count > MAX_OBJECTS_FOR_TABLES:
-            return []
+            return [], []
         rects: list[Rect] = []
         for i in range(count):
             obj = pdfium_c.FPDFPage_GetObject(page, i)
@@ -197,8 +197,8 @@ class _PageReader:
                     Rect(self._lf.value, height - self._tf.value, self._rf.value, height - self._bf.value)
                 )
         if len(rects) < 2:
-            return []
-        tables = find_tables(rects, width, height)
+            return [], []
+        tables, boxes = find_tables_and_boxes(rects, width, height)
         for table in tables:
             for cell in table.cells:
                 r = cell.rect
@@ -211,7 +211,7 @@ class _PageReader:
                     and self._cut_word(tp.raw, parts[i], r, height, text, to_char)
                 }
                 cell.parts, cell.cut = parts, cut
-        return tables
+        return tables, boxes
 
     def _cut_word(
         self, tp: Any, word: str, cell: Rect, height: float, text: str, to_char: Callable[[int], int]

@@ -27,7 +27,7 @@ from pipeline.ingest.pdf_layout import (
     build_document,
     check_pdf_bytes,
     cut_word,
-    find_tables,
+    find_tables_and_boxes,
     is_bold_font,
     may_cut_word,
 )
@@ -68,9 +68,12 @@ def _read_page(page: Any) -> PageContent:
         height = float(page.height)
         content = PageContent(page.page_number, float(page.width), height)
         # Rectangles (cells, or thin filled bars as borders) and stroked line segments (the
-        # ruling lines Word and LibreOffice draw table borders with).
-        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in (*page.rects, *page.lines)]
-        content.tables = find_tables(rects, content.width, height) if len(rects) >= 2 else []
+        # ruling lines Word and LibreOffice draw table borders with), and curves: a text box's
+        # fill and outline, which PDFium sees as the path objects they are.
+        shapes = (*page.rects, *page.lines, *page.curves)
+        rects = [Rect(r["x0"], r["top"], r["x1"], r["bottom"]) for r in shapes]
+        if len(rects) >= 2:
+            content.tables, content.boxes = find_tables_and_boxes(rects, content.width, height)
         cell_chars: dict[int, list[dict[str, Any]]] = {}
         flow: list[dict[str, Any]] = []
         for char in page.chars:
