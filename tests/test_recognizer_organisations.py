@@ -95,6 +95,13 @@ CASES = [
     ),
     # Capitalised heads: a region's body, a fund, a platform.
     ("onderzoek voor de Regio Noord-Veluwe", [("Regio Noord-Veluwe", "Regio Noord-Veluwe", G)]),
+    # A metropolitan region's body, named by its place(s); in lower case a kind of region.
+    ("woordvoerder Metropoolregio Utrecht,", [("Metropoolregio Utrecht", "Metropoolregio Utrecht", G)]),
+    (
+        "de Metropoolregio Amsterdam Almere werkt",
+        [("Metropoolregio Amsterdam Almere", "Metropoolregio Amsterdam Almere", G)],
+    ),
+    ("in de metropoolregio Utrecht wonen", []),
     (
         "gesteund door het Fonds Leefbaarheid Oostergo",
         [("Fonds Leefbaarheid Oostergo", "Fonds Leefbaarheid Oostergo", G)],
