@@ -102,6 +102,14 @@ CASES = [
         [("Metropoolregio Amsterdam Almere", "Metropoolregio Amsterdam Almere", G)],
     ),
     ("in de metropoolregio Utrecht wonen", []),
+    # A region's adjective before a head (then no name after it needed); "Bureau X".
+    ("van het Drents Griffiersoverleg,", [("Drents Griffiersoverleg", "Drents Griffiersoverleg", G)]),
+    ("de Noordelijke Rekenkamer.", [("Noordelijke Rekenkamer", "Noordelijke Rekenkamer", G)]),
+    ("(Bureau Samen Verder)", [("Bureau Samen Verder", "Bureau Samen Verder", G)]),
+    ("de Zeeuwse rekenkamer", []),
+    ("het bureau van de griffie", []),
+    ("Aanbod van Groninger Dorpen:", []),
+    ("in het Zeeuws Archief", []),
     (
         "gesteund door het Fonds Leefbaarheid Oostergo",
         [("Fonds Leefbaarheid Oostergo", "Fonds Leefbaarheid Oostergo", G)],
