@@ -216,6 +216,9 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("Het Brabants Jongerenplatform schoof aan.", "Brabants Jongerenplatform"),
         ("Uitgevoerd door de Friese Woningkoepel, met de provincie.", "Friese Woningkoepel"),
         ("Leiding: Ans Bol (Bureau Samen Verder)", "Bureau Samen Verder"),
+        # A cross-border region's body; a region's service desk.
+        ("Namens de Euregio Rijn-Waal sprak de secretaris.", "Euregio Rijn-Waal"),
+        ("Met Ans Bol (Jongerenloket Twente) en de griffie.", "Jongerenloket Twente"),
         (
             "Aangevraagd door het Griffiersoverleg Noord-Drenthe, namens de raden.",
             "Griffiersoverleg Noord-Drenthe",
@@ -251,6 +254,7 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         # A region's adjective before no head or a head in lower case; an office.
         "Het Aanbod van Groninger Dorpen kwam ter sprake.",
         "De Zeeuwse rekenkamer en het bureau van de griffie werkten mee.",
+        "Vragen gaan naar het loket Wonen of het Omgevingsloket.",
     ],
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:
