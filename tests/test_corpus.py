@@ -82,19 +82,19 @@ F1_TARGET = 0.95
 # 72-report corpus reaches, rounded down to 0.01 (docs/corpus9-heldout.md), measured on 08285d5;
 # with fix11 merged after it, published and event_date are higher and quotes at the target.
 # fix15 (sessions told in prose by a key and a quoted title, a week day by day, keycap lines; an
-# offering in a sentence) raised the session fields and offerings.
+# offering in a sentence) raised the session fields and offerings. fix16 (header kinds: a genre or
+# archive line above the headline, a publishing word in one part of a header line, a weekday with
+# day/month in figures, the meeting's own line on top; programmes as check-mark items, under a
+# numbered agenda item or after a colon in a sentence; place names with a particle, Belgian roles,
+# more organisation shapes) took title, published, event_date, programmes and organisations to the
+# target.
 F1_FLOORS: dict[str, float] = {
-    "title": 0.94,
-    "published": 0.92,
-    "event_date": 0.91,
     "location": 0.91,
     "sessions": 0.94,
     "facilitators": 0.91,
     "facilitator_organisations": 0.90,
     "contacts": 0.94,
     "offerings": 0.90,
-    "programmes": 0.92,
-    "organisations": 0.92,
 }
 RATCHET_SLACK = 0.02
 

@@ -326,6 +326,31 @@ def test_a_day_without_year_after_new_year_is_last_years() -> None:
         ("Gemeente Epe | nieuwsbericht\n\nRaadsleden op werkbezoek\n\nTekst.", "Raadsleden op werkbezoek"),
         # A title with a bar and no word of a site stays the title.
         ("Werkbezoek | Intratuin Epe\n\nTekst.", "Werkbezoek | Intratuin Epe"),
+        # A line in capitals that only names the kind of document, with the header under it
+        # (sender, numbered labels), above the headline.
+        (
+            "PERSBERICHT\n\nRegio Twente\nNr.: 2021/12\nDatum: 3 mei 2021\n\n"
+            "Raadsleden praten mee over de dorpen\n\nENSCHEDE – Tekst.",
+            "Raadsleden praten mee over de dorpen",
+        ),
+        (
+            "NIEUWSBRIEF\n\nZes raden werken samen aan de jeugdzorg\n\nTekst.",
+            "Zes raden werken samen aan de jeugdzorg",
+        ),
+        (
+            "PERSBERICHT\n\nDe raden kiezen een koers\nDatum: 3 mei 2021\n\nTekst.",
+            "De raden kiezen een koers",
+        ),
+        # An archive's copy of a post: its masthead and posting line above the post's first line.
+        (
+            "Archiefkopie Facebook – griffie Zwolle\nBericht van: Ans Smit | Geplaatst: 3-5-2021 10:00\n\n"
+            "Regioavond Zwolle 2021: wat ik meenam\n\nTekst.",
+            "Regioavond Zwolle 2021: wat ik meenam",
+        ),
+        # The kind of document in a longer line, or not in capitals, is the title itself.
+        ("PERSBERICHT REGIO TWENTE\n\nTekst.", "PERSBERICHT REGIO TWENTE"),
+        ("Verslag\n\nTekst.", "Verslag"),
+        ("Persbericht over de regioavond\nDatum: 3 mei 2021\n\nTekst.", "Persbericht over de regioavond"),
     ],
 )
 def test_title_skips_a_masthead_and_markup(text: str, title: str) -> None:
@@ -405,6 +430,46 @@ def test_programmes_the_writers_say_they_work_on(sentence: str, expected: list[s
     assert programmes(f"Verslag\n\nDe avond was goed.\n\n{sentence}\n") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Items opened by a check mark, as a post writes a list without list markup; the lead-in
+        # sentence before them ("we werken aan een vervolg") names no programme of its own.
+        (
+            "Zin in meer? We werken aan een vervolg na de zomer. Op de planning:\n"
+            "✅ een cursus debatteren\n✅ een werkbezoek aan Assen\n\nTot ziens!",
+            ["een cursus debatteren", "een werkbezoek aan Assen"],
+        ),
+        (
+            "Binnenkort:\n✔️ een cursus debatteren\n✔️ een werkbezoek aan Assen\n",
+            ["een cursus debatteren", "een werkbezoek aan Assen"],
+        ),
+        # A numbered agenda item that announces the bullets under it.
+        (
+            "4. Rondvraag\n5. Nog in voorbereiding bij de werkgroep\n- Een cursus debatteren\n"
+            "- Een werkbezoek aan Assen\n6. Sluiting\n",
+            ["Een cursus debatteren", "Een werkbezoek aan Assen"],
+        ),
+        # Programmes told in a sentence: words of preparing before a colon, the items after it.
+        (
+            "Het netwerk bereidt nu een vervolg voor: een cursus debatteren en een werkbezoek aan Assen.",
+            ["een cursus debatteren", "een werkbezoek aan Assen"],
+        ),
+        (
+            "Voor het voorjaar staan gepland: een cursus debatteren, een podcast en een werkbezoek in Epe.",
+            ["een cursus debatteren", "een podcast", "een werkbezoek in Epe"],
+        ),
+        # What is offered, proposed or recommended is no programme in preparation.
+        ("De GGD biedt elke raad twee dingen aan: een presentatie en een cursus.", []),
+        ("Wat ging goed:\n✅ een goede opkomst\n✅ een strakke dagvoorzitter\n", []),
+        ("De raden werkten aan één tafel samen. Wij bevelen aan:\n- Een reeks avonden\n- Een podcast\n", []),
+        ("4. Nog in voorbereiding bij de werkgroep\n5. Sluiting\n", []),
+    ],
+)
+def test_programmes_in_posts_agendas_and_sentences(text: str, expected: list[str]) -> None:
+    assert programmes(f"Verslag\n\nDe avond was goed.\n\n{text}\n") == expected
+
+
 def test_options_proposed_to_work_out_are_no_programmes() -> None:
     text = "Verslag\n\nDe raden vonden deze ideeën kansrijk om uit te werken:\n- Een cursus\n- Een podcast\n"
     assert programmes(text) == []
@@ -471,3 +536,89 @@ def test_a_header_tables_date_row_is_the_publication(
     rows: list[tuple[str, str]], published: str | None
 ) -> None:
     assert _header_table(rows).published == published
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        # A word of publishing opening one part of a header line split by bars or middle dots.
+        ("Nummer 2 | verschenen op 5 maart 2021 | Regio West-Brabant", "2021-03-05"),
+        (
+            "Bericht van: Ans Smit | Geplaatst: 05-03-2021 10:12 | Gearchiveerd: 06-03-2021 09:00",
+            "2021-03-05",
+        ),
+        (
+            "Stichting Raad & Regio · een programma van de provincie · gepubliceerd op vrijdag 5 maart 2021",
+            "2021-03-05",
+        ),
+        ("Versie: definitief, 5 maart 2021 · opgesteld door de reiscommissie", "2021-03-05"),
+        ("Datum indiening: 5 maart 2021", "2021-03-05"),
+        # A part without such a word gives no publication by itself.
+        ("Regio West-Brabant | aanmelden kon tot 5 maart 2021 | voor raadsleden en griffiers", None),
+    ],
+)
+def test_a_publishing_word_in_a_header_part_gives_the_publication(top: str, published: str | None) -> None:
+    text = (
+        f"Regiodag West-Brabant\n{top}\n\nOp dinsdag 23 februari 2021 kwamen de raadsleden bijeen in Breda.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == (published, "2021-02-23")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # A weekday and the day and month in figures, the year from the publication.
+        ("Afgelopen woensdag (3/3) kwamen ruim veertig raadsleden bijeen in Epe.", "2021-03-03"),
+        ("Vorige week dinsdagavond 2/3 spraken de raden van Epe en Heerde over de jeugdzorg.", "2021-03-02"),
+        # Figures without a weekday, or no month, are no day.
+        ("Zo'n 3/4 van de raadsleden kwam bijeen in het gemeentehuis van Epe.", None),
+        ("Afgelopen woensdag (13/14 uur) spraken de raden van Epe en Heerde over de jeugdzorg.", None),
+    ],
+)
+def test_a_weekday_with_day_and_month_in_figures_is_the_meeting(sentence: str, event: str | None) -> None:
+    text = f"Terugblik regioavond\n\nDatum: 10 maart 2021\n\n{sentence}\n"
+    assert metadata(text).event_date == event
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "event"),
+    [
+        # A subtitle that opens with the meeting's date, the venue after a middle dot or a bar;
+        # a programme booklet may appear before its meeting.
+        (
+            "Regiodag Utrecht\nZaterdag 8 mei 2021 · Stadhuis, Utrecht · versie van 20 april 2021\n\nTekst.",
+            "2021-04-20",
+            "2021-05-08",
+        ),
+        (
+            "Regioavond Epe\n12 mei 2021 | Raadszaal Epe\nDatum verslag: 20 mei 2021\n\nTekst.",
+            "2021-05-20",
+            "2021-05-12",
+        ),
+        # A date alone on the cover, the report's own date labelled under it.
+        (
+            "Verslag raadsavond Oost\n8 mei 2021\nDatum verslag: 20 mei 2021\n\nTekst.",
+            "2021-05-20",
+            "2021-05-08",
+        ),
+        # A date alone with no other publication date is the publication.
+        (
+            "Regiodag Utrecht\n20 mei 2021\n\nOp zaterdag 8 mei 2021 kwamen de raden bijeen in Utrecht.",
+            "2021-05-20",
+            "2021-05-08",
+        ),
+    ],
+)
+def test_the_meetings_own_line_on_top(text: str, published: str, event: str) -> None:
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == (published, event)
+
+
+def test_a_trip_over_two_days_under_a_version_line_starts_on_the_first() -> None:
+    text = (
+        "Reisverslag: twee dagen Antwerpen\nStudiereis van raadsleden naar Antwerpen, 3 en 4 juni 2021\n"
+        "Versie: definitief, 14 juni 2021 · opgesteld door de reiscommissie\n\nTekst.\n"
+    )
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == ("2021-06-14", "2021-06-03")

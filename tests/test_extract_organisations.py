@@ -209,6 +209,24 @@ def test_facilitator_details_after_a_comma(line: str, expected: list[tuple[str, 
         ("Het Netwerk Raadsleden Achterhoek schoof aan.", "Netwerk Raadsleden Achterhoek"),
         ("Een spreker van Brainport Eindhoven vertelde over de arbeidsmarkt.", "Brainport Eindhoven"),
         ("Cijfers kwamen van het Gelders Planbureau, dat de regio volgt.", "Gelders Planbureau"),
+        # An adjective of a region before a head, with or without a name after it; a consultancy
+        # "Bureau X"; a body named "-overleg" or "-koepel" outside the title.
+        ("Namens het Drents Griffiersoverleg sprak de voorzitter.", "Drents Griffiersoverleg"),
+        ("Harm Dijkstra van de Zuidelijke Rekenkamer kwam later.", "Zuidelijke Rekenkamer"),
+        ("Het Brabants Jongerenplatform schoof aan.", "Brabants Jongerenplatform"),
+        ("Uitgevoerd door de Friese Woningkoepel, met de provincie.", "Friese Woningkoepel"),
+        ("Leiding: Ans Bol (Bureau Samen Verder)", "Bureau Samen Verder"),
+        # A cross-border region's body; a region's service desk.
+        ("Namens de Euregio Rijn-Waal sprak de secretaris.", "Euregio Rijn-Waal"),
+        ("Met Ans Bol (Jongerenloket Twente) en de griffie.", "Jongerenloket Twente"),
+        (
+            "Aangevraagd door het Griffiersoverleg Noord-Drenthe, namens de raden.",
+            "Griffiersoverleg Noord-Drenthe",
+        ),
+        (
+            "Het NVRR (Nederlandse Vereniging van Rekenkamers en Rekenkamercommissies) organiseerde.",
+            "Nederlandse Vereniging van Rekenkamers en Rekenkamercommissies",
+        ),
     ],
 )
 def test_organisations_in_running_text(sentence: str, organisation: str) -> None:
@@ -233,6 +251,10 @@ def test_organisations_in_running_text(sentence: str, organisation: str) -> None
         # A network named as a programme, lower case: no organisation.
         "De verslagen gaan rond via het netwerk Weerbaar Bestuur.",
         "In de kring van griffiers is dat bekend.",
+        # A region's adjective before no head or a head in lower case; an office.
+        "Het Aanbod van Groninger Dorpen kwam ter sprake.",
+        "De Zeeuwse rekenkamer en het bureau van de griffie werkten mee.",
+        "Vragen gaan naar het loket Wonen of het Omgevingsloket.",
     ],
 )
 def test_no_organisation_in_ordinary_words(sentence: str) -> None:
@@ -352,3 +374,8 @@ def test_a_contact_named_as_its_addresss_domain_is_an_organisation(
     line: str, names: list[str | None], people: list[str], organisations: list[str]
 ) -> None:
     assert contacts_of(line) == (names, people, organisations)
+
+
+def test_a_meeting_named_in_the_title_is_no_organisation() -> None:
+    text = "Terugkoppeling Griffiersoverleg Utrecht - 8/10 in Zeist\n\nWe spraken over de begroting.\n"
+    assert extract(read_txt(text.encode()))["organisations"] == []

@@ -340,6 +340,38 @@ def test_no_quotes_in_other_shapes(body: str) -> None:
     assert [q[0] for q in quotes_of(body)] in ([], [None])
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Belgian roles: the alderman (schepen) and kin, named with the person and quoted later
+        # by the surname alone.
+        (
+            "In Antwerpen ontving schepen Els Van Damme ons. “Wij betrekken de districten bij alles,” "
+            "zei Van Damme.",
+            [("Els van Damme", None, "schepen")],  # the particle rendered the Dutch way
+        ),
+        (
+            "Districtsschepen Pieter Claes leidde de rondgang. “De wijk beslist mee over haar pleinen,” "
+            "vertelde Claes.",
+            [("Pieter Claes", None, "districtsschepen")],
+        ),
+        (
+            "Gouverneur Jan Peeters sloot af: “Over de grens werken we al jaren samen.”",
+            [("Jan Peeters", None, "gouverneur")],
+        ),
+        # Ships are no role: the quote keeps its speaker without one.
+        (
+            "De schepen lagen in de haven. Karel Maes zei: “Die haven is van ons allemaal.”",
+            [("Karel Maes", None, None)],
+        ),
+    ],
+)
+def test_belgian_roles_of_speakers(
+    body: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert quotes_of(body) == expected
+
+
 def test_a_pronoun_after_the_verb_gives_no_quote_without_a_speaker() -> None:
     assert quotes_of("Sanne Bos opende. “Hier praten wij pas als het onze beurt is,” grapte ze.") == []
 

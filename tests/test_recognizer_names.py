@@ -96,6 +96,35 @@ RUNNING_TEXT = [
     ("We kozen uit de opties A, B en D. Elke optie kost geld.", []),
     ("De rondes heetten 1, 2 en E. Iedere ronde duurde een uur.", []),
     ("Jan          Jansen", []),
+    # A place, a body or a label with a particle is no unknown first name: after a word of
+    # place or a "van", after an acronym, with an adjective of a place or another capitalised
+    # word after it, a compound of "-land" or "-reis".
+    ("De veerpont bij Hoek van Holland vaart weer.", []),
+    ("Leerlingen uit Bergen op Zoom en inwoners van Hoek van Holland", []),
+    ("Bart Smit (VRT Vlaanderen van Nu) sprak.", ["Bart Smit"]),
+    ("Een bezoek aan Waasland van Vlaanderen trok velen.", []),
+    ("Werkbezoek van Brabantse raadsleden aan Gent", []),
+    ("Aanbod van Drentse Dorpen:\n- een schouw", []),
+    ("Overleg van Friese Gemeenten: de rondgang", []),
+    ("Uitwisseling van Twentse Raden in Hengelo", []),
+    ("Rijk van Walsem opende de avond bij Gemeente Epe.", ["Rijk van Walsem"]),
+    # The head of an organisation's name (or "Gemeente") before a place after a role: a body.
+    ("Vragen aan Anne Bos, woordvoerder Metropoolregio Utrecht, 06 12345678", ["Anne Bos"]),
+    ("Joost Kok, beleidsadviseur Regio Achterhoek, opende.", ["Joost Kok"]),
+    ("Inge Pol, woordvoerder Gemeente Epe", ["Inge Pol"]),
+    ("woordvoerder Karel Appel", ["Karel Appel"]),
+    # A street named after a title or role is no person; a surname after the title is.
+    ("Bezoekadres: Burgemeester Visserplein 2, 3011 AB Rotterdam", []),
+    ("Wethouder Van Dijkstraat 12", []),
+    ("burgemeester Verlaan en burgemeester Versteeg openden de dag.", ["Verlaan", "Versteeg"]),
+    # A first name the list does not know next to a person ("en") or after a contact verb.
+    ("geleid door Pieter Bos en Nesrin Kaya (beiden Movisie)", ["Pieter Bos", "Nesrin Kaya"]),
+    ("Vragen? Mail Nesrin Kaya: n.kaya@movisie.nl", ["Nesrin Kaya"]),
+    ("Bel Nesrin Kaya op 06 12345678", ["Nesrin Kaya"]),
+    ("Mail de griffie: griffie@epe.nl", []),
+    ("Met Pieter Bos en Natuur en Milieu Gelderland", ["Pieter Bos"]),
+    ("Met Pieter Bos en Gemeente Epe", ["Pieter Bos"]),
+    ("Met Pieter Bos en Dorpsbelang Epe Zuid", ["Pieter Bos"]),
 ]
 
 

@@ -95,6 +95,21 @@ CASES = [
     ),
     # Capitalised heads: a region's body, a fund, a platform.
     ("onderzoek voor de Regio Noord-Veluwe", [("Regio Noord-Veluwe", "Regio Noord-Veluwe", G)]),
+    # A metropolitan region's body, named by its place(s); in lower case a kind of region.
+    ("woordvoerder Metropoolregio Utrecht,", [("Metropoolregio Utrecht", "Metropoolregio Utrecht", G)]),
+    (
+        "de Metropoolregio Amsterdam Almere werkt",
+        [("Metropoolregio Amsterdam Almere", "Metropoolregio Amsterdam Almere", G)],
+    ),
+    ("in de metropoolregio Utrecht wonen", []),
+    # A region's adjective before a head (then no name after it needed); "Bureau X".
+    ("van het Drents Griffiersoverleg,", [("Drents Griffiersoverleg", "Drents Griffiersoverleg", G)]),
+    ("de Noordelijke Rekenkamer.", [("Noordelijke Rekenkamer", "Noordelijke Rekenkamer", G)]),
+    ("(Bureau Samen Verder)", [("Bureau Samen Verder", "Bureau Samen Verder", G)]),
+    ("de Zeeuwse rekenkamer", []),
+    ("het bureau van de griffie", []),
+    ("Aanbod van Groninger Dorpen:", []),
+    ("in het Zeeuws Archief", []),
     (
         "gesteund door het Fonds Leefbaarheid Oostergo",
         [("Fonds Leefbaarheid Oostergo", "Fonds Leefbaarheid Oostergo", G)],
@@ -170,6 +185,16 @@ CASES = [
         [("Stichting Noord", "Stichting Noord", G), ("VNG", "Vereniging van Nederlandse Gemeenten", K)],
     ),
     ("Stichting Noord- en zuidvleugel", [("Stichting Noord", "Stichting Noord", G)]),
+    # An adjective that opens the name is part of it; without a head after it, it describes.
+    (
+        "namens het Ambtelijk Bureau Amstelland",
+        [("Ambtelijk Bureau Amstelland", "Ambtelijk Bureau Amstelland", G)],
+    ),
+    (
+        "de Groene Metropoolregio Arnhem-Nijmegen",
+        [("Groene Metropoolregio Arnhem-Nijmegen", "Groene Metropoolregio Arnhem-Nijmegen", G)],
+    ),
+    ("Regionale samenwerking en Groene daken", []),
 ]
 
 

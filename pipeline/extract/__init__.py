@@ -264,12 +264,13 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
     for session in sessions:
         written.extend(p.organisation for p in session.facilitators if p.organisation)
     labelled = list(written)
+    title = next(((m["start"], m["end"]) for m in ctx.mentions if m["label"] == "title"), (0, 0))
     for entity in ctx.entities:
         if entity.label == "ORG":
             name = _within_line(entity)
             if entity.source == "rule:organisation" and len(name.split()) < 2:
                 continue  # a shape cut at a line break to its head word alone ("rekenkamer\nHet ...")
-            if _a_municipalitys_own_body(ctx, name):
+            if _a_municipalitys_own_body(ctx, name) or _the_meeting_in_the_title(entity, name, title):
                 continue
             if not _part_of_longer(name, entity, labelled):
                 written.append(name)
@@ -288,6 +289,20 @@ def _organisations(ctx: Context, sessions: list[SessionRecord], emails: list[str
             if alias != group["name"] and alias not in group["aliases"]:
                 group["aliases"].append(alias)
     return list(groups.values())
+
+
+def _the_meeting_in_the_title(entity: Found, name: str, title: tuple[int, int]) -> bool:
+    """ "Terugkoppeling Griffiersoverleg Zeeland - do 8/10": a name by shape whose head is a
+    meeting word ("-overleg") is, in the report's title, the meeting it reports on; elsewhere
+    ("aangevraagd door het Griffiersoverleg Oost-Groningen") it is the body that meets."""
+    if entity.source != "rule:organisation" or not title[0] <= entity.start < title[1]:
+        return False
+    return any(word.casefold().endswith(_meeting_heads()) for word in name.split())
+
+
+@cache
+def _meeting_heads() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in load_yaml("organisations.yml").get("meeting_heads") or [])
 
 
 def _a_municipalitys_own_body(ctx: Context, name: str) -> bool:

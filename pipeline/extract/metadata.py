@@ -60,7 +60,7 @@ def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
 
 
 def _title_block(blocks: list[Block]) -> Block | None:
-    subject = _mail_subject(blocks)
+    subject = _mail_subject(blocks) or _headline_after_genre_line(blocks)
     if subject is not None:
         return subject
     for block in blocks[:3]:
@@ -94,6 +94,44 @@ def _mail_subject(blocks: list[Block]) -> Block | None:
         if not block.text.rstrip().endswith(":") and ":" not in block.text[:20]:
             return None  # the header ended without a subject
     return None
+
+
+# Header lines under a genre line: "Nr.: 2019-047", "Datum: 11-10-2019", "Bericht van: X | ...";
+# a label of one or two words (a title such as "Regiodag Zeeland 2022: terugblik" has more).
+_HEADER_LABEL = re.compile(r"^[^\W\d][\w.]*(?:\s+\w+)?\s*:\s*\S")
+_HEADER_LINES = 4
+
+
+def _headline_after_genre_line(blocks: list[Block]) -> Block | None:
+    """ "PERSBERICHT" / sender / "Nr.: ..." / "Datum: ..." / headline: under a line that only
+    names the kind of document (or an archive's copy of a post), the headline is the first
+    title-like line after the header's label lines, else the line right under it."""
+    if not blocks or not _is_genre_line(blocks[0]):
+        return None
+    header = blocks[1 : 1 + _HEADER_LINES]
+    labelled = [i for i, block in enumerate(header, start=1) if _HEADER_LABEL.match(block.text)]
+    after_labels = blocks[labelled[-1] + 1 : labelled[-1] + 2] if labelled else []
+    return next((b for b in [*after_labels, *blocks[1:2]] if _is_title_like(b)), None)
+
+
+def _is_title_like(block: Block) -> bool:
+    return len(block.text.split()) <= 20 and not block.text.rstrip().endswith(".")
+
+
+def _is_genre_line(block: Block) -> bool:
+    """ "PERSBERICHT", "Archiefkopie sociale media – griffie Gouda": the document's kind, no title."""
+    words = _genre_words()
+    text = plain(block.text).strip(" #*_")
+    return (text.isupper() and words[0].fullmatch(text) is not None) or words[1].match(text) is not None
+
+
+@cache
+def _genre_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    return (
+        re.compile(rf"(?:{'|'.join(rules['genre_words'])})", re.IGNORECASE),
+        re.compile(rf"(?:{'|'.join(rules['archive_words'])})\b", re.IGNORECASE),
+    )
 
 
 # "site.nl › Nieuws › Terugblik": a web page's breadcrumb trail above the headline.
@@ -145,13 +183,13 @@ def _dates_in(dates: list[Found], block: Block) -> list[Found]:
 
 def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Block | None) -> Found | None:
     for index, block in enumerate(blocks):
-        if _label_regex("published_labels").match(block.text) and not _label_regex("event_date_labels").match(
-            block.text
-        ):
+        if _is_published_label(block.text):
             found = _dates_in(dates, block) or _dates_in_next_cell(blocks, index, dates)
-            if found:
-                ctx.mention_found(found[0], "published")
-                return found[0]
+        else:
+            found = _published_in_part(block, dates) if index < _TOP_BLOCKS + _BYLINE_REACH else []
+        if found:
+            ctx.mention_found(found[0], "published")
+            return found[0]
     for index, block in enumerate(blocks[: _TOP_BLOCKS + _BYLINE_REACH]):
         found = _dates_in(dates, block)
         if not found or _label_regex("event_date_labels").match(block.text):
@@ -169,6 +207,32 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             ctx.mention_found(date, "published")
             return date
     return _closing_dateline(ctx, blocks, dates)
+
+
+def _is_published_label(text: str) -> bool:
+    # "Datum bijeenkomst: 8 nov. 2023" is the meeting, not the report.
+    published, event = _label_regex("published_labels"), _label_regex("event_date_labels")
+    return published.match(text) is not None and event.match(text) is None
+
+
+# One part of a header line split by bars or middle dots ("Nummer 3 | verschenen op ...").
+_HEADER_PART = re.compile(r"[^|·]+")
+
+
+def _published_in_part(block: Block, dates: list[Found]) -> list[Found]:
+    """ "Bericht van: X | Geplaatst: 14-11-2022 08:12 | Gearchiveerd: ...", "Democratie in Actie
+    · gepubliceerd op 15 november 2023": a word of publishing opens one part of a header line;
+    that part's date is the publication, whatever other dates the line holds."""
+    if "|" not in block.text and "·" not in block.text:
+        return []
+    for part in _HEADER_PART.finditer(block.text):
+        text = part.group().lstrip()
+        if _is_published_label(text):
+            start = block.start + part.end() - len(text)
+            found = [d for d in dates if start <= d.start < block.start + part.end() and d.value]
+            if found:
+                return found
+    return []
 
 
 def _dates_in_next_cell(blocks: list[Block], index: int, dates: list[Found]) -> list[Found]:
@@ -235,6 +299,10 @@ def _event_date(
             if found:
                 ctx.mention_found(found[0], "event_date")
                 return found[0]
+    on_top = _event_line_on_top(blocks, dates, published)
+    if on_top is not None:
+        ctx.mention_found(on_top, "event_date")
+        return on_top
     reference = published.value if published is not None else _title_year_end(blocks)
     for block in blocks:
         if block.kind == "heading" or len(block.text.split()) < 6:
@@ -256,6 +324,22 @@ def _event_date(
             found = next((d for d in candidates if _is_meeting_day(ctx, d)), candidates[0])
             ctx.mention_found(found, "event_date")
             return found
+    return None
+
+
+def _event_line_on_top(blocks: list[Block], dates: list[Found], published: Found | None) -> Found | None:
+    """ "Zaterdag 8 oktober 2022 · Zeeuws Archief, Middelburg · versie van ..." under the title,
+    "13 februari 2020" alone on a cover: a top line that opens with a date, alone or followed by
+    the venue after a bar or middle dot, is the meeting's own line (a programme booklet appears
+    before its meeting, so it need not precede the publication)."""
+    for block in blocks[:_TOP_BLOCKS]:
+        found = _dates_in(dates, block)
+        if not found or (published is not None and found[0].start == published.start):
+            continue
+        head = block.text[: found[0].start - block.start].strip(" *_#")
+        rest = block.text[found[0].end - block.start :].strip(" *_")
+        if not head and (not rest or rest[0] in "·|"):
+            return found[0]
     return None
 
 
@@ -288,6 +372,16 @@ def _yearless_day() -> AnyCase:
     return AnyCase(
         rf"(?:\bop\s+(?:de\s+(?=\d{{1,2}}{ordinal}))?(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
         rf"(?P<day>\d{{1,2}})(?:{ordinal})?{later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)"
+    )
+
+
+@cache
+def _weekday_day_month() -> AnyCase:
+    """ "Afgelopen donderdag (10/11)", "vorige week dinsdag 8/10": a full weekday and the day
+    and month in figures, as a post or a mail writes them (the year from its date or title)."""
+    days = "|".join(w for w in load_yaml("dates.yml")["weekdays"] if len(w) > 2)
+    return AnyCase(
+        rf"\b(?:{days})(?:ochtend|middag|avond)?\s+\(?(?P<day>\d{{1,2}})/(?P<month>1[0-2]|0?[1-9])\)?(?![/\d])"
     )
 
 
@@ -335,8 +429,9 @@ def _yearless_meeting_days(ctx: Context, block: Block, reference: str) -> list[F
     if _DIGIT.search(block.text) is None:
         return found  # every such day has its digits; most blocks have none (bench corpus)
     year = int(reference[:4])
-    for match in _yearless_day().finditer(block.text):  # on lower-cased text: read spans
-        month, day = months[match.group("month").lower()], int(match.group("day"))
+    for match in [*_yearless_day().finditer(block.text), *_weekday_day_month().finditer(block.text)]:
+        named = match.group("month")
+        month, day = int(named) if named.isdigit() else months[named.lower()], int(match.group("day"))
         for candidate_year in (year, year - 1):
             try:
                 day_of = date(candidate_year, month, day)
@@ -466,14 +561,48 @@ def _programme_patterns() -> tuple[AnyCase, re.Pattern[str], AnyCase]:
 def _announces_programmes(block: Block, intro: AnyCase, lead_in: AnyCase) -> bool:
     """ "in voorbereiding" anywhere in the block; a verb of preparing or working on only in
     a list's own lead-in (a line ending in ':' or a short title), since prose says 'werkt aan'
-    about anything."""
+    about anything; in a paragraph ending in ':' only its last sentence leads in ("... aan één
+    tafel werkte. Wij bevelen aan:" announces recommendations)."""
     if intro.search(block.text):
         return True
     text = block.text.strip()
     is_lead_in = text.endswith(":") or (
         len(text) < 80 and len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";"))
     )
-    return is_lead_in and lead_in.search(text) is not None
+    return is_lead_in and lead_in.search(_SENTENCE_END.split(text)[-1]) is not None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@cache
+def _item_marks() -> tuple[str, ...]:
+    return tuple(load_yaml("labels.yml")["item_marks"])
+
+
+def _is_item(block: Block) -> bool:
+    """A list item, or a line opened by a check mark ("✅ een raadsavond"), as a post writes a
+    list without list markup."""
+    return block.kind == "list_item" or block.text.startswith(_item_marks())
+
+
+def _item_kind(block: Block) -> tuple[str, bool]:
+    return block.kind, block.number is not None
+
+
+def _may_announce(block: Block, first_item: Block) -> bool:
+    """Any line but an item; a numbered agenda item only above bullets of its own
+    ("5. Op de rol (in voorbereiding)" / "- Werkbezoek ...")."""
+    if not _is_item(block):
+        return True
+    return block.number is not None and first_item.kind == "list_item" and first_item.number is None
+
+
+def _item_text(block: Block) -> tuple[int, str]:
+    """The item's offset and text without a check mark that opens it."""
+    mark = next((m for m in _item_marks() if block.text.startswith(m)), "")
+    text = block.text[len(mark) :].lstrip(" \ufe0f")
+    return len(block.text) - len(text), text
 
 
 @cache
@@ -494,36 +623,69 @@ def _programmes_said_in(ctx: Context, block: Block) -> list[str]:
     sentence, separator = _programmes_in_prose()
     found = []
     for match in sentence.finditer(block.text):
-        start = match.start("items")
-        for gap in [*separator.finditer(match.group("items")), None]:
-            end = match.end("items") if gap is None else match.start("items") + gap.start()
-            item = block.text[start:end].strip()
-            if item.startswith("een "):
-                ctx.mention("programme", block.start + start, block.start + start + len(item), "rule:prose")
-                found.append(item)
-            start = end if gap is None else match.start("items") + gap.end()
+        found += _items_said(ctx, block, match.start("items"), match.end("items"), separator)
+    return found
+
+
+def _items_said(ctx: Context, block: Block, start: int, end: int, separator: re.Pattern[str]) -> list[str]:
+    """The items with an indefinite article in ``block.text[start:end]``, split at ``separator``."""
+    found = []
+    for gap in [*separator.finditer(block.text, start, end), None]:
+        stop = end if gap is None else gap.start()
+        item = block.text[start:stop].strip()
+        if item.startswith("een "):
+            ctx.mention("programme", block.start + start, block.start + start + len(item), "rule:prose")
+            found.append(item)
+        start = end if gap is None else gap.end()
+    return found
+
+
+# "...: een X en een Y." the items after a colon, to the sentence's end.
+_COLON_ITEMS = re.compile(r":\s+(?P<items>een\b[^.!?:;]*)")
+_ITEM_GAP = re.compile(r",\s+(?=een\b)|\s+en\s+(?=een\b)")
+
+
+def _programmes_after_colon(ctx: Context, block: Block, lead_in: AnyCase) -> list[str]:
+    """ "De regio bereidt inmiddels een vervolg voor: een X en een Y.": a sentence whose words
+    before a colon say its items are being prepared (the list's lead-in words, in prose)."""
+    if ": een " not in block.text:  # cheap: most blocks have no such colon
+        return []
+    found = []
+    for match in _COLON_ITEMS.finditer(block.text):
+        opening = max(block.text.rfind(mark, 0, match.start()) for mark in ".!?") + 1
+        if lead_in.search(block.text[opening : match.start()]) is not None:
+            found += _items_said(ctx, block, match.start("items"), match.end("items"), _ITEM_GAP)
     return found
 
 
 def extract_programmes(ctx: Context) -> list[str]:
     """List items under a sentence that announces programmes 'in voorbereiding', and the new
-    things the writers say they are working on in a sentence."""
+    things the writers say they are working on or preparing in a sentence."""
     intro, remark, lead_in = _programme_patterns()
     blocks = ctx.document.blocks
-    programmes: list[str] = [
-        p for block in blocks if block.kind != "list_item" for p in _programmes_said_in(ctx, block)
-    ]
+    programmes: list[str] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "list_item" or (
+            # A list's lead-in ("we werken aan een vervolg. In de pijplijn:") names no programme.
+            following is not None and _is_item(following) and block.text.rstrip().endswith(":")
+        ):
+            continue
+        programmes += _programmes_said_in(ctx, block) + _programmes_after_colon(ctx, block, lead_in)
     for index, block in enumerate(blocks[:-1]):
         # Only a block right above a list can announce one: most blocks are not (cheap test first).
-        if blocks[index + 1].kind != "list_item" or block.kind == "list_item":
+        first = blocks[index + 1]
+        if not _is_item(first) or not _may_announce(block, first):
             continue
         if not _announces_programmes(block, intro, lead_in):
             continue
         for follower in blocks[index + 1 :]:
-            if follower.kind != "list_item":
+            if not _is_item(follower) or _item_kind(follower) != _item_kind(first):
                 break
-            name = remark.sub("", follower.text).strip().rstrip(".;")
+            offset, text = _item_text(follower)
+            name = remark.sub("", text).strip().rstrip(".;")
             if name and name not in programmes:
                 programmes.append(name)
-                ctx.mention("programme", follower.start, follower.start + len(name), "rule:list")
+                start = follower.start + offset
+                ctx.mention("programme", start, start + len(name), "rule:list")
     return programmes

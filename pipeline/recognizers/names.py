@@ -114,6 +114,9 @@ class _Lexicon:
     """First words of the particles that may follow an unknown first name ("van", "ter"); the
     others are prepositions as often ("Meerkerk tot Hagestein", "Leden uit de ...")."""
     not_given_endings: tuple[str, ...] = ()
+    not_surname_endings: tuple[str, ...] = ()
+    street_endings: tuple[str, ...] = ()
+    place_prepositions: frozenset[str] = frozenset()
     """Endings of plurals and abstract nouns ("Leerlingen", "Bewoners", "Vereniging")."""
     determiners: frozenset[str] = frozenset()
     """Words before a noun, never before a name ("de Raad van State", "het Huis van ...")."""
@@ -162,7 +165,12 @@ def _lexicon() -> _Lexicon:
     organisations = load_yaml("organisations.yml")
     org_words = {
         str(w).split()[0].casefold()
-        for w in [*organisations["heads"], *organisations["suffixes"], *organisations["named_after_person"]]
+        for w in [
+            *organisations["heads"],
+            *organisations["capitalised_heads"],
+            *organisations["suffixes"],
+            *organisations["named_after_person"],
+        ]
     }
     org_words |= {
         str(form).casefold()
@@ -188,6 +196,9 @@ def _lexicon() -> _Lexicon:
         not_given=frozenset(w.casefold() for w in context.get("not_given_names", [])),
         particles_after_unknown=frozenset(w.casefold() for w in context.get("particles_after_unknown", [])),
         not_given_endings=tuple(w.casefold() for w in context.get("not_given_endings", [])),
+        not_surname_endings=tuple(w.casefold() for w in context.get("not_surname_endings", [])),
+        street_endings=tuple(w.casefold() for w in context.get("street_endings", [])),
+        place_prepositions=frozenset(w.casefold() for w in context.get("place_prepositions", [])),
         determiners=frozenset(w.casefold() for w in context.get("determiners", [])),
         article_particles=frozenset(w.casefold() for w in context.get("article_particles", [])),
         org_connectors=frozenset(w.casefold() for w in context.get("organisation_connectors", [])),
@@ -388,13 +399,19 @@ def _parse(
             parsed = _parse_rest(tokens, i, given_end, "known", lex, lower_particle)
             if parsed:
                 return parsed
-    if unknown_given and _is_surname(tokens[i], lex):
+    if unknown_given and _is_surname(tokens[i], lex) and not _opens_a_body(tokens[i], lex):
         parsed = _parse_rest(tokens, i, i + 1, "unknown", lex, lower_particle)
         if parsed:
             return parsed
     if need_given:
         return None
     return _parse_rest(tokens, i, i, "", lex, lower_particle)
+
+
+def _opens_a_body(token: _Token, lex: _Lexicon) -> bool:
+    """ "woordvoerder Metropoolregio Eindhoven", "adviseur Regio Twente": the head of an
+    organisation's name (or "Gemeente") before its place is no unknown first name."""
+    return token.key in lex.org_words or token.key in lex.not_given
 
 
 def _parse_rest(
@@ -603,13 +620,38 @@ def _names_in_tokens(tokens: list[_Token], lex: _Lexicon) -> _Scored:
             and token.key not in lex.first_names
         ):
             candidates.extend(_unknown_given_and_particle(tokens, i, lex))
+    kept = _longest_first(candidates, len(tokens))
+    partners = [p for parse, _ in kept if (p := _partner_after(tokens, parse, lex))]
+    return _longest_first(kept + partners, len(tokens)) if partners else kept
+
+
+def _longest_first(candidates: _Scored, size: int) -> _Scored:
+    """The longest of overlapping candidates, then the surer; by position."""
     kept: list[tuple[_Parse, float]] = []
-    taken = bytearray(len(tokens))  # tokens already inside a kept name
+    taken = bytearray(size)  # tokens already inside a kept name
     for parse, confidence in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
         if not any(taken[parse.start : parse.end]):
             kept.append((parse, confidence))
             taken[parse.start : parse.end] = b"\x01" * (parse.end - parse.start)
     return sorted(kept, key=lambda c: c[0].start)
+
+
+def _partner_after(tokens: list[_Token], parse: _Parse, lex: _Lexicon) -> tuple[_Parse, float] | None:
+    """ "geleid door Jeroen Brinkhuis en Aylin Demir (beiden ...)": after a person and "en", a
+    first name the list does not know and a capitalised surname name a second person, unless a
+    capitalised word follows (a body's name: "Anna Bos en Natuur en Milieu Overijssel")."""
+    j = parse.end
+    if parse.given != "known" or j + 2 >= len(tokens) or tokens[j].key not in ("en", "&"):
+        return None
+    first = tokens[j + 1]
+    if first.key in lex.first_names or not _may_be_unknown_given(first, lex) or _opens_a_body(first, lex):
+        return None
+    partner = _parse_rest(tokens, j + 1, j + 2, "unknown", lex, lower_particle=True)
+    if partner is None or partner.end - partner.start < 2 or _capitalised_next(tokens, partner.end):
+        return None
+    if tokens[partner.end - 1].key in lex.places:
+        return None  # "Jan Smit en Noord Brabant"
+    return partner, max(0.7, _score(partner))
 
 
 # ----------------------------------------------------------------------------- line filter
@@ -855,11 +897,7 @@ def _unknown_given_and_particle(tokens: list[_Token], i: int, lex: _Lexicon) -> 
         return []
     previous = tokens[i - 1] if i > 0 and _adjacent(tokens, i) else None
     sentence_start = previous is None or previous.kind == "newline" or previous.text in _SENTENCE_END
-    if (
-        previous is not None
-        and previous.kind == "word"
-        and (_is_capitalised(previous) or previous.key in lex.determiners)
-    ):
+    if previous is not None and previous.kind == "word" and _opens_no_person(previous, lex):
         return []
     if sentence_start and tokens[i + 1].key in lex.article_particles:
         return []
@@ -870,7 +908,26 @@ def _unknown_given_and_particle(tokens: list[_Token], i: int, lex: _Lexicon) -> 
     rest = " ".join(t.key for t in tokens[parse.particle_end : parse.end])
     if rest in lex.places or surname.key in lex.places or _is_first_name(surname, lex):
         return []  # "Land van Cuijk", "Leerlingen van het Willem (de Zwijger College)"
+    if surname.key.endswith(lex.not_surname_endings) or _capitalised_next(tokens, parse.end):
+        return []  # "Studiereis van Zeeuwse raadsleden", "Aanbod van Groninger Dorpen"
     return [(parse, _score(parse))]
+
+
+def _opens_no_person(previous: _Token, lex: _Lexicon) -> bool:
+    """The word before "X van Y" makes it no person: a capitalised word or an acronym ("de
+    Raad van State", "EGTS Linieland van Waas"), a determiner, or a word of place ("bij Sas van
+    Gent", "inwoners van Sas van Gent")."""
+    return (
+        _is_capitalised(previous)
+        or _is_acronym(previous)
+        or previous.key in lex.determiners
+        or (previous.text.islower() and previous.key in lex.place_prepositions)
+    )
+
+
+def _capitalised_next(tokens: list[_Token], k: int) -> bool:
+    """A capitalised word right after the name: a longer proper name ("Groninger Dorpen")."""
+    return k < len(tokens) and tokens[k].start - tokens[k - 1].end == 1 and _is_capitalised(tokens[k])
 
 
 def _may_be_unknown_given(token: _Token, lex: _Lexicon) -> bool:
@@ -901,10 +958,14 @@ def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
     after_title = _skip_titles(tokens, i, lex)
     if after_title > i:
         parse = _parse(tokens, after_title, lex, need_given=False, unknown_given=True, lower_particle=False)
-        return [(parse, max(0.85, _score(parse)))] if parse and _adjacent(tokens, after_title) else []
+        if parse is None or not _adjacent(tokens, after_title) or _is_street(tokens, parse, lex):
+            return []
+        return [(parse, max(0.85, _score(parse)))]
     after_role = _skip_role(tokens, i, lex, lex.before_name)
     if after_role is not None and _adjacent(tokens, after_role):
         parse = _parse(tokens, after_role, lex, need_given=False, unknown_given=True, lower_particle=False)
+        if parse is not None and _is_street(tokens, parse, lex):
+            return []
         if parse is None:
             behind = _name_behind_organisation(tokens, after_role, lex)
             parse = behind[2] if behind else None
@@ -920,6 +981,13 @@ def _after_cue(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_Parse
     if after_label is not None and tokens[i].line_start and _is_colon(tokens, after_label):
         return _names_in_list(tokens, after_label + 1, lex, single=False)
     return []
+
+
+def _is_street(tokens: list[_Token], parse: _Parse, lex: _Lexicon) -> bool:
+    """ "Burgemeester Jamesplein", "Wethouder Van Essenstraat": a street named after a title or
+    role, its last word a compound with a street word."""
+    last = tokens[parse.end - 1].key
+    return last.endswith(lex.street_endings) and not any(last == e for e in lex.street_endings)
 
 
 def _is_acronym(token: _Token) -> bool:

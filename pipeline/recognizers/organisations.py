@@ -216,7 +216,8 @@ class OrganisationGazetteer:
         words = written.split()
         if len(words) < 2 or (head and written.strip() == head):
             return None
-        if head and len(words) > len(head.split()) and words[len(head.split())] in self._programme_words:
+        after_head = len(text[start : match.end("head")].split()) if head else 0
+        if head and len(words) > after_head and words[after_head] in self._programme_words:
             return None  # "Regio Deal Drenthe": a programme named after its region
         value = " ".join(written.split())
         found = Found("ORG", start, start + len(written), written, value, SOURCE_GENERIC, 0.7)
@@ -274,8 +275,16 @@ def _compile_generic(data: dict[str, Any]) -> re.Pattern[str]:
     heads = rf"{heads}|[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings})"
     suffixes = "|".join(re.escape(s) for s in sorted(data.get("suffixes", []), key=len, reverse=True))
     regions = "|".join(re.escape(r) for r in data.get("region_words", [])) or "(?!)"
+    # "Zeeuws Griffiersoverleg", "Noordelijke Rekenkamer", "Nederlandse Vereniging van ...": an
+    # adjective of a region before a head, which then needs no name after it.
+    adjectives = set(data.get("region_adjectives", [])) | set(data.get("name_adjectives", []))
+    adjective = trie_alternation(adjectives) or "(?!)"
+    one_word = [h for h in [*data.get("heads", []), *data.get("capitalised_heads", [])] if " " not in h]
+    own = trie_alternation(set(one_word))
+    own = rf"(?:{own}|[A-ZÀ-Ý][a-zà-ÿ]+(?:{endings}))"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<head>{heads})\s(?:(?:{connectors})\s)?{name}"
+        rf"(?<![\w-])(?:(?:{adjective})\s(?P<own>{own})(?![\w-]|\s(?:(?:{connectors})\s)?[A-ZÀ-Ý])"
+        rf"|(?:(?:{adjective})\s)?(?P<head>{heads})\s(?:(?:{connectors})\s)?{name}"
         # An article is no name of its own ("De Academie"), and a suffix ends a name on its line,
         # or a region word right after it ("Raadsleden Academie Noord").
         rf"|(?!(?:De|Het|Een)\s){word}(?:[ \t]{word}){{0,2}}[ \t](?P<suffix>{suffixes})"
