@@ -91,7 +91,7 @@ F1_FLOORS: dict[str, float] = {
     "facilitators": 0.91,
     "facilitator_organisations": 0.90,
     "contacts": 0.92,
-    "offerings": 0.87,
+    "offerings": 0.89,
     "programmes": 0.92,
     "organisations": 0.92,
 }

@@ -1096,3 +1096,54 @@ def test_a_bio_naming_the_session_its_person_led_makes_them_facilitator() -> Non
 )
 def test_bios_that_name_no_session_led_add_no_facilitator(bio: tuple[str, str]) -> None:
     assert _bio_report([bio]) == [[], []]
+
+
+_TAB_SESSIONS = (
+    "Verslag regioavond\n\n"
+    "Ronde\tThema\t\tGemeenten\tGespreksleider\n"
+    "1\tArmoede\t\tOss, Uden\tIris Bakker (Movisie)\n"
+    "2\tJeugdzorg dichtbij\tBest, Son en Breugel\tTom de Wit\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("keyed", "offerings", "contacts"),
+    [
+        # Offerings keyed by a later column, the items numbered on their own ("T1", "T2").
+        (
+            "Nr\tRonde\tToezegging\t\tDoor\nT1\t2\tEen handreiking voor de raden\tNJi\n"
+            "T2\t1\tEen rekenvoorbeeld per gemeente\tMovisie\n",
+            [["Een rekenvoorbeeld per gemeente"], ["Een handreiking voor de raden"]],
+            [[], []],
+        ),
+        # Addresses keyed by the first column, a row without its phone.
+        (
+            "Ronde\tNaam\t\tE-mail\t\tTelefoon\n1\tIris Bakker\ti.bakker@movisie.nl\t030 - 789 20 00\n"
+            "2\tTom de Wit\tt.dewit@son.nl\n",
+            [[], []],
+            [[("Iris Bakker", "i.bakker@movisie.nl")], [("Tom de Wit", "t.dewit@son.nl")]],
+        ),
+    ],
+)
+def test_tables_keyed_by_session_number_join_a_tab_table_of_sessions(
+    keyed: str, offerings: list[list[str]], contacts: list[list[tuple[str, str]]]
+) -> None:
+    doc = extract(read_txt((_TAB_SESSIONS + keyed).encode()))
+    assert [(s["number"], s["title"]) for s in doc["sessions"]] == [(1, "Armoede"), (2, "Jeugdzorg dichtbij")]
+    assert municipalities_per_session(doc) == [["Oss", "Uden"], ["Best", "Son en Breugel"]]
+    assert [s["offerings"] for s in doc["sessions"]] == offerings
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in doc["sessions"]] == contacts
+
+
+@pytest.mark.parametrize(
+    "keyed",
+    [
+        # Actions numbered on their own with no session column: not the sessions'.
+        "Nr\tActie\t\tDoor\n1\tOpname delen\tgriffie Oss\n2\tVragen doorzetten\tgriffie Best\n",
+        # A key no session has.
+        "Nr\tRonde\tToezegging\n1\t7\tEen handreiking\n",
+    ],
+)
+def test_other_tab_tables_add_no_offerings(keyed: str) -> None:
+    doc = extract(read_txt((_TAB_SESSIONS + keyed).encode()))
+    assert [s["offerings"] for s in doc["sessions"]] == [[], []]
