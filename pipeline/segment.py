@@ -330,13 +330,21 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
         return None
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
-    title = _unquoted(_BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/"))
+    title = _unquoted(_BRACKETED_TIME.sub("", _pipe_field(match.group("title"), match)).strip(" :-–—|·•/"))
     if match.group("ord"):
         # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
         if not match.group("sep") or title.endswith((".", ";", ",")):
             return None
         number = number or _ordinals()[match.group("ord").casefold()]
     return (number, title) if title else None
+
+
+def _pipe_field(title: str, match: re.Match[str]) -> str:
+    """ "Werkplaats 1 | Wonen | rapportcijfer 8,1": after a pipe, the title is the one field;
+    the fields after it say something about the session (a score, a room, a time)."""
+    if match.string[: match.start("title")].rstrip().endswith("|"):
+        return title.split(" | ", 1)[0]
+    return title
 
 
 _BRACKETED_TIME = re.compile(r"\(\s*\d{1,2}[.:]\d{2}[^()]*\)")
@@ -706,16 +714,34 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
         word = match and (match.group("word") or match.group("code") or match.group("oword")).casefold()
         if not match or word in patterns().not_series:
             continue
-        number, title = _series_number(match), match.group("title").strip()
+        number, title = _series_number(match), _pipe_field(match.group("title").strip(), match)
         if number is None or (block.kind == "paragraph" and title.endswith((".", ";", ","))):
             continue
         found.setdefault(word, []).append((index, number, title))
     starts: dict[int, tuple[int, str]] = {}
-    for series in found.values():
+    for lines in found.values():
+        series, keyed = _keyed_list_after(lines, blocks)
         numbers = [number for _, number, _ in series]
         if len(series) >= 2 and numbers == list(range(1, len(series) + 1)):
-            starts.update({index: (number, title) for index, number, title in series})
+            starts.update({index: (number, title) for index, number, title in series + keyed})
     return starts
+
+
+def _keyed_list_after(
+    series: list[tuple[int, int, str]], blocks: list[Block]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(series, keyed list): a series told once in full and then again as a list keyed by its
+    numbers ("Werkplaats 1: Name, email" under "Aanspreekpunten"): list items numbered from 1
+    again, rising and no higher than the series went. They open sessions of their own, which
+    _attach_keyed_lists then joins to the full ones."""
+    numbers = [number for _, number, _ in series]
+    if 1 not in numbers[1:]:
+        return series, []
+    cut = numbers.index(1, 1)
+    tail = series[cut:]
+    keyed = all(blocks[i].kind == "list_item" and n <= cut for i, n, _ in tail)
+    rising = all(a[1] < b[1] for a, b in itertools.pairwise(tail))
+    return (series[:cut], tail) if keyed and rising else (series, [])
 
 
 def _series_number(match: re.Match[str]) -> int | None:
@@ -1058,9 +1084,10 @@ def _column_head(text: str) -> tuple[int, str] | None:
 
 def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
     """A list elsewhere keyed by session number ("Wie zat waar?" over "- Sessie 1: Roermond en
-    Weert", "- Sessie 2: ..."): each item whose number a session told in full also has, under
-    another title, says who sat in that session, not a session of its own. Its value joins that
-    session as a list of municipalities; the item's own session is dropped."""
+    Weert", "- Sessie 2: ..."; "Aanspreekpunten" over "- Werkplaats 1: Name, email"): each item
+    whose number a session told in full also has, under another title, says who sat in that
+    session or whom to ask, not a session of its own. Its value joins that session as a list of
+    municipalities and as a note (read for contacts); the item's own session is dropped."""
     full: dict[int, list[Section]] = {}
     for section in sections:
         if section.kind == "session" and section.number is not None and not _keyed_item(section):
@@ -1075,6 +1102,8 @@ def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
         at = heading.text.rfind(section.title or "")  # type: ignore[union-attr]
         value = Block("paragraph", section.title or "", heading.start + at, heading.end, heading.page)  # type: ignore[union-attr]
         targets[0].listed.append(value)
+        # "- Werkplaats 2: Name, email": what else the item says (a contact) is that session's too.
+        targets[0].notes.append(value)
     return kept
 
 

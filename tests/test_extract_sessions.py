@@ -1147,3 +1147,33 @@ def test_tables_keyed_by_session_number_join_a_tab_table_of_sessions(
 def test_other_tab_tables_add_no_offerings(keyed: str) -> None:
     doc = extract(read_txt((_TAB_SESSIONS + keyed).encode()))
     assert [s["offerings"] for s in doc["sessions"]] == [[], []]
+
+
+_LABS = (
+    "Evaluatie\n\nLab 1 | Wijkbudgetten | cijfer 7,9\nTrekker: Ria Bos (Movisie)\nOpkomst: Epe 4 · Heerde 2\n"
+    "{offer}\n\nLab 2 | Jeugd | cijfer 6,8\nTrekker: Tim Sol\nOpkomst: Ede 3\n\n"
+    "Contactpersonen\n- Lab 1: Ria Bos, r.bos@movisie.nl, 030 - 789 20 00\n- Lab 2: Tim Sol, t.sol@ede.nl\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("offer", "offerings"),
+    [
+        ("Toegezegd: een rekenmodel per kern", ["een rekenmodel per kern"]),
+        (
+            "Toezeggingen Movisie:\n- een factsheet\n- een terugkomavond",
+            ["een factsheet", "een terugkomavond"],
+        ),
+        # Prose that says what was promised is no label.
+        ("Toegezegd werd dat de raden een factsheet krijgen.", []),
+    ],
+)
+def test_pipe_titled_series_with_a_keyed_contact_list(offer: str, offerings: list[str]) -> None:
+    doc = extract(read_txt(_LABS.format(offer=offer).encode()))
+    assert [(s["number"], s["title"]) for s in doc["sessions"]] == [(1, "Wijkbudgetten"), (2, "Jeugd")]
+    assert municipalities_per_session(doc) == [["Epe", "Heerde"], ["Ede"]]
+    assert doc["sessions"][0]["offerings"] == offerings
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in doc["sessions"]] == [
+        [("Ria Bos", "r.bos@movisie.nl")],
+        [("Tim Sol", "t.sol@ede.nl")],
+    ]
