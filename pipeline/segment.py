@@ -331,12 +331,20 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
     title = _unquoted(_BRACKETED_TIME.sub("", _pipe_field(match.group("title"), match)).strip(" :-–—|·•/"))
+    if not number and not match.group("sep"):
+        title = _NAME_BEFORE_DASH.sub("", title)
     if match.group("ord"):
         # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
         if not match.group("sep") or title.endswith((".", ";", ",")):
             return None
         number = number or _ordinals()[match.group("ord").casefold()]
     return (number, title) if title else None
+
+
+# "Deelsessie Raadzaal – Jeugdhulp", "Workshop Zaal Waal – Wonen": with no number, a name of
+# capitalised words between the keyword and a dash names the session as a number would (a room,
+# a place); the title is after the dash ("Workshop Omgevingswet – een introductie" keeps all).
+_NAME_BEFORE_DASH = re.compile(r"^(?:[A-ZÀ-Ý][\w'-]*\s+){0,2}[A-ZÀ-Ý][\w'-]*\s+[–—-]\s+(?=[A-ZÀ-Ý])")
 
 
 def _pipe_field(title: str, match: re.Match[str]) -> str:

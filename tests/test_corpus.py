@@ -86,7 +86,6 @@ F1_FLOORS: dict[str, float] = {
     "published": 0.92,
     "event_date": 0.91,
     "location": 0.91,
-    "sessions": 0.93,
     "session_municipalities": 0.93,
     "facilitators": 0.93,
     "facilitator_organisations": 0.92,

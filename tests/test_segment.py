@@ -628,6 +628,27 @@ def test_a_series_that_restarts_otherwise_is_no_series(text: str) -> None:
     assert sessions_of(text) == []
 
 
+# With no number, a name between the keyword and a dash (a room) names the session; the title follows.
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Workshop Zaal Waal – Wonen in de kern", "Wonen in de kern"),
+        ("Deelsessie Collegekamer - Armoede en schulden", "Armoede en schulden"),
+        # A subtitle in lower case, a number or a colon: the whole is the title.
+        ("Workshop Omgevingswet – een introductie", "Omgevingswet – een introductie"),
+        ("Sessie 2: Zaal Rijn – Wonen", "Zaal Rijn – Wonen"),
+        ("Workshop Wonen, Zorg en Welzijn – Vragen", "Wonen, Zorg en Welzijn – Vragen"),
+    ],
+)
+def test_a_name_before_a_dash_names_the_session_not_its_title(heading: str, title: str) -> None:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag", level=1)
+    for text in (heading, "Workshop Kelder – Geld"):
+        builder.add("heading", text, level=2)
+        builder.add("paragraph", "Gemeenten: Epe, Ede")
+    assert [s.title for s in segment(builder.build()).sessions] == [title, "Geld"]
+
+
 # Sessions between rule lines, with a count, as module codes, or counted by ordinals under a
 # chapter's number: each still a series numbered from one.
 @pytest.mark.parametrize(
