@@ -334,13 +334,29 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
         return None
     number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
-    title = _unquoted(_BRACKETED_TIME.sub("", match.group("title")).strip(" :-–—|·•/"))
+    title = _unquoted(_BRACKETED_TIME.sub("", _pipe_field(match.group("title"), match)).strip(" :-–—|·•/"))
+    if not number and not match.group("sep"):
+        title = _NAME_BEFORE_DASH.sub("", title)
     if match.group("ord"):
         # "De tweede ronde ging over geld." is a sentence: a heading puts a separator after it.
         if not match.group("sep") or title.endswith((".", ";", ",")):
             return None
         number = number or _ordinals()[match.group("ord").casefold()]
     return (number, title) if title else None
+
+
+# "Deelsessie Raadzaal – Jeugdhulp", "Workshop Zaal Waal – Wonen": with no number, a name of
+# capitalised words between the keyword and a dash names the session as a number would (a room,
+# a place); the title is after the dash ("Workshop Omgevingswet – een introductie" keeps all).
+_NAME_BEFORE_DASH = re.compile(r"^(?:[A-ZÀ-Ý][\w'-]*\s+){0,2}[A-ZÀ-Ý][\w'-]*\s+[–—-]\s+(?=[A-ZÀ-Ý])")
+
+
+def _pipe_field(title: str, match: re.Match[str]) -> str:
+    """ "Werkplaats 1 | Wonen | rapportcijfer 8,1": after a pipe, the title is the one field;
+    the fields after it say something about the session (a score, a room, a time)."""
+    if match.string[: match.start("title")].rstrip().endswith("|"):
+        return title.split(" | ", 1)[0]
+    return title
 
 
 _BRACKETED_TIME = re.compile(r"\(\s*\d{1,2}[.:]\d{2}[^()]*\)")
@@ -526,7 +542,7 @@ def segment(document: Document) -> Segmentation:
     table_sessions = _merge_summary_rows(sections, table_sessions)
     sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
     sections = _attach_keyed_lists(sections)
-    _attach_contact_rows(sections, document)
+    _attach_keyed_rows(sections, document)
     _attach_summary_lines(sections, document)
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
@@ -712,16 +728,34 @@ def _series_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
         word = match and (match.group("word") or match.group("code") or match.group("oword")).casefold()
         if not match or word in patterns().not_series:
             continue
-        number, title = _series_number(match), match.group("title").strip()
+        number, title = _series_number(match), _pipe_field(match.group("title").strip(), match)
         if number is None or (block.kind == "paragraph" and title.endswith((".", ";", ","))):
             continue
         found.setdefault(word, []).append((index, number, title))
     starts: dict[int, tuple[int, str]] = {}
-    for series in found.values():
+    for lines in found.values():
+        series, keyed = _keyed_list_after(lines, blocks)
         numbers = [number for _, number, _ in series]
         if len(series) >= 2 and numbers == list(range(1, len(series) + 1)):
-            starts.update({index: (number, title) for index, number, title in series})
+            starts.update({index: (number, title) for index, number, title in series + keyed})
     return starts
+
+
+def _keyed_list_after(
+    series: list[tuple[int, int, str]], blocks: list[Block]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """(series, keyed list): a series told once in full and then again as a list keyed by its
+    numbers ("Werkplaats 1: Name, email" under "Aanspreekpunten"): list items numbered from 1
+    again, rising and no higher than the series went. They open sessions of their own, which
+    _attach_keyed_lists then joins to the full ones."""
+    numbers = [number for _, number, _ in series]
+    if 1 not in numbers[1:]:
+        return series, []
+    cut = numbers.index(1, 1)
+    tail = series[cut:]
+    keyed = all(blocks[i].kind == "list_item" and n <= cut for i, n, _ in tail)
+    rising = all(a[1] < b[1] for a, b in itertools.pairwise(tail))
+    return (series[:cut], tail) if keyed and rising else (series, [])
 
 
 def _series_number(match: re.Match[str]) -> int | None:
@@ -1096,7 +1130,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
     found: list[tuple[int, Section]] = []
     for cells in by_table.values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
-        fields = _column_fields(header)
+        fields = _numbered_title_column(_column_fields(header), header, cells)
         if "title" not in fields.values() or not set(fields.values()) & set(_WHO_COLUMNS):
             sessions = _column_sessions(cells, header, blocks)
             found.extend(sessions or _record_table_session(cells, header, blocks))
@@ -1117,6 +1151,19 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             position = blocks.index(title_cell)
             found.append((position, Section("session", title_cell, [], number, parsed[1], row_cells)))
     return found
+
+
+def _numbered_title_column(
+    fields: dict[int, str], header: dict[int, Block], cells: list[Block]
+) -> dict[int, str]:
+    """ "Ronde | Thema | ...", rows "1 | Armoede": a session column of bare numbers numbers the
+    sessions; the title is in the next column a title word heads."""
+    column = next((c for c, name in fields.items() if name == "title"), None)
+    values = [c.text.strip() for c in cells if c.table and c.table[1] > 0 and c.table[2] == column]
+    if column is None or "number" in fields.values() or not values or not all(v.isdigit() for v in values):
+        return fields
+    rest = _column_fields({c: cell for c, cell in header.items() if c != column})
+    return {**rest, column: "number"} if "title" in rest.values() else fields
 
 
 def _column_sessions(
@@ -1190,9 +1237,10 @@ def _column_head(text: str) -> tuple[int, str] | None:
 
 def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
     """A list elsewhere keyed by session number ("Wie zat waar?" over "- Sessie 1: Roermond en
-    Weert", "- Sessie 2: ..."): each item whose number a session told in full also has, under
-    another title, says who sat in that session, not a session of its own. Its value joins that
-    session as a list of municipalities; the item's own session is dropped."""
+    Weert", "- Sessie 2: ..."; "Aanspreekpunten" over "- Werkplaats 1: Name, email"): each item
+    whose number a session told in full also has, under another title, says who sat in that
+    session or whom to ask, not a session of its own. Its value joins that session as a list of
+    municipalities and as a note (read for contacts); the item's own session is dropped."""
     full: dict[int, list[Section]] = {}
     for section in sections:
         if section.kind == "session" and section.number is not None and not _keyed_item(section):
@@ -1207,6 +1255,8 @@ def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
         at = heading.text.rfind(section.title or "")  # type: ignore[union-attr]
         value = Block("paragraph", section.title or "", heading.start + at, heading.end, heading.page)  # type: ignore[union-attr]
         targets[0].listed.append(value)
+        # "- Werkplaats 2: Name, email": what else the item says (a contact) is that session's too.
+        targets[0].notes.append(value)
     return kept
 
 
@@ -1228,41 +1278,76 @@ def _same_title(one: Section, other: Section) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _attach_contact_rows(sections: list[Section], document: Document) -> None:
-    """A separate contacts table, one row per session ("Deel 1 | Name | email | phone" under a
-    header "Onderdeel | Contactpersoon | ..."): each row's cells after the first join the
-    session of that number, as one line, so its name, email and phone form one contact."""
+def _attach_keyed_rows(sections: list[Section], document: Document) -> None:
+    """A separate table with a row per session, keyed by its number: contacts ("Deel 1 | Name |
+    email | phone" under "Onderdeel | Contactpersoon | ...") or offerings ("B1 | 2 | text | Org"
+    under "Nr | Tafel | Toezegging | Door"). A contact row's cells after the key join that
+    session as one line, so its name, email and phone form one contact; an offering cell joins it
+    as a table cell does. A table's own sessions are not keyed by that table."""
     by_number: dict[int, list[Section]] = {}
+    own_tables: set[int] = set()
     for section in sections:
-        if section.kind == "session" and section.row is None and section.number is not None:
+        if section.kind == "session" and section.number is not None:
             by_number.setdefault(section.number, []).append(section)
+        if section.row is not None and section.heading is not None and section.heading.table:
+            own_tables.add(section.heading.table[0])
     if not by_number:
         return
-    by_table: dict[int, list[Block]] = {}
-    for block in document.blocks:
-        if block.table is not None:
-            by_table.setdefault(block.table[0], []).append(block)
-    for cells in by_table.values():
+    for index, cells in _tables(document.blocks).items():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         fields = _column_fields(header)
-        if "contacts" not in fields.values():
+        if index in own_tables or not {"contacts", "offerings"} & set(fields.values()):
             continue
-        # Under a first column headed "Sessie" or "Nr.", a bare "2" is that session's number.
-        bare = fields.get(0) in ("title", "number")
         rows: dict[int, list[Block]] = {}
         for cell in cells:
             if cell.table and cell.table[1] > 0:
                 rows.setdefault(cell.table[1], []).append(cell)
+        key = _key_column(fields, list(rows.values()))
         for row in rows.values():
             row.sort(key=lambda c: c.table[2] if c.table else 0)
-            first = row[0].text.strip() if row[0].table and row[0].table[2] == 0 else ""
-            number = _keyword_number(first) or (int(first) if bare and first.isdigit() else None)
-            targets = by_number.get(number or 0, [])
-            if len(targets) != 1 or len(row) < 2:
-                continue
-            start, end = row[1].start, row[-1].end
-            line = Block("paragraph", document.text[start:end], start, end, row[1].page)
-            targets[0].blocks.append(line)
+            targets = by_number.get(_row_key(row, key, fields) or 0, [])
+            if len(targets) == 1 and len(row) >= 2:
+                _join_keyed_row(targets[0], row, key, fields, document)
+
+
+def _row_key(row: list[Block], column: int, fields: dict[int, str]) -> int | None:
+    """The session number a row's key cell names: "Deel 2", or a bare "2" under a column headed
+    "Sessie", "Tafel" or "Nr."."""
+    cell = next((c for c in row if c.table and c.table[2] == column), None)
+    if cell is None:
+        return None
+    text = cell.text.strip()
+    bare = fields.get(column) in ("title", "number")
+    return _keyword_number(text) or (int(text) if bare and text.isdigit() else None)
+
+
+def _key_column(fields: dict[int, str], rows: list[list[Block]]) -> int:
+    """The column headed by a session word ("Tafel", "Sessie") that keys every row, else the
+    first: under "Nr | Tafel | Toezegging" the items' own numbers ("B1", "1") are no key."""
+    for column in sorted(fields):
+        if fields[column] == "title" and all(_row_key(row, column, fields) for row in rows):
+            return column
+    return 0
+
+
+def _join_keyed_row(
+    section: Section, row: list[Block], key: int, fields: dict[int, str], document: Document
+) -> None:
+    rest = [c for c in row if c.table and c.table[2] != key]
+    if not rest:
+        return
+    if "contacts" in fields.values():
+        start, end = rest[0].start, rest[-1].end
+        line = Block("paragraph", document.text[start:end], start, end, rest[0].page)
+        # A table session reads its row and notes, not blocks.
+        (section.blocks if section.row is None else section.notes).append(line)
+        return
+    if section.row is None and section.summary is None:
+        section.summary = {}
+    extra = section.row if section.row is not None else section.summary
+    extra.setdefault("offerings", []).extend(  # type: ignore[union-attr]
+        c for c in rest if c.table and fields.get(c.table[2]) == "offerings"
+    )
 
 
 # A mark in a matrix cell: the row's municipality attended that column's session.

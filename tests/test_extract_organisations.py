@@ -29,6 +29,9 @@ from pipeline.ingest.txt import read_txt
         # A role the roles list does not know, linked to its body by "aan de", "bij het".
         ("onderzoeker aan de Kunstacademie Minerva", "Kunstacademie Minerva"),
         ("docent bij het Grafisch Lyceum", "Grafisch Lyceum"),
+        # The sentence's article before the name, left when the role was cut elsewhere.
+        ("de Omgevingsdienst Brabant Noord", "Omgevingsdienst Brabant Noord"),
+        ("het Rode Kruis", "Rode Kruis"),
         # The body's own acronym after a comma: the initials of its capitalised words.
         ("Stichting Lezen en Schrijven, SLS", "Stichting Lezen en Schrijven"),
         ("Raad voor Cultuur, RvC", "Raad voor Cultuur, RvC"),
@@ -48,6 +51,7 @@ def test_qualifiers_and_roles_are_cut(written: str, organisation: str) -> None:
         "Brabants Kenniscentrum Participatie",
         "gemeente Ommen",
         "Platform31",
+        "De Haagse Hogeschool",
     ],
 )
 def test_names_stay_whole(written: str) -> None:

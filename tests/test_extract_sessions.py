@@ -1176,3 +1176,84 @@ def test_offerings_in_a_sentence_or_under_what_the_councils_get(body: str, offer
 )
 def test_sentences_about_offering_that_offer_nothing(body: str) -> None:
     assert sessions_of(body)[0]["offerings"] == []
+
+
+_TAB_SESSIONS = (
+    "Verslag regioavond\n\n"
+    "Ronde\tThema\t\tGemeenten\tGespreksleider\n"
+    "1\tArmoede\t\tOss, Uden\tIris Bakker (Movisie)\n"
+    "2\tJeugdzorg dichtbij\tBest, Son en Breugel\tTom de Wit\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("keyed", "offerings", "contacts"),
+    [
+        # Offerings keyed by a later column, the items numbered on their own ("T1", "T2").
+        (
+            "Nr\tRonde\tToezegging\t\tDoor\nT1\t2\tEen handreiking voor de raden\tNJi\n"
+            "T2\t1\tEen rekenvoorbeeld per gemeente\tMovisie\n",
+            [["Een rekenvoorbeeld per gemeente"], ["Een handreiking voor de raden"]],
+            [[], []],
+        ),
+        # Addresses keyed by the first column, a row without its phone.
+        (
+            "Ronde\tNaam\t\tE-mail\t\tTelefoon\n1\tIris Bakker\ti.bakker@movisie.nl\t030 - 789 20 00\n"
+            "2\tTom de Wit\tt.dewit@son.nl\n",
+            [[], []],
+            [[("Iris Bakker", "i.bakker@movisie.nl")], [("Tom de Wit", "t.dewit@son.nl")]],
+        ),
+    ],
+)
+def test_tables_keyed_by_session_number_join_a_tab_table_of_sessions(
+    keyed: str, offerings: list[list[str]], contacts: list[list[tuple[str, str]]]
+) -> None:
+    doc = extract(read_txt((_TAB_SESSIONS + keyed).encode()))
+    assert [(s["number"], s["title"]) for s in doc["sessions"]] == [(1, "Armoede"), (2, "Jeugdzorg dichtbij")]
+    assert municipalities_per_session(doc) == [["Oss", "Uden"], ["Best", "Son en Breugel"]]
+    assert [s["offerings"] for s in doc["sessions"]] == offerings
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in doc["sessions"]] == contacts
+
+
+@pytest.mark.parametrize(
+    "keyed",
+    [
+        # Actions numbered on their own with no session column: not the sessions'.
+        "Nr\tActie\t\tDoor\n1\tOpname delen\tgriffie Oss\n2\tVragen doorzetten\tgriffie Best\n",
+        # A key no session has.
+        "Nr\tRonde\tToezegging\n1\t7\tEen handreiking\n",
+    ],
+)
+def test_other_tab_tables_add_no_offerings(keyed: str) -> None:
+    doc = extract(read_txt((_TAB_SESSIONS + keyed).encode()))
+    assert [s["offerings"] for s in doc["sessions"]] == [[], []]
+
+
+_LABS = (
+    "Evaluatie\n\nLab 1 | Wijkbudgetten | cijfer 7,9\nTrekker: Ria Bos (Movisie)\nOpkomst: Epe 4 · Heerde 2\n"
+    "{offer}\n\nLab 2 | Jeugd | cijfer 6,8\nTrekker: Tim Sol\nOpkomst: Ede 3\n\n"
+    "Contactpersonen\n- Lab 1: Ria Bos, r.bos@movisie.nl, 030 - 789 20 00\n- Lab 2: Tim Sol, t.sol@ede.nl\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("offer", "offerings"),
+    [
+        ("Toegezegd: een rekenmodel per kern", ["een rekenmodel per kern"]),
+        (
+            "Toezeggingen Movisie:\n- een factsheet\n- een terugkomavond",
+            ["een factsheet", "een terugkomavond"],
+        ),
+        # Prose that says what was promised is no label.
+        ("Toegezegd werd dat de raden een factsheet krijgen.", []),
+    ],
+)
+def test_pipe_titled_series_with_a_keyed_contact_list(offer: str, offerings: list[str]) -> None:
+    doc = extract(read_txt(_LABS.format(offer=offer).encode()))
+    assert [(s["number"], s["title"]) for s in doc["sessions"]] == [(1, "Wijkbudgetten"), (2, "Jeugd")]
+    assert municipalities_per_session(doc) == [["Epe", "Heerde"], ["Ede"]]
+    assert doc["sessions"][0]["offerings"] == offerings
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in doc["sessions"]] == [
+        [("Ria Bos", "r.bos@movisie.nl")],
+        [("Tim Sol", "t.sol@ede.nl")],
+    ]

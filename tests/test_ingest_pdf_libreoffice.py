@@ -187,7 +187,8 @@ def update_known_failures() -> None:
     for d, f, k, fact in failures:
         reason = known.get((d, f, k, fact), "TODO")
         lines += [f"- document: {d}", f"  field: {f}", f"  kind: {k}"]
-        lines += [f"  fact: {json.dumps(list(fact), ensure_ascii=False)}", f"  reason: {json.dumps(reason)}"]
+        lines += [f"  fact: {json.dumps(list(fact), ensure_ascii=False)}"]
+        lines += [f"  reason: {json.dumps(reason, ensure_ascii=False)}"]
     KNOWN_FAILURES.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for pdf in PDFS:
         print(f"{key(pdf)}: F1 {score(pdf, 'pdfium')[1].f1:.3f}")

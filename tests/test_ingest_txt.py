@@ -206,3 +206,62 @@ def test_tables_drawn_in_characters_are_table_cells(text: str, expected: list[tu
 )
 def test_other_lines_with_pipes_and_rules_are_no_table(text: str) -> None:
     assert all(table is None for table, _ in cells(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Columns lined up with runs of tabs: one separator each; a row may end short.
+        (
+            "Overzicht\nWorkshop\tGemeenten\t\tBegeleider\n1\tVeilig wonen\tEpe, Ede\tAnne Bos\n"
+            "2\tJeugd\t\tOss\n\nDaarna",
+            [
+                (None, "Overzicht"),
+                ((0, 0, 0), "Workshop"),
+                ((0, 0, 1), "Gemeenten"),
+                ((0, 0, 2), "Begeleider"),
+                ((0, 1, 0), "1"),
+                ((0, 1, 1), "Veilig wonen"),
+                ((0, 1, 2), "Epe, Ede"),
+                ((0, 1, 3), "Anne Bos"),
+                ((0, 2, 0), "2"),
+                ((0, 2, 1), "Jeugd"),
+                ((0, 2, 2), "Oss"),
+                (None, "Daarna"),
+            ],
+        ),
+        # Indented rows with CRLF, after a pipe table: numbered on.
+        (
+            "| a | b |\n|---|---|\n| 1 | 2 |\r\n\tRonde\tWie\tWaar\r\n\tA\tPiet\tZaal 1\r\n",
+            [
+                ((0, 0, 0), "a"),
+                ((0, 0, 1), "b"),
+                ((0, 1, 0), "1"),
+                ((0, 1, 1), "2"),
+                ((1, 0, 0), "Ronde"),
+                ((1, 0, 1), "Wie"),
+                ((1, 0, 2), "Waar"),
+                ((1, 1, 0), "A"),
+                ((1, 1, 1), "Piet"),
+                ((1, 1, 2), "Zaal 1"),
+            ],
+        ),
+    ],
+)
+def test_lines_of_tab_separated_fields_are_table_cells(text: str, expected: list[tuple[object, str]]) -> None:
+    assert cells(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A header block of labels and values lined up with tabs: two fields a line.
+        "Datum:\t\t3 mei 2022\nPlaats:\t\tStadhuis Epe\nVoor:\t\t\tde raden van Epe en Ede",
+        # Bullets typed with a tab.
+        "-\tEerste punt\n-\tTweede punt",
+        # One line of three fields alone is no table.
+        "Naam\tRol\tGemeente\nDaarna gewone tekst.",
+    ],
+)
+def test_other_lines_with_tabs_are_no_table(text: str) -> None:
+    assert all(table is None for table, _ in cells(text))

@@ -612,6 +612,63 @@ def test_a_numbered_series_under_any_label_is_a_series_of_sessions(
     assert sessions_of(text) == expected
 
 
+# A series told in full and then again as a list keyed by its numbers; fields after a pipe title.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The keyed list names only some of the series, as contacts: no sessions of its own.
+        (
+            "Verslag\n\nLab 1 | Wijkbudgetten | 2e ronde\nGemeenten: Epe\n\nLab 2 | Jeugd | zaal B\n"
+            "Gemeenten: Ede\n\nContact\n- Lab 1: Ria Bos, r.bos@epe.nl\n- Lab 2: Tim Sol, t.sol@ede.nl\n",
+            [(1, "Wijkbudgetten"), (2, "Jeugd")],
+        ),
+        (
+            "Verslag\n\nSessie 1 | Geld | score 7,5\nGemeenten: Epe\n\n"
+            "Sessie 2: Zorg | Wonen\nGemeenten: Ede\n",
+            [(1, "Geld"), (2, "Zorg | Wonen")],
+        ),
+    ],
+)
+def test_a_series_keeps_its_keyed_list_and_a_pipe_title_its_first_field(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbered from one again in paragraphs, not a list: a series that restarts is none.
+        "Verslag\n\nKamer 1 – A\nTekst.\n\nKamer 2 – B\nTekst.\n\nKamer 1 – C\nTekst.\n",
+        # The list goes higher than the series.
+        "Verslag\n\nKamer 1 – A\nTekst.\n\nKamer 2 – B\nTekst.\n\n- Kamer 1: x\n- Kamer 3: y\n",
+    ],
+)
+def test_a_series_that_restarts_otherwise_is_no_series(text: str) -> None:
+    assert sessions_of(text) == []
+
+
+# With no number, a name between the keyword and a dash (a room) names the session; the title follows.
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Workshop Zaal Waal – Wonen in de kern", "Wonen in de kern"),
+        ("Deelsessie Collegekamer - Armoede en schulden", "Armoede en schulden"),
+        # A subtitle in lower case, a number or a colon: the whole is the title.
+        ("Workshop Omgevingswet – een introductie", "Omgevingswet – een introductie"),
+        ("Sessie 2: Zaal Rijn – Wonen", "Zaal Rijn – Wonen"),
+        ("Workshop Wonen, Zorg en Welzijn – Vragen", "Wonen, Zorg en Welzijn – Vragen"),
+    ],
+)
+def test_a_name_before_a_dash_names_the_session_not_its_title(heading: str, title: str) -> None:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag", level=1)
+    for text in (heading, "Workshop Kelder – Geld"):
+        builder.add("heading", text, level=2)
+        builder.add("paragraph", "Gemeenten: Epe, Ede")
+    assert [s.title for s in segment(builder.build()).sessions] == [title, "Geld"]
+
+
 # Sessions between rule lines, with a count, as module codes, or counted by ordinals under a
 # chapter's number: each still a series numbered from one.
 @pytest.mark.parametrize(

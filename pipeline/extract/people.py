@@ -134,6 +134,8 @@ def clean_organisation(text: str | None) -> str | None:
         # The rest of a role: "wonen bij Regio Stedendriehoek" (programmaleider wonen bij ...).
         text = _role_tail().sub("", text)
     text = _known_after_lower_words(text) or _without_own_acronym(text)
+    # "energieadviseur bij de Metropoolregio Eindhoven": the article is the sentence's, not the name's.
+    text = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", text)
     # A name has a capital or a digit; words without one are the rest of a role or a remark:
     # "adviseur sociaal domein", "(zelfstandig)".
     return text if any(c.isupper() or c.isdigit() for c in text) else None

@@ -4,8 +4,9 @@ Each non-empty line becomes a block. A line that starts with a list marker ("1."
 "2)", "•", "-", "*") becomes a list item with the marker split off, so that the later
 stages see the same blocks as for a Word list. Whether a line is a heading is not
 decided here: plain text carries no such signal, the segmenter judges it from context.
-A table drawn in characters (an ASCII grid or a Markdown pipe table) becomes table cells
-with their (table, row, column), as a Word table does, so a table of sessions reads alike.
+A table drawn in characters (an ASCII grid or a Markdown pipe table) or aligned with tabs
+becomes table cells with their (table, row, column), as a Word table does, so a table of
+sessions reads alike.
 """
 
 from __future__ import annotations
@@ -124,8 +125,39 @@ def _merged_cells(lines: list[str]) -> list[str]:
     return [" ".join(piece for piece in pieces if piece) for pieces in columns]
 
 
-def _add_table(builder: DocumentBuilder, run: list[str], index: int, page: int) -> None:
-    for row, cells in enumerate(_table_rows(run)):
+# A table typed with tabs, as a secretary lines up columns in Notepad or a mail: a run of two or
+# more lines of three or more fields. A run of tabs is one separator, since tabs pad a short cell
+# to the next column (so an empty cell inside a row cannot be told from padding and is lost; one
+# at the end of a row just makes the row shorter). Two fields are no table: that is a label and
+# its value ("Plaats:<tab><tab>Deurne") or a bullet ("-<tab>text"), which read as lines already.
+_TABS = re.compile(r"\t+")
+_MIN_TAB_FIELDS = 3
+
+
+def _tab_fields(line: str) -> list[str]:
+    """The fields of a line between runs of tabs; [] for a line of fewer than three."""
+    if line.count("\t") < _MIN_TAB_FIELDS - 1:
+        return []
+    fields = [field.strip() for field in _TABS.split(line)]
+    return fields if len(fields) >= _MIN_TAB_FIELDS and all(fields) else []
+
+
+def _tab_table_runs(lines: list[str]) -> dict[int, int]:
+    """First line -> end (exclusive) of each run of two or more lines of tab fields."""
+    runs: dict[int, int] = {}
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and _tab_fields(lines[end]):
+            end += 1
+        if end - number >= 2:
+            runs[number] = end
+        number = max(end, number + 1)
+    return runs
+
+
+def _add_table(builder: DocumentBuilder, rows: list[list[str]], index: int, page: int) -> None:
+    for row, cells in enumerate(rows):
         for col, text in enumerate(cells):
             builder.add("table_cell", text, page=page, table=(index, row, col))
 
@@ -138,13 +170,17 @@ def read_txt(data: bytes) -> Document:
     lines = [raw_line.replace("\f", "").strip() for raw_line in raw_lines]
     o_bullets = _o_bullet_lines(lines)
     tables = _table_runs(lines)
+    tab_tables = _tab_table_runs(lines) if "\t" in text else {}
+    tables = dict(sorted({**tables, **tab_tables}.items()))
     table_end = 0
     for number, (raw_line, line) in enumerate(zip(raw_lines, lines, strict=True)):
         # A form feed is a page break in plain text exports.
         page += raw_line.count("\f")
         if number in tables:
             table_end = tables[number]
-            _add_table(builder, lines[number:table_end], list(tables).index(number), page)
+            run = lines[number:table_end]
+            rows = [_tab_fields(line) for line in run] if number in tab_tables else _table_rows(run)
+            _add_table(builder, rows, list(tables).index(number), page)
         if not line or number < table_end:
             continue
         match = LIST_MARKER.match(line)
