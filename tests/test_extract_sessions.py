@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1257,3 +1258,45 @@ def test_pipe_titled_series_with_a_keyed_contact_list(offer: str, offerings: lis
         [("Ria Bos", "r.bos@movisie.nl")],
         [("Tim Sol", "t.sol@ede.nl")],
     ]
+
+
+# One example per phrase of leading in rules/labels.yml facilitators_in_prose, in several cases.
+LEADING_PHRASES = [
+    "Het gesprek stond onder leiding van Jan de Vries (VNG).",
+    "Onder de begeleiding van Anna Smit werkten de raden aan een motie.",
+    "Alles gebeurde onder regie van Bas Ooms, adviseur bij ProDemos.",
+    "De gespreksleider was Piet Bos van Raadwerk.",
+    "TAFELVOORZITTER IS Marie Jansen.",
+    "Kartrekker was Sanne Mol, de gids was Henk Ros en docent is dr. Eva Ros.",
+    "O.l.v. Kees Dijk (IPO) bespraken de raden de begroting.",
+    "Met als coach drs. Lies Kok (Raadwerk) gingen de raden aan de slag.",
+    "De sessie werd vakkundig begeleid door Tim Zwart.",
+    "Drie raden schoven aan; gespreksleider: Ans Wit (IPO).",
+    "Het ging over geld, trainer: Bas Ooms (VNG).",
+    "Het ging over geld, facilitator: Bas Ooms (VNG).",
+    "Met raden uit Ede en Epe, aangestuurd door Lies Kuiper (Raadwerk).",
+    "Raadsleden uit Ede en Epe spraken met Jan Pool, onderzoeker bij het SCP.",
+    "Spraken de raden uit Ede met Jan Pool, onderzoeker bij het SCP?",
+    "De raden praatten lang met Jan Pool, onderzoeker bij het SCP.",
+    "Ze debatteerden en discussieerden met Jan Pool, onderzoeker van het SCP.",
+    "De raden gingen in gesprek met Jan Pool, onderzoeker bij het SCP.",
+]
+
+
+def test_every_phrase_of_leading_gets_past_the_prefilter() -> None:
+    phrases = session_rules.load_yaml("labels.yml")["facilitators_in_prose"]
+    cue = session_rules._facilitator_cue()
+    for example in LEADING_PHRASES:
+        assert cue.search(example), example
+        assert session_rules._may_name_a_facilitator(example), example
+    # Every phrase has an example above: a new phrase needs one (and maybe a new hint).
+    for phrase in phrases:
+        assert any(re.search(phrase, e, re.IGNORECASE) for e in LEADING_PHRASES), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Er zijn afspraken gemaakt over de mogelijkheid van een vervolg.", "Het gesprek ging over geld."],
+)
+def test_ordinary_sentences_skip_the_phrases_of_leading(text: str) -> None:
+    assert not session_rules._may_name_a_facilitator(text)

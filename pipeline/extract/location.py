@@ -25,7 +25,7 @@ from functools import cache
 from pipeline.extract.context import Context
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
-from pipeline.rules import load_yaml
+from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import find_label, session_heading
 
 # The space after a sentence's end (group 1); punctuation first, not a lookbehind, so that
@@ -38,13 +38,14 @@ _QUOTE_OPENERS = "“„\"‘'«"
 @dataclass(frozen=True)
 class _Cues:
     venue: re.Pattern[str]
+    venue_noun: AnyCase
     host: re.Pattern[str]
     trip: re.Pattern[str]
-    event_verb: re.Pattern[str]
+    event_verb: AnyCase
     in_place: re.Pattern[str]
     venue_line: re.Pattern[str]
     online: re.Pattern[str]
-    planned: re.Pattern[str]
+    planned: AnyCase
     intro_paragraphs: int
 
 
@@ -76,15 +77,19 @@ def _cues() -> _Cues:
             # word of the sentence (0.2 ms a report); the matched places are the same.
             rf"(?i:(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
         ),
+        # The venue nouns alone, in lower case: searched first, since the venue pattern is tried
+        # at every position of a sentence (0.26 ms a report) and most sentences name no venue.
+        venue_noun=AnyCase(f"(?:{_words(rules['venues'])})"),
         host=re.compile(rf"(?i:\b(?:{_words(rules['hosts'])})\b[^.;]*?\bgemeente\s+){place}"),
         # "naar Gent" a few words after the trip's word, in the same clause.
         trip=re.compile(rf"(?i:\b(?:{_words(rules['trips'])})\b(?:\s+[^\s,.;:]+){{0,6}}?\s+naar\s+){place}"),
-        event_verb=re.compile(rf"(?i:\b(?:{_words(rules['event_verbs'])})\b)"),
+        # Word lists in lower case searched with AnyCase: several times faster than IGNORECASE.
+        event_verb=AnyCase(rf"\b(?:{_words(rules['event_verbs'])})\b"),
         in_place=re.compile(rf"(?i:\b(?:{prepositions})\s+){place}"),
         # "Raadhuis Bloemendaal, Overveen", "Stadskasteel Oudaen, Utrecht": a line of its own.
         venue_line=re.compile(rf"^(?i:[\w'’-]*(?:{_words(rules['venues'])}))\b[^,\n]{{0,50}},\s*{place}\s*$"),
         online=re.compile(rf"(?i:\b(?:{_words(rules['online'])})\b)"),
-        planned=re.compile(rf"(?i:\b(?:{_words(rules['planned'])})\b)"),
+        planned=AnyCase(rf"\b(?:{_words(rules['planned'])})\b"),
         intro_paragraphs=int(rules["intro_paragraphs"]),
     )
 
@@ -179,6 +184,8 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
     if cues.planned.search(sentence):
         return found
     for rank, (cue, pattern) in enumerate((("venue", cues.venue), ("host", cues.host), ("trip", cues.trip))):
+        if cue == "venue" and not cues.venue_noun.search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             place = _trim_place(ctx, match.group("place"), need_municipality=False)
             start = offset + match.start("place")

@@ -107,6 +107,8 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     quotes: list[dict[str, Any]] = []
     blocks = _with_quotes_joined(ctx.document.text, ctx.document.blocks)
     for index, block in enumerate(blocks):
+        if _ANY_MARK.search(block.text) is None:
+            continue  # every shape below has its quotation inside the block itself
         follower = blocks[index + 1] if index + 1 < len(blocks) else None
         block_quote = _is_block_quote(block)
         if block_quote and follower is not None and _is_attribution(follower):
@@ -165,6 +167,8 @@ def extract_quotes(ctx: Context) -> list[dict[str, Any]]:
     return quotes
 
 
+# Any quotation mark, single (also an apostrophe) or double: a block without one quotes no one.
+_ANY_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 # Double quotation marks of every style: a paragraph with an odd count opens one it does not close.
 _DOUBLE_MARKS = re.compile('[“”„"«»]')
 # How many more lines a quotation may run on over (a text file's hard-wrapped lines).
