@@ -70,6 +70,9 @@ class Section:
     summary: dict[str, list[Block]] | None = None
     """The cells per field of a summary table's row about it ("Gesprek | Onderwerp |
     Gespreksleider" above the sessions' own headings): read besides its text."""
+    runs_on: bool = False
+    """Told under a line of its own or in a numbered paragraph, the session runs on over the
+    paragraphs after it up to the next session or heading (or :attr:`chapter`'s end)."""
     chapter: str | None = None
     """For a session told in a report's numbered paragraph ("2.2 Gesprekstafel I (X). ..."), the
     chapter number ("2"): it runs on over the paragraphs after it up to the next session, a
@@ -522,7 +525,7 @@ def segment(document: Document) -> Segmentation:
             continue
         # A numbered paragraph's session ("2.2 Sessie 1 (X). Aan deze ...") is read whole, not as a
         # heading whose title runs to the paragraph's end.
-        if index in prose and (index not in starts or prose[index].chapter is not None):
+        if index in prose and (index not in starts or prose[index].runs_on):
             told = prose[index]
             # A title on a line of its own ("1️⃣ Title") is told in the paragraph below it.
             body = [] if told.headed else [block]
@@ -534,6 +537,7 @@ def segment(document: Document) -> Segmentation:
                 told.title,
                 prose=True,
                 key=told.key,
+                runs_on=told.runs_on,
                 chapter=told.chapter,
             )
             sections.append(current)
@@ -548,6 +552,11 @@ def segment(document: Document) -> Segmentation:
         if current.kind == "session" and _ends_session(current, block):
             current = Section("other", block, [block])
             sections.append(current)
+            continue
+        if current.runs_on and current.chapter is None and block.kind == "paragraph":
+            # A letter's session is all prose: "Wat jullie krijgen: X. Vragen over deze tafel: ..."
+            # inside a paragraph read as the labelled lines they stand for, sentence by sentence.
+            current.blocks.extend(_sentence_blocks(block, 0))
             continue
         current.blocks.append(block)
     sections = [s for s in sections if s.kind == "session" or s.blocks]
@@ -789,6 +798,7 @@ class _Told(NamedTuple):
     title: str
     key: str | None = None
     headed: bool = False
+    runs_on: bool = False
     chapter: str | None = None
 
 
@@ -801,6 +811,7 @@ def _prose_starts(blocks: list[Block]) -> dict[int, _Told]:
         _keycap_starts,
         _quoted_title_starts,
         _numbered_paragraph_starts,
+        _question_starts,
     ):
         starts = shape(blocks)
         if starts:
@@ -916,9 +927,81 @@ def _numbered_paragraph_starts(blocks: list[Block]) -> dict[int, _Told]:
     if not counted:
         return {}
     return {
-        index: _Told(number, title, key, chapter=chapter)
+        index: _Told(number, title, key, runs_on=True, chapter=chapter)
         for index, number, title, key, chapter in max(counted, key=len)
     }
+
+
+# Questions under which a session is told have at most this many words.
+_MAX_QUESTION_WORDS = 14
+# How many blocks under a question are read for who took part and led it.
+_QUESTION_BODY = 4
+
+
+def _question_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Bold questions on a line of their own, each over text that says who took part and who led
+    it ("**Wie betaalt de boot?**" / "Raadsleden van A en B spraken erover onder leiding van Name,
+    rol bij Org"): the sessions of a letter, numbered by position. Two or more questions one after
+    another (no other bold line or heading between them), every one with both cues under it; a
+    FAQ or a list of questions, where some answer says neither, opens none."""
+    questions = [
+        index
+        for index, block in enumerate(blocks)
+        if block.text.rstrip().endswith(("?", "?**")) and _is_bold_line(block) and _is_short_question(block)
+    ]
+    if len(questions) < 2:
+        return {}
+    runs: list[list[int]] = [[questions[0]]]
+    for before, index in itertools.pairwise(questions):
+        if any(_is_bold_line(b) for b in blocks[before + 1 : index]):
+            runs.append([index])
+        else:
+            runs[-1].append(index)
+    counted = [run for run in runs if len(run) >= 2 and all(_told_under(blocks, i) for i in run)]
+    if not counted:
+        return {}
+    return {
+        index: _Told(position, _plain_text(blocks[index])[0].strip(), headed=True, runs_on=True)
+        for position, index in enumerate(max(counted, key=len), start=1)
+    }
+
+
+def _is_bold_line(block: Block) -> bool:
+    """A heading, or a paragraph in bold or heading markup ("**Title**", "## Title")."""
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    if block.kind != "paragraph" or text[:1] not in "*#":
+        return False
+    return (text.startswith("**") and text.endswith("**") and len(text) > 4) or re.match(
+        r"#{1,4} \S", text
+    ) is not None
+
+
+def _is_short_question(block: Block) -> bool:
+    text = _plain_text(block)[0].strip()
+    return text[:1].isupper() and _word_count(text) <= _MAX_QUESTION_WORDS and "?" not in text[:-1]
+
+
+def _told_under(blocks: list[Block], index: int) -> bool:
+    """Whether the text under a question, up to the next bold line, says who took part and led."""
+    body: list[str] = []
+    for block in blocks[index + 1 : index + 1 + _QUESTION_BODY]:
+        if _is_bold_line(block):
+            break
+        body.append(block.text)
+    text = " ".join(body)
+    return _participant_cue().search(text) is not None and _leader_cue().search(text) is not None
+
+
+@cache
+def _participant_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["prose_session_participant_cues"]), re.IGNORECASE)
+
+
+@cache
+def _leader_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["prose_session_leader_cues"]), re.IGNORECASE)
 
 
 @cache
@@ -1101,8 +1184,10 @@ def _drop_inconsistent_levels(
 
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
-    if session.chapter is not None:
-        return block.kind == "heading" or _other_chapter(session.chapter, block)
+    if session.runs_on:
+        if session.chapter is not None:
+            return block.kind == "heading" or _other_chapter(session.chapter, block)
+        return _is_bold_line(block)
     if session.prose:
         if block.kind not in ("paragraph", "heading") or find_label(block) is not None:
             return False

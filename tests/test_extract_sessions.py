@@ -1328,3 +1328,23 @@ def test_every_phrase_of_leading_gets_past_the_prefilter() -> None:
 )
 def test_ordinary_sentences_skip_the_phrases_of_leading(text: str) -> None:
     assert not session_rules._may_name_a_facilitator(text)
+
+
+def test_a_letters_question_sessions_read_labels_inside_their_prose() -> None:
+    text = (
+        "Beste raadsleden,\n\n**Wat kost een zwembad?**\n\n"
+        "Aan tafel zaten raadsleden uit Ede en Wageningen, onder leiding van Eva Brand, adviseur bij "
+        "Stichting Sportkracht op Texel. Wat u van ons ontvangt: een rekenmodel. Vragen over deze tafel "
+        "kunnen naar e.brand@example.nl.\n\n**Wie maakt de wijk schoon?**\n\n"
+        "Deelnemers uit Barneveld spraken onder leiding van Bas Ooms (Raadwerk).\n\nMet vriendelijke groet,\n"
+    )
+    sessions = _txt(text)
+    assert [(s["title"], [c["email"] for c in s["contacts"]]) for s in sessions] == [
+        ("Wat kost een zwembad?", ["e.brand@example.nl"]),
+        ("Wie maakt de wijk schoon?", []),
+    ]
+    assert _brief(sessions)[0][2:] == (
+        ["Ede", "Wageningen"],
+        [("Eva Brand", "Stichting Sportkracht")],
+        ["een rekenmodel"],
+    )

@@ -1127,3 +1127,49 @@ def test_a_numbered_paragraph_session_runs_on_to_the_next_chapter_and_takes_its_
 )
 def test_no_sessions_from_numbered_paragraphs_without_a_series_and_evidence(text: str) -> None:
     assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bold questions in a letter, each over prose that says who took part and who led it.
+        (
+            "Beste raadsleden,\n\nDank voor jullie komst.\n\n**Wat kost een zwembad?**\n\n"
+            "Aan tafel zaten raadsleden uit Ede en Wageningen, onder leiding van Eva Brand.\n\n"
+            "Wat jullie van ons krijgen: een rekenmodel.\n\n**Wie maakt de wijk schoon?**\n\n"
+            "Het gesprek werd geleid door Bas Ooms. Deelnemers uit Barneveld vertelden over hun aanpak.\n\n"
+            "Met vriendelijke groet,\n",
+            [(1, "Wat kost een zwembad?"), (2, "Wie maakt de wijk schoon?")],
+        ),
+        # Questions as headings, the cues in the second paragraph under the question.
+        (
+            "# Terugblik\n\n## Hoe blijft het dorp leefbaar?\n\nEen levendig gesprek.\n\n"
+            "Gespreksleider was Noor Aydin; met de raadsleden van Epe.\n\n"
+            "## Waar moeten de windmolens staan?\n\nRaadsleden van Heerde praatten onder begeleiding van "
+            "Joris Palm.\n",
+            [(1, "Hoe blijft het dorp leefbaar?"), (2, "Waar moeten de windmolens staan?")],
+        ),
+    ],
+)
+def test_sessions_told_under_bold_questions(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A FAQ: one answer says who leads, another says nothing of who took part or led.
+        "Veelgestelde vragen\n\n**Wie kan meedoen?**\n\nRaadsleden uit alle gemeenten, onder leiding van "
+        "de griffie.\n\n**Wat kost het?**\n\nNiets; de provincie betaalt.\n",
+        # A report's list of questions: no leader anywhere.
+        "Onderzoeksvragen\n\n**Hoe ervaren raadsleden uit Ede het werk?**\n\nWe spraken met raadsleden.\n\n"
+        "**Hoe ervaren raadsleden uit Epe het werk?**\n\nWe spraken met raadsleden van Epe.\n",
+        # One question alone is a question.
+        "Brief\n\n**Wie betaalt de bus?**\n\nRaadsleden uit Ede spraken onder leiding van Eva Brand.\n",
+        # Questions with another bold line between them are no series.
+        "Brief\n\n**Wie betaalt de bus?**\n\nRaadsleden uit Ede spraken onder leiding van Eva Brand.\n\n"
+        "**Afspraken**\n\nGeen.\n\n**Wie betaalt de trein?**\n\nRaadsleden uit Epe, geleid door Bas Ooms.\n",
+    ],
+)
+def test_no_sessions_from_questions_without_a_series_and_evidence(text: str) -> None:
+    assert sessions_of(text) == []
