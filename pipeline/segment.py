@@ -70,6 +70,13 @@ class Section:
     summary: dict[str, list[Block]] | None = None
     """The cells per field of a summary table's row about it ("Gesprek | Onderwerp |
     Gespreksleider" above the sessions' own headings): read besides its text."""
+    runs_on: bool = False
+    """Told under a line of its own or in a numbered paragraph, the session runs on over the
+    paragraphs after it up to the next session or heading (or :attr:`chapter`'s end)."""
+    chapter: str | None = None
+    """For a session told in a report's numbered paragraph ("2.2 Gesprekstafel I (X). ..."), the
+    chapter number ("2"): it runs on over the paragraphs after it up to the next session, a
+    heading or a paragraph of another chapter ("3.1 ...")."""
 
 
 @dataclass
@@ -516,11 +523,23 @@ def segment(document: Document) -> Segmentation:
             current = Section("session", block, _sentence_blocks(block, body), number, title, prose=True)
             sections.append(current)
             continue
-        if index in prose and index not in starts:
+        # A numbered paragraph's session ("2.2 Sessie 1 (X). Aan deze ...") is read whole, not as a
+        # heading whose title runs to the paragraph's end.
+        if index in prose and (index not in starts or prose[index].runs_on):
             told = prose[index]
             # A title on a line of its own ("1️⃣ Title") is told in the paragraph below it.
             body = [] if told.headed else [block]
-            current = Section("session", block, body, told.number, told.title, prose=True, key=told.key)
+            current = Section(
+                "session",
+                block,
+                body,
+                told.number,
+                told.title,
+                prose=True,
+                key=told.key,
+                runs_on=told.runs_on,
+                chapter=told.chapter,
+            )
             sections.append(current)
             continue
         if index in starts:
@@ -533,6 +552,11 @@ def segment(document: Document) -> Segmentation:
         if current.kind == "session" and _ends_session(current, block):
             current = Section("other", block, [block])
             sections.append(current)
+            continue
+        if current.runs_on and current.chapter is None and block.kind == "paragraph":
+            # A letter's session is all prose: "Wat jullie krijgen: X. Vragen over deze tafel: ..."
+            # inside a paragraph read as the labelled lines they stand for, sentence by sentence.
+            current.blocks.extend(_sentence_blocks(block, 0))
             continue
         current.blocks.append(block)
     sections = [s for s in sections if s.kind == "session" or s.blocks]
@@ -548,6 +572,7 @@ def segment(document: Document) -> Segmentation:
     _attach_back_references(sections)
     _attach_title_references(sections)
     _attach_item_notes(sections)
+    _attach_footnotes(sections)
     return Segmentation(sections)
 
 
@@ -773,12 +798,21 @@ class _Told(NamedTuple):
     title: str
     key: str | None = None
     headed: bool = False
+    runs_on: bool = False
+    chapter: str | None = None
 
 
 def _prose_starts(blocks: list[Block]) -> dict[int, _Told]:
     """Paragraphs (or title lines) that tell the sessions in running text, in one of a few
     shapes, each a series of two or more in order; one alone is a sentence about something."""
-    for shape in (_ordinal_starts, _keyed_prose_starts, _keycap_starts, _quoted_title_starts):
+    for shape in (
+        _ordinal_starts,
+        _keyed_prose_starts,
+        _keycap_starts,
+        _quoted_title_starts,
+        _numbered_paragraph_starts,
+        _question_starts,
+    ):
         starts = shape(blocks)
         if starts:
             return starts
@@ -852,6 +886,135 @@ def _sentence_blocks(block: Block, body: int) -> list[Block]:
                 Block("paragraph", text, block.start + lo, block.start + lo + len(text), page=block.page)
             )
     return sentences
+
+
+# A report's numbered paragraph that opens with a session keyword, its number (Arabic or Roman)
+# and its title in brackets: "2.2 Gesprekstafel I (Wonen op de eilanden). Aan deze tafel ...".
+_NUMBERED_PARAGRAPH = re.compile(
+    r"^(?P<chapter>[1-9]\d?)\.[1-9]\d?\.?\s+(?P<word>[A-ZÀ-Ý][\w-]*)\s+(?P<num>[IVX]{1,4}|[1-9]\d?)"
+    r"\s*\((?P<title>[^()]{2,80})\)\s*[.:]?\s+\S"
+)
+
+
+def _numbered_paragraph_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Numbered paragraphs of a formal report that each open with a session keyword, its number
+    and its title in brackets, and say who took part or led it ("2.2 Gesprekstafel I (X). Aan
+    deze tafel namen raadsleden deel uit ... De tafel werd voorgezeten door ..."): a series of two
+    or more under one word, numbered 1, 2, ... in order. The session runs on over the paragraphs
+    after it (:attr:`Section.chapter`); one alone, or one that says nothing of who was there, is a
+    paragraph about something."""
+    series: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    for index, block in enumerate(blocks):
+        # Cheap tests first: a digit opens it and a bracket follows soon.
+        if block.kind != "paragraph" or not block.text[:1].isdigit() or "(" not in block.text[:120]:
+            continue
+        text = _plain_text(block)[0]
+        match = _NUMBERED_PARAGRAPH.match(text)
+        word = match.group("word").casefold() if match else ""
+        if not match or not _session_noun().fullmatch(word) or not _prose_session_cue().search(text):
+            continue
+        number = _number(match.group("num"))
+        if number is not None:
+            key = f"{word} {match.group('num').casefold()}"
+            series.setdefault(word, []).append(
+                (index, number, match.group("title").strip(), key, match["chapter"])
+            )
+    counted = [
+        found
+        for found in series.values()
+        if len(found) >= 2 and [n for _, n, _, _, _ in found] == list(range(1, len(found) + 1))
+    ]
+    if not counted:
+        return {}
+    return {
+        index: _Told(number, title, key, runs_on=True, chapter=chapter)
+        for index, number, title, key, chapter in max(counted, key=len)
+    }
+
+
+# Questions under which a session is told have at most this many words.
+_MAX_QUESTION_WORDS = 14
+# How many blocks under a question are read for who took part and led it.
+_QUESTION_BODY = 4
+
+
+def _question_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """Bold questions on a line of their own, each over text that says who took part and who led
+    it ("**Wie betaalt de boot?**" / "Raadsleden van A en B spraken erover onder leiding van Name,
+    rol bij Org"): the sessions of a letter, numbered by position. Two or more questions one after
+    another (no other bold line or heading between them), every one with both cues under it; a
+    FAQ or a list of questions, where some answer says neither, opens none."""
+    questions = [
+        index
+        for index, block in enumerate(blocks)
+        if block.text.rstrip().endswith(("?", "?**")) and _is_bold_line(block) and _is_short_question(block)
+    ]
+    if len(questions) < 2:
+        return {}
+    runs: list[list[int]] = [[questions[0]]]
+    for before, index in itertools.pairwise(questions):
+        if any(_is_bold_line(b) for b in blocks[before + 1 : index]):
+            runs.append([index])
+        else:
+            runs[-1].append(index)
+    counted = [run for run in runs if len(run) >= 2 and all(_told_under(blocks, i) for i in run)]
+    if not counted:
+        return {}
+    return {
+        index: _Told(position, _plain_text(blocks[index])[0].strip(), headed=True, runs_on=True)
+        for position, index in enumerate(max(counted, key=len), start=1)
+    }
+
+
+def _is_bold_line(block: Block) -> bool:
+    """A heading, or a paragraph in bold or heading markup ("**Title**", "## Title")."""
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    if block.kind != "paragraph" or text[:1] not in "*#":
+        return False
+    return (text.startswith("**") and text.endswith("**") and len(text) > 4) or re.match(
+        r"#{1,4} \S", text
+    ) is not None
+
+
+def _is_short_question(block: Block) -> bool:
+    text = _plain_text(block)[0].strip()
+    return text[:1].isupper() and _word_count(text) <= _MAX_QUESTION_WORDS and "?" not in text[:-1]
+
+
+def _told_under(blocks: list[Block], index: int) -> bool:
+    """Whether the text under a question, up to the next bold line, says who took part and led."""
+    body: list[str] = []
+    for block in blocks[index + 1 : index + 1 + _QUESTION_BODY]:
+        if _is_bold_line(block):
+            break
+        body.append(block.text)
+    text = " ".join(body)
+    return _participant_cue().search(text) is not None and _leader_cue().search(text) is not None
+
+
+@cache
+def _participant_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["prose_session_participant_cues"]), re.IGNORECASE)
+
+
+@cache
+def _leader_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["prose_session_leader_cues"]), re.IGNORECASE)
+
+
+@cache
+def _session_noun() -> re.Pattern[str]:
+    """A word that names a session: a session keyword or noun, alone or at the end of a compound
+    ("gesprekstafel", "praattafel")."""
+    rules = load_yaml("labels.yml")
+    nouns = [
+        *rules["session_keywords"],
+        *(rules.get("numbered_session_keywords") or []),
+        *(rules.get("prose_session_nouns") or []),
+    ]
+    return re.compile(rf"[\w-]*(?:{'|'.join(nouns)})", re.IGNORECASE)
 
 
 # A paragraph that opens with a word and a quoted title, then a dash or colon and what it was:
@@ -1021,6 +1184,10 @@ def _drop_inconsistent_levels(
 
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
+    if session.runs_on:
+        if session.chapter is not None:
+            return block.kind == "heading" or _other_chapter(session.chapter, block)
+        return _is_bold_line(block)
     if session.prose:
         if block.kind not in ("paragraph", "heading") or find_label(block) is not None:
             return False
@@ -1038,6 +1205,19 @@ def _ends_session(session: Section, block: Block) -> bool:
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return not _awaits_value(session) and any(_closes_session(b) for b in session.blocks)
     return False
+
+
+# The number that opens a report's paragraph: "3.1 ", "3 ".
+_PARAGRAPH_NUMBER = re.compile(r"^(?P<chapter>[1-9]\d?)(?:\.\d{1,2})*\.?\s")
+
+
+def _other_chapter(chapter: str, block: Block) -> bool:
+    """Whether a paragraph is numbered in another chapter than ``chapter`` ("3.1 ..." after
+    "2.x"): the end of a session told in a numbered paragraph."""
+    if block.kind != "paragraph" or not block.text[:1].isdigit():
+        return False
+    match = _PARAGRAPH_NUMBER.match(block.text)
+    return match is not None and match.group("chapter") != chapter
 
 
 def _awaits_value(session: Section) -> bool:
@@ -1496,6 +1676,37 @@ def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, 
         return by_title.get(title.group("title").strip().casefold())
     key = _WORD_KEY.match(text) if by_key and ":" in text[:60] else None
     return by_key.get(key.group("key").casefold()) if key else None
+
+
+# A footnote: a superscript mark, then its text ("¹ Contactpersoon gesprekstafel I: Name, email").
+_FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*(?P<head>[^:]{2,60}):")
+
+
+def _attach_footnotes(sections: list[Section]) -> None:
+    """Footnotes keyed by the words that name a session told in prose ("¹ Contactpersoon
+    gesprekstafel I: Name, email" at the foot of the page): each is a note of the session it
+    names, not part of the text it happens to stand in (the session on that page)."""
+    by_key = {s.key: s for s in sections if s.kind == "session" and s.key}
+    if len(by_key) < 2:
+        return
+    for section in sections:
+        kept: list[Block] = []
+        for block in section.blocks:
+            target = _footnote_target(block, by_key) if block.text[:1] in "¹²³⁴⁵⁶⁷⁸⁹" else None
+            if target is None:
+                kept.append(block)
+            else:
+                target.notes.append(block)
+        section.blocks = kept
+
+
+def _footnote_target(block: Block, by_key: dict[str, Section]) -> Section | None:
+    match = _FOOTNOTE.match(block.text) if block.kind == "paragraph" else None
+    if match is None:
+        return None
+    head = match.group("head").casefold()
+    named = [s for key, s in by_key.items() if re.search(rf"\b{re.escape(key)}\b", head)]
+    return named[0] if len(named) == 1 else None
 
 
 # The longest item-note line ("Ad punt 12:"): a longer block is not one, and needs no regex.

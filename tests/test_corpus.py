@@ -95,18 +95,18 @@ F1_TARGET = 0.95
 # with a table of contents and section-numbered chapters) took event_date, sessions, session
 # municipalities, contacts, quotes and organisations below the target and location, facilitators,
 # their organisations and offerings below their floors; those floors are what the 78-report
-# corpus reaches, rounded down to 0.01 (docs/corpus10-heldout.md).
+# corpus reaches, rounded down to 0.01 (docs/corpus10-heldout.md). fix18 (sessions in a report's
+# numbered paragraphs "2.2 Gesprekstafel I (X).", footnote contacts, sessions under a letter's bold
+# questions) took sessions and organisations back to the target and raised facilitators and offerings.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.88,
-    "sessions": 0.94,
     "session_municipalities": 0.93,
-    "facilitators": 0.90,
+    "facilitators": 0.92,
     "facilitator_organisations": 0.89,
     "contacts": 0.91,
-    "offerings": 0.88,
+    "offerings": 0.90,
     "quotes": 0.93,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

@@ -80,6 +80,12 @@ def test_other_lists_in_sentences_are_no_offerings(sentence: str) -> None:
         ),
         ("Vervolgaanbod: een cursus; een spel", ["een cursus", "een spel"]),
         ("Op aanvraag bij de provincie:\n- Een cursus", ["Een cursus"]),
+        # A body's promise on a line of its own, also in a report's numbered paragraph.
+        (
+            "Het waterschap heeft de raden toegezegd:\n- Een excursie\n- Een spel",
+            ["Een excursie", "Een spel"],
+        ),
+        ("4.2 De VNG heeft alle deelnemers toegezegd:\n- Een handreiking", ["Een handreiking"]),
     ],
 )
 def test_labels_of_what_participants_can_take_up(label: str, offerings: list[str]) -> None:
@@ -92,6 +98,9 @@ def test_labels_of_what_participants_can_take_up(label: str, offerings: list[str
         "Mee te nemen: een laptop",
         "De zaal was niet beschikbaar, dus we weken uit.",
         "Voor wie het wil weten.",
+        # A promise told in a sentence, or one with its content after the colon's sentence.
+        "De wethouder heeft toegezegd dat de raad een brief krijgt.",
+        "Wat heeft de provincie toegezegd: niets, zei de gedeputeerde.",
     ],
 )
 def test_other_lines_with_those_words_hold_no_offerings(line: str) -> None:
@@ -210,6 +219,12 @@ def test_a_number_alone_in_an_appendix_is_no_reference() -> None:
             ("Joris Palm", "Stichting Buurtkracht"),
         ),
         ("Met als moderator mr. Noor Aydin van Raadwerk ging het snel.", ("Noor Aydin", "Raadwerk")),
+        # A form of address before the name: "mevrouw drs.", "de heer".
+        (
+            "Het gesprek werd voorgezeten door mevrouw dr. Ellen Voss, adviseur bij ProDemos.",
+            ("Ellen Voss", "ProDemos"),
+        ),
+        ("De ronde werd geleid door de heer Bas Ooms (Raadwerk).", ("Bas Ooms", "Raadwerk")),
     ],
 )
 def test_a_facilitator_named_in_the_sessions_prose(
@@ -233,6 +248,19 @@ def test_a_facilitator_named_in_the_sessions_prose(
 )
 def test_no_facilitator_from_prose_without_a_name_right_after(body: str) -> None:
     assert sessions_of(body)[0]["facilitators"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "De tafel werd voorgezeten door de heer Bas Ooms en mevrouw Noor Aydin, beiden verbonden aan "
+        "de Raadwerk.",
+        "Het gesprek werd geleid door Bas Ooms en Noor Aydin, allebei werkzaam bij Raadwerk. Daarna koffie.",
+    ],
+)
+def test_two_facilitators_share_the_body_both_work_for(body: str) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == [("Bas Ooms", "Raadwerk"), ("Noor Aydin", "Raadwerk")]
 
 
 def test_a_labelled_facilitator_wins_over_prose() -> None:
@@ -1300,3 +1328,23 @@ def test_every_phrase_of_leading_gets_past_the_prefilter() -> None:
 )
 def test_ordinary_sentences_skip_the_phrases_of_leading(text: str) -> None:
     assert not session_rules._may_name_a_facilitator(text)
+
+
+def test_a_letters_question_sessions_read_labels_inside_their_prose() -> None:
+    text = (
+        "Beste raadsleden,\n\n**Wat kost een zwembad?**\n\n"
+        "Aan tafel zaten raadsleden uit Ede en Wageningen, onder leiding van Eva Brand, adviseur bij "
+        "Stichting Sportkracht op Texel. Wat u van ons ontvangt: een rekenmodel. Vragen over deze tafel "
+        "kunnen naar e.brand@example.nl.\n\n**Wie maakt de wijk schoon?**\n\n"
+        "Deelnemers uit Barneveld spraken onder leiding van Bas Ooms (Raadwerk).\n\nMet vriendelijke groet,\n"
+    )
+    sessions = _txt(text)
+    assert [(s["title"], [c["email"] for c in s["contacts"]]) for s in sessions] == [
+        ("Wat kost een zwembad?", ["e.brand@example.nl"]),
+        ("Wie maakt de wijk schoon?", []),
+    ]
+    assert _brief(sessions)[0][2:] == (
+        ["Ede", "Wageningen"],
+        [("Eva Brand", "Stichting Sportkracht")],
+        ["een rekenmodel"],
+    )

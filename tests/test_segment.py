@@ -1065,3 +1065,111 @@ def test_sessions_told_in_prose_by_key_day_or_keycap(text: str, expected: list[t
 )
 def test_no_sessions_told_in_prose_without_a_series_and_evidence(text: str) -> None:
     assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic numbers, the title in brackets before a colon; an unnumbered paragraph in between.
+        (
+            "Evaluatie\n\n3.1 Er waren twee werksessies.\n\n"
+            "3.2 Werksessie 1 (Groen in de wijk): raadsleden uit Delft en Rijswijk spraken over bomen.\n\n"
+            "3.3 Werksessie 2 (Veilig fietsen). Het gesprek werd geleid door Eva Brand.\n",
+            [(1, "Groen in de wijk"), (2, "Veilig fietsen")],
+        ),
+        # Roman numerals, a compound of a session word.
+        (
+            "Rapport\n\n5.4 Praattafel I (Zorg dichtbij). Aan deze tafel namen de raadsleden van Ede "
+            "deel.\n\n"
+            "5.5 Praattafel II (Jeugd). Onder leiding van Bas Ooms.\n",
+            [(1, "Zorg dichtbij"), (2, "Jeugd")],
+        ),
+    ],
+)
+def test_sessions_in_a_reports_numbered_paragraphs(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+def test_a_numbered_paragraph_session_runs_on_to_the_next_chapter_and_takes_its_footnote() -> None:
+    text = (
+        "Rapport\n\n2.1 Ronde I (Wonen). Met raadsleden uit Oss. Voorgezeten door Eva Brand.¹\n\n"
+        "2.2 De provincie heeft toegezegd:\n\n- een kaart\n\n"
+        "2.3 Ronde II (Zorg). Met raadsleden uit Uden. Voorgezeten door Bas Ooms.²\n\n"
+        "¹ Contact ronde I: Eva Brand, e.brand@example.nl\n\n² Contact ronde II: b.ooms@example.nl\n\n"
+        "2.4 Aan de tweede ronde is vooral gesproken over zorg.\n\n3.1 De bijeenkomst werd gesloten.\n"
+    )
+    sessions = segment(read_txt(text.encode("utf-8"))).sessions
+    assert [[b.text[:8] for b in s.blocks] for s in sessions] == [
+        ["2.1 Rond", "2.2 De p", "een kaar"],
+        ["2.3 Rond", "2.4 Aan "],
+    ]
+    assert [[b.text[:13] for b in s.notes] for s in sessions] == [["¹ Contact ron"], ["² Contact ron"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One alone is a paragraph about it.
+        "Rapport\n\n2.2 Gesprekstafel 1 (Groen). Raadsleden uit Delft deden mee.\n\n"
+        "2.3 Daarna was er koffie.\n",
+        # Out of order.
+        "Rapport\n\n2.2 Praattafel II (Groen). Raadsleden uit Delft.\n\n"
+        "2.3 Praattafel I (Blauw). Raadsleden uit Ede.\n",
+        # Nobody taking part or leading.
+        "Rapport\n\n2.2 Themagroep 1 (inleiding). De stukken zijn verstuurd.\n\n"
+        "2.3 Themagroep 2 (vervolg). De stukken komen later.\n",
+        # Appendices and articles are no sessions.
+        "Rapport\n\n3.1 Bijlage 1 (Begroting). Raadsleden uit Ede keken mee.\n\n"
+        "3.2 Bijlage 2 (Rekening). Raadsleden uit Oss keken mee.\n",
+        "Reglement\n\n1.1 Artikel 1 (Begrippen). De raadsleden uit de gemeente.\n\n"
+        "1.2 Artikel 2 (Taken). De raadsleden van de gemeente.\n",
+    ],
+)
+def test_no_sessions_from_numbered_paragraphs_without_a_series_and_evidence(text: str) -> None:
+    assert sessions_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bold questions in a letter, each over prose that says who took part and who led it.
+        (
+            "Beste raadsleden,\n\nDank voor jullie komst.\n\n**Wat kost een zwembad?**\n\n"
+            "Aan tafel zaten raadsleden uit Ede en Wageningen, onder leiding van Eva Brand.\n\n"
+            "Wat jullie van ons krijgen: een rekenmodel.\n\n**Wie maakt de wijk schoon?**\n\n"
+            "Het gesprek werd geleid door Bas Ooms. Deelnemers uit Barneveld vertelden over hun aanpak.\n\n"
+            "Met vriendelijke groet,\n",
+            [(1, "Wat kost een zwembad?"), (2, "Wie maakt de wijk schoon?")],
+        ),
+        # Questions as headings, the cues in the second paragraph under the question.
+        (
+            "# Terugblik\n\n## Hoe blijft het dorp leefbaar?\n\nEen levendig gesprek.\n\n"
+            "Gespreksleider was Noor Aydin; met de raadsleden van Epe.\n\n"
+            "## Waar moeten de windmolens staan?\n\nRaadsleden van Heerde praatten onder begeleiding van "
+            "Joris Palm.\n",
+            [(1, "Hoe blijft het dorp leefbaar?"), (2, "Waar moeten de windmolens staan?")],
+        ),
+    ],
+)
+def test_sessions_told_under_bold_questions(text: str, expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A FAQ: one answer says who leads, another says nothing of who took part or led.
+        "Veelgestelde vragen\n\n**Wie kan meedoen?**\n\nRaadsleden uit alle gemeenten, onder leiding van "
+        "de griffie.\n\n**Wat kost het?**\n\nNiets; de provincie betaalt.\n",
+        # A report's list of questions: no leader anywhere.
+        "Onderzoeksvragen\n\n**Hoe ervaren raadsleden uit Ede het werk?**\n\nWe spraken met raadsleden.\n\n"
+        "**Hoe ervaren raadsleden uit Epe het werk?**\n\nWe spraken met raadsleden van Epe.\n",
+        # One question alone is a question.
+        "Brief\n\n**Wie betaalt de bus?**\n\nRaadsleden uit Ede spraken onder leiding van Eva Brand.\n",
+        # Questions with another bold line between them are no series.
+        "Brief\n\n**Wie betaalt de bus?**\n\nRaadsleden uit Ede spraken onder leiding van Eva Brand.\n\n"
+        "**Afspraken**\n\nGeen.\n\n**Wie betaalt de trein?**\n\nRaadsleden uit Epe, geleid door Bas Ooms.\n",
+    ],
+)
+def test_no_sessions_from_questions_without_a_series_and_evidence(text: str) -> None:
+    assert sessions_of(text) == []

@@ -136,9 +136,15 @@ def clean_organisation(text: str | None) -> str | None:
     text = _known_after_lower_words(text) or _without_own_acronym(text)
     # "energieadviseur bij de Metropoolregio Eindhoven": the article is the sentence's, not the name's.
     text = re.sub(r"^(?:de|het)\s+(?=[A-Z])", "", text)
+    # "boswachter bij Staatsbosbeheer op Schiermonnikoog": where the person works, not the body's name.
+    text = _WHERE_AFTER.sub("", text)
     # A name has a capital or a digit; words without one are the rest of a role or a remark:
     # "adviseur sociaal domein", "(zelfstandig)".
     return text if any(c.isupper() or c.isdigit() for c in text) else None
+
+
+# A place after "op" at the end of a body's name: the sentence's, as in "bij Org op Texel".
+_WHERE_AFTER = re.compile(r"(?<=\w)\s+op\s+[A-Z][\w'-]+$")
 
 
 def _without_own_acronym(text: str) -> str:

@@ -429,12 +429,22 @@ def _may_name_a_facilitator(text: str) -> bool:
     return any(hint in lowered for hint in _FACILITATOR_HINTS)
 
 
-_TITLE_GAP = re.compile(r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*)*$", re.IGNORECASE)
+# Titles and forms of address between a phrase of leading and the name: "door mevrouw drs. Name",
+# "door de heer Name".
+_TITLE_GAP = re.compile(
+    r"^\s*(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr|mevr)\.\s*|(?:mevrouw|(?:de\s+)?heer)\s+)*$", re.IGNORECASE
+)
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{2,80})\)")
 _ORG_AFTER = re.compile(
     r"\s+(?:van|bij|namens|vanuit)\s+((?:de |het )?[A-Z][^,.;:()]*?)(?=\s+[a-z]|[,.;:]|$)"
 )
 _ROLE_AFTER = re.compile(r",\s*([^,.;:()]{2,80})")
+# What two people named together share: "A en B, beiden verbonden aan de Org", "(beiden werkzaam
+# bij Org)"; the first takes it from the second (share_organisations).
+_SHARED_AFTER = re.compile(
+    r",?\s*\(?(?:beiden|allebei|beide)\s+(?:verbonden aan|werkzaam (?:bij|voor)|van|bij|namens)\s+"
+    r"((?:de |het )?[A-Z][^,.;:()¹²³⁴⁵⁶⁷⁸⁹]*?)(?=\s+[a-z]|[,.;:()¹²³⁴⁵⁶⁷⁸⁹]|$)"
+)
 
 
 def _only_a_title_between(gap: str) -> bool:
@@ -444,6 +454,9 @@ def _only_a_title_between(gap: str) -> bool:
 def _details_after(ctx: Context, start: int, end: int) -> tuple[str | None, str | None]:
     """(role, organisation) written right after a name: "(Org)", "van Org", ", rol van/bij Org"."""
     text = ctx.document.text[start:end]
+    shared = _SHARED_AFTER.match(text)
+    if shared:
+        return None, clean_organisation(shared.group(1))
     bracket = _BRACKET_AFTER.match(text)
     if bracket:
         organisation = clean_organisation(bracket.group(1))
