@@ -151,7 +151,7 @@ def patterns() -> _Patterns:
     ordinals = "|".join(sorted(_ordinals(), key=len, reverse=True))
     ordinal = rf"(?:(?:de|het)\s+)?(?P<ord>{ordinals})\s+"
     session_heading = re.compile(
-        rf"^(?:(?P<lead>\d{{1,3}})[.)]?\s+|{_SECTION_NUMBER}\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
+        rf"^(?:(?P<lead>\d{{1,3}})(?P<letter>(?-i:[a-h]))?[.)]?\s+|{_SECTION_NUMBER}\s+)?(?:{qualifier}(?:{ordinal})?(?P<kw>{keywords})\b\.?\s*"
         rf"(?:(?P<num>{number}){count}{_translated('num')})?"
         rf"|(?P<nkw>{numbered})\s+(?P<nnum>{number}){count}{_translated('nnum')})"
         rf"\s*(?P<sep>{_TITLE_SEPARATOR})?\s*(?P<title>.*)$",
@@ -339,7 +339,7 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
     match = patterns().session_heading.match(text)
     if not match:
         return None
-    number = _number(match.group("num") or match.group("nnum")) or _number(match.group("lead")) or number
+    number = _number(match.group("num") or match.group("nnum")) or _lead_number(match) or number
     # "Ronde 1 (11.00 – 12.15 uur)": a time in brackets is when, not what; such a line has no title.
     title = _unquoted(_BRACKETED_TIME.sub("", _pipe_field(match.group("title"), match)).strip(" :-–—|·•/"))
     if not number and not match.group("sep"):
@@ -356,6 +356,14 @@ def _keyword_title(text: str, number: int | None = None) -> tuple[int | None, st
 # capitalised words between the keyword and a dash names the session as a number would (a room,
 # a place); the title is after the dash ("Workshop Omgevingswet – een introductie" keeps all).
 _NAME_BEFORE_DASH = re.compile(r"^(?:[A-ZÀ-Ý][\w'-]*\s+){0,2}[A-ZÀ-Ý][\w'-]*\s+[–—-]\s+(?=[A-ZÀ-Ý])")
+
+
+def _lead_number(match: re.Match[str]) -> int | None:
+    """The number before the keyword: "2. Sessie X" is 2; an agenda's lettered sub-item
+    "3b Tafelgesprek: X" is the second of item 3's series, so 2 (a, b, c count 1, 2, 3)."""
+    if match.group("letter"):
+        return ord(match.group("letter")) - ord("a") + 1
+    return _number(match.group("lead"))
 
 
 def _pipe_field(title: str, match: re.Match[str]) -> str:
@@ -382,7 +390,7 @@ def _keyword_number(text: str) -> int | None:
     match = patterns().session_heading.match(text)
     if not match or match.group("title").strip():
         return None
-    return _number(match.group("num") or match.group("nnum")) or _number(match.group("lead"))
+    return _number(match.group("num") or match.group("nnum")) or _lead_number(match)
 
 
 def numbered_title(block: Block) -> tuple[int | None, str] | None:
@@ -614,11 +622,14 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     for index, number in bare.items():
         candidates.setdefault(index, (number, "", False))
     order = sorted(candidates)
+    # Minutes' header lines ("Voorzitter: Name", "Plaats: X") above the first agenda item are
+    # the meeting's: they prove no session (the chair leads the meeting, not a session in it).
+    header_end = min(agenda) if agenda else 0
     starts: dict[int, tuple[int | None, str]] = {}
     for position, index in enumerate(order):
         number, title, certain = candidates[index]
         end = order[position + 1] if position + 1 < len(order) else len(blocks)
-        if certain or _has_strong_label(blocks[index + 1 : end]):
+        if certain or (index >= header_end and _has_strong_label(blocks[index + 1 : end])):
             starts[index] = (number, title)
     # A series of bare "Tafelgesprek A" lines is one kind of thing: one proven, all are sessions.
     if starts.keys() & bare.keys():

@@ -1348,3 +1348,47 @@ def test_a_letters_question_sessions_read_labels_inside_their_prose() -> None:
         [("Eva Brand", "Stichting Sportkracht")],
         ["een rekenmodel"],
     )
+
+
+def test_lettered_sub_items_are_sessions_and_the_chair_leads_none() -> None:
+    text = (
+        "# Agenda raadsledenoverleg Midden-Brabant\n\nVoorzitter: Anna de Wit, raadslid Tilburg\n\n"
+        "## 1. Opening en mededelingen\n\nWelkom.\n\n## 2. Tafelgesprekken\n\n"
+        "### 2a Tafelgesprek: wonen in de kernen\n\n"
+        "Inleiding en gespreksleiding: Tom Bakker (Platform31).\n\n"
+        "*Verslag: Aan tafel raadsleden uit Oisterwijk en Goirle.*\n\n"
+        "### 2b Tafelgesprek: de energiestrategie\n\nGespreksleider: Sara Pels\n\n"
+        "*Verslag: Raadsleden uit Dongen vertelden.*\n\n## 3. Rondvraag en sluiting\n\nGeen vragen.\n"
+    )
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [(s["number"], [f["name"] for f in s["facilitators"]]) for s in sessions] == [
+        (1, ["Tom Bakker"]),
+        (2, ["Sara Pels"]),
+    ]
+    assert [m["name"] for m in sessions[0]["municipalities"]] == ["Oisterwijk", "Goirle"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Gespreksleiding: Anna Smit (Platform31). Zaal: Raadzaal.", [("Anna Smit", "Platform31")]),
+        (
+            "Begeleider: mr. Tom Kok, adviseur bij het RIEC Utrecht. Lokaal: B12.",
+            [("Tom Kok", "RIEC Utrecht")],
+        ),
+        (
+            "Gespreksleiding: Jan Pol en Els Dam (beiden Berenschot). Eerste verdieping: kamer 3.",
+            [("Jan Pol", "Berenschot"), ("Els Dam", "Berenschot")],
+        ),
+        # Initials and titles end with a dot but open no new sentence: both people stay.
+        (
+            "Begeleiding: dr. Ans Kok (VNG) en P. Bos (Tilburg University). Daarna: koffie",
+            [("Ans Kok", "VNG"), ("P. Bos", "Tilburg University")],
+        ),
+    ],
+)
+def test_a_labelled_sentence_after_the_facilitators_is_not_theirs(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    facilitators = sessions_of(line)[0]["facilitators"]
+    assert [(f["name"], f["organisation"]) for f in facilitators] == expected

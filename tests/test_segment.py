@@ -1173,3 +1173,59 @@ def test_sessions_told_under_bold_questions(text: str, expected: list[tuple[int,
 )
 def test_no_sessions_from_questions_without_a_series_and_evidence(text: str) -> None:
     assert sessions_of(text) == []
+
+
+LETTERED_AGENDA = """# Agenda regio-overleg West-Brabant
+
+Voorzitter: Anna de Wit, raadslid Breda
+
+Plaats: Stadhuis Breda
+
+## 1. Opening en mededelingen
+
+Welkom door de voorzitter.
+
+## 2. {parent}
+
+{first}
+
+Gespreksleider: Tom Bakker (Platform31)
+
+{second}
+
+Begeleiding: Sara Pels
+
+## 3. Rondvraag en sluiting
+
+De voorzitter sluit de vergadering.
+"""
+
+
+@pytest.mark.parametrize(
+    ("parent", "first", "second"),
+    [
+        ("Werksessies", "### 2a Workshop: wonen in de kernen", "### 2b Workshop: de energiestrategie"),
+        ("Tafels", "### 2a. Tafelgesprek – wonen in de kernen", "### 2b. Tafelgesprek – de energiestrategie"),
+        ("Parallel", "2a) Sessie: wonen in de kernen", "2b) Sessie: de energiestrategie"),
+    ],
+)
+def test_lettered_sub_items_with_a_session_keyword_are_a_series(parent: str, first: str, second: str) -> None:
+    text = LETTERED_AGENDA.format(parent=parent, first=first, second=second)
+    # Numbered by their letters (a, b: 1, 2); the title of the agenda above them is no session,
+    # though its header names the meeting's chair.
+    assert sessions_of(text) == [(1, "wonen in de kernen"), (2, "de energiestrategie")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The meeting's chair in the header of an agenda proves no session.
+        "# Verslag regio-overleg\n\nVoorzitter: Anna de Wit\n\n## 1. Opening\n\nWelkom.\n\n"
+        "## 2. Verslag van de vorige vergadering\n\nVastgesteld.\n\n## 3. Rondvraag en sluiting\n\nGeen.\n",
+        # Lettered sub-items without a session keyword or a label are parts of an agenda item.
+        "## 1. Opening\n\nWelkom.\n\n## 2. Begroting\n\n### 2a Toelichting\n\nDe wethouder licht toe.\n\n"
+        "### 2b Vragen\n\nEr zijn geen vragen.\n\n## 3. Sluiting\n\nTot ziens.\n",
+    ],
+)
+def test_an_agenda_without_lettered_sessions_has_none(text: str) -> None:
+    assert sessions_of(text) == []

@@ -172,6 +172,9 @@ def _known_after_lower_words(text: str) -> str | None:
 
 def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list[PersonRef]:
     """People in a facilitator-style list, each with the organisation the text gives."""
+    # "Name (Org). Zaal: Raadzaal.": a labelled sentence after the list is about something else.
+    next_label = _NEXT_LABELLED_SENTENCE.search(text)
+    text = text[: next_label.start()] if next_label else text
     items = _split_outside_brackets(text)
     people: list[tuple[PersonRef, int, int]] = []
     placed: set[int] = set()  # people whose bracket names a municipality
@@ -203,6 +206,10 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     for person, start, end in people:
         ctx.mention("person", offset + start, offset + end, source, person.name)
     return [p for p, _, _ in people]
+
+
+# A sentence after a list of people that opens with a label of its own: ". Zaal: X", ". Tijd: X".
+_NEXT_LABELLED_SENTENCE = re.compile(r"(?<=[^\s.A-Z][).])\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:\s+[a-zà-ÿ]+){0,2}\s*:\s")
 
 
 def _with_article(piece: str, rest: str | None) -> str | None:
