@@ -1205,6 +1205,8 @@ def _ends_session(session: Section, block: Block) -> bool:
         # A title line's session is told in the paragraph under it; a paragraph after that
         # names the session ("Vragen over gesprek A: ...", "Slides van deze break-out? Mail ...").
         return bool(session.blocks) and not _names_session(session, block)
+    if block.kind == "paragraph" and _is_mail_break(block):
+        return True
     if block.kind == "heading":
         if heading is not None and heading.kind == "heading":
             return (block.level or 1) <= (heading.level or 1)
@@ -1216,6 +1218,25 @@ def _ends_session(session: Section, block: Block) -> bool:
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
         return not _awaits_value(session) and any(_closes_session(b) for b in session.blocks)
     return False
+
+
+# Where a mail of a thread ends: its closing greeting ("Groet,", "Met vriendelijke groet,",
+# "Groet, Ilse"), the line that parts a reply from the mail it quotes, or the header of the next
+# mail ("Van: Name <address>", "Verzonden: date"). A session told in one mail ends there.
+_MAIL_BREAK = re.compile(
+    r"^(?:(?:met\s+)?(?:(?:vriendelijke|hartelijke|collegiale|goede|warme|lieve)\s+)?groet(?:en|jes)?"
+    r"\s*[,.!]?(?:\s+[A-ZÀ-Ý][\w-]*)?"
+    r"|-{2,}\s*(?:oorspronkelijk|original|doorgestuurd|forwarded)\s+(?:bericht|message)\s*-{2,}"
+    r"|(?:van|from|verzonden|verstuurd|sent)\s*:\s*\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _is_mail_break(block: Block) -> bool:
+    text = _plain_text(block)[0].strip()
+    if _word_count(text) > MAX_HEADING_WORDS or text[:1] not in "-GgMmHhCcVvWwLlFfSs":
+        return False  # the cheap test first: most paragraphs open otherwise
+    return _MAIL_BREAK.match(text) is not None
 
 
 # The number that opens a report's paragraph: "3.1 ", "3 ".
@@ -1238,7 +1259,8 @@ def _awaits_value(session: Section) -> bool:
     return label is not None and not label.value
 
 
-_THIS_SESSION = re.compile(r"\b(?:deze|dit)\b", re.IGNORECASE)
+# "Vragen over deze excursie: x@y.nl", or the writer's own: "Mail (x@y.nl) of app me gerust".
+_THIS_SESSION = re.compile(r"\b(?:deze|dit|me|mij)\b", re.IGNORECASE)
 
 
 def _names_session(session: Section, block: Block) -> bool:

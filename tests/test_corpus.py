@@ -101,10 +101,10 @@ F1_TARGET = 0.95
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.88,
-    "facilitators": 0.92,
+    "facilitators": 0.94,
     "facilitator_organisations": 0.92,
     "contacts": 0.93,
-    "offerings": 0.90,
+    "offerings": 0.93,
     "quotes": 0.93,
 }
 RATCHET_SLACK = 0.02

@@ -1392,3 +1392,27 @@ def test_a_labelled_sentence_after_the_facilitators_is_not_theirs(
 ) -> None:
     facilitators = sessions_of(line)[0]["facilitators"]
     assert [(f["name"], f["organisation"]) for f in facilitators] == expected
+
+
+def test_a_session_in_a_quoted_reply_is_read_as_text() -> None:
+    text = (
+        "Van: Els Dam\nOnderwerp: werkavond\n\nHierbij de aanvullingen.\n\nGroet,\nEls\n\n"
+        "> Van: Jan Pol <j.pol@vng.nl>\n>\n> Werkgroep 2 - Jeugd\n"
+        "> Deelnemers uit de gemeenten Tiel en Buren.\n"
+        "> Begeleiding: Jan Pol (VNG)\n>\n> Aanbod:\n> - een quickscan\n> - een training\n>\n"
+        ">> Van: Ans Kok\n>>\n>> Werkgroep 3 - Energie\n>> Met raadsleden uit Culemborg.\n"
+        ">> Begeleid door Ans Kok (Platform31)\n>>\n>> Wij bieden: een scan per gemeente\n"
+    )
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [
+        (
+            s["number"],
+            [m["name"] for m in s["municipalities"]],
+            [f["name"] for f in s["facilitators"]],
+            s["offerings"],
+        )
+        for s in sessions
+    ] == [
+        (2, ["Tiel", "Buren"], ["Jan Pol"], ["een quickscan", "een training"]),
+        (3, ["Culemborg"], ["Ans Kok"], ["een scan per gemeente"]),
+    ]

@@ -265,3 +265,52 @@ def test_lines_of_tab_separated_fields_are_table_cells(text: str, expected: list
 )
 def test_other_lines_with_tabs_are_no_table(text: str) -> None:
     assert all(table is None for table, _ in cells(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zie hieronder.\n\n> Van: Jan Pol\n>\n> Groep 2 - Wonen\n"
+            "> Gemeenten: Ede, Epe\n> - een quickscan\n",
+            [
+                ("paragraph", "Zie hieronder."),
+                ("paragraph", "Van: Jan Pol"),
+                ("paragraph", "Groep 2 - Wonen"),
+                ("paragraph", "Gemeenten: Ede, Epe"),
+                ("list_item", "een quickscan"),
+            ],
+        ),
+        (
+            ">> Sanne, snel:\n>>\n>> Tafel 3 - Jeugd\n>> Met raadsleden uit Tiel.\n",
+            [
+                ("paragraph", "Sanne, snel:"),
+                ("paragraph", "Tafel 3 - Jeugd"),
+                ("paragraph", "Met raadsleden uit Tiel."),
+            ],
+        ),
+        (
+            "> > Dubbel geciteerd\n> >\n> > * een training\n",
+            [("paragraph", "Dubbel geciteerd"), ("list_item", "een training")],
+        ),
+    ],
+)
+def test_quoted_mails_of_a_reply_are_read_without_their_markers(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(b.kind, b.text) for b in read_txt(text.encode("utf-8")).blocks] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Markdown quote of one or two lines is no quoted mail: the segmenter reads its marker.
+        "Zij zei:\n> “Eerst de spelregels.”\n",
+        "> Regel een\n> Regel twee\n",
+        # Lines opening with ">" without an empty quoted line among them quote no mail.
+        "> 5 jaar\n> 10 jaar\n> 20 jaar\n",
+    ],
+)
+def test_other_lines_with_a_quote_marker_keep_it(text: str) -> None:
+    lines = [line for line in text.splitlines() if line.startswith(">")]
+    assert [b.text for b in read_txt(text.encode("utf-8")).blocks][-len(lines) :] == lines

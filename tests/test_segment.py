@@ -1229,3 +1229,66 @@ def test_lettered_sub_items_with_a_session_keyword_are_a_series(parent: str, fir
 )
 def test_an_agenda_without_lettered_sessions_has_none(text: str) -> None:
     assert sessions_of(text) == []
+
+
+MAIL_THREAD = """Van: Els Dam <e.dam@tiel.nl>
+Onderwerp: terugblik werkavond
+
+Beste allen,
+
+Drie groepen:
+
+Groep 1 - Wonen
+Groep 2 - Jeugd
+Groep 3 - Energie
+
+De volgende avond is in Buren.
+
+{closing}
+Els Dam
+griffier Tiel
+0344 - 63 71 11
+
+-----Oorspronkelijk bericht-----
+Van: Jan Pol <j.pol@vng.nl>
+Verzonden: maandag 3 mei 2021 10:00
+
+> Groep 3 - Energie
+> Met raadsleden uit Culemborg en Buren.
+>
+> Begeleiding: Jan Pol (VNG)
+>
+> Mail (j.pol@vng.nl) of bel me: 06-12345678
+"""
+
+
+@pytest.mark.parametrize(
+    "closing", ["Groet,", "Met vriendelijke groet,", "Hartelijke groeten,", "Groetjes, Els"]
+)
+def test_a_mails_signature_and_the_next_mails_header_end_a_session(closing: str) -> None:
+    document = read_txt(MAIL_THREAD.format(closing=closing).encode("utf-8"))
+    sessions = segment(document).sessions
+    assert [(s.number, s.title) for s in sessions] == [
+        (1, "Wonen"),
+        (2, "Jeugd"),
+        (3, "Energie"),
+        (3, "Energie"),
+    ]
+    overview = " ".join(b.text for b in sessions[2].blocks)
+    assert "0344" not in overview and "Van:" not in overview and "Els Dam" not in overview
+    # The writer's own contact line ("... bel me") stays in the quoted session.
+    assert any("j.pol@vng.nl" in b.text for b in sessions[3].blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Groeten uit Tiel waren er ook van de burgemeester.",
+        "Met vriendelijke groet aan de griffie van Ede en Wageningen",
+        "Van de deelnemers kwam de vraag om een vervolg.",
+    ],
+)
+def test_sentences_with_greeting_or_header_words_do_not_end_a_session(line: str) -> None:
+    text = f"Sessie 1: Wonen\nGemeenten: Ede\n{line}\nBegeleiding: Jan Pol\n"
+    sessions = segment(read_txt(text.encode("utf-8"))).sessions
+    assert [b.text for b in sessions[0].blocks][-1] == "Begeleiding: Jan Pol"

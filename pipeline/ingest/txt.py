@@ -162,12 +162,37 @@ def _add_table(builder: DocumentBuilder, rows: list[list[str]], index: int, page
             builder.add("table_cell", text, page=page, table=(index, row, col))
 
 
+# A reply's quoted mail: every line opens with one ">" per level of quoting ("> ", ">> ", "> > ").
+# In a run of three or more such lines with an empty quoted line among them (the blank line of
+# the quoted mail, as a mail client writes it) the markers go and the text is read as any text;
+# a lone "> “Citaat”" (a Markdown quote) is left to the segmenter.
+_QUOTE_MARKERS = re.compile(r"^(?:>[ \t]?)+")
+_MIN_QUOTED_RUN = 3
+
+
+def _unquoted_mail(lines: list[str]) -> list[str]:
+    """``lines`` with the quote markers of a reply's quoted mails taken off."""
+    if not any(line.startswith(">") for line in lines):
+        return lines  # the cheap test first: most texts quote no mail
+    result = list(lines)
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and lines[end].startswith(">"):
+            end += 1
+        run = lines[number:end]
+        if len(run) >= _MIN_QUOTED_RUN and any(not _QUOTE_MARKERS.sub("", line).strip() for line in run):
+            result[number:end] = [_QUOTE_MARKERS.sub("", line).strip() for line in run]
+        number = max(end, number + 1)
+    return result
+
+
 def read_txt(data: bytes) -> Document:
     text = decode_text(data)
     builder = DocumentBuilder("txt")
     page = 1
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [raw_line.replace("\f", "").strip() for raw_line in raw_lines]
+    lines = _unquoted_mail([raw_line.replace("\f", "").strip() for raw_line in raw_lines])
     o_bullets = _o_bullet_lines(lines)
     tables = _table_runs(lines)
     tab_tables = _tab_table_runs(lines) if "\t" in text else {}
