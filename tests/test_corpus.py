@@ -98,13 +98,15 @@ F1_TARGET = 0.95
 # corpus reaches, rounded down to 0.01 (docs/corpus10-heldout.md). fix18 (sessions in a report's
 # numbered paragraphs "2.2 Gesprekstafel I (X).", footnote contacts, sessions under a letter's bold
 # questions) took sessions and organisations back to the target and raised facilitators and offerings.
+# fix20 (sessions as columns of a flyer's table labelled "Voor raadsleden uit", "Aan tafel met",
+# "Je gaat naar huis met", "Vragen vooraf?"; a body named by its shape after a name's comma) took
+# session municipalities to the target and raised contacts and facilitator organisations.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.88,
-    "session_municipalities": 0.93,
     "facilitators": 0.92,
-    "facilitator_organisations": 0.89,
-    "contacts": 0.91,
+    "facilitator_organisations": 0.91,
+    "contacts": 0.93,
     "offerings": 0.90,
     "quotes": 0.93,
 }

@@ -562,6 +562,51 @@ def test_a_who_column_holds_leaders_and_participants() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Voor raadsleden uit", "Aan tafel met", "Je gaat naar huis met", "Vragen vooraf?"],
+        ["Raden van", "In gesprek met", "Mee naar huis", "Vragen na afloop"],
+    ],
+)
+def test_sessions_as_columns_of_a_flyers_table(labels: list[str]) -> None:
+    rows = [
+        ["", "Tafel A", "Tafel B"],
+        ["Thema", "Wonen in de regio", "Jeugdzorg"],
+        [labels[0], "Oss, Uden", "Boxtel"],
+        [labels[1], "Bram Eck (Raadwerk)", "Iris Dam (Avans)"],
+        [labels[2], "een woningkaart", "een scan van de zorgkosten"],
+        [labels[3], "Bram: b.eck@raadwerk.nl", "zorg@avans.nl"],
+    ]
+    sessions = _table(rows, [])
+    assert _brief(sessions) == [
+        (1, "Wonen in de regio", ["Oss", "Uden"], [("Bram Eck", "Raadwerk")], ["een woningkaart"]),
+        (2, "Jeugdzorg", ["Boxtel"], [("Iris Dam", "Avans")], ["een scan van de zorgkosten"]),
+    ]
+    assert [[c["email"] for c in s["contacts"]] for s in sessions] == [
+        ["b.eck@raadwerk.nl"],
+        ["zorg@avans.nl"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Ria Bos, Waterschap Rivierenland", [("Ria Bos", "Waterschap Rivierenland")]),
+        ("drs. Ria Bos, Stichting Present Utrecht", [("Ria Bos", "Stichting Present Utrecht")]),
+        # Two names after each other are two people, not a person and a body.
+        ("Ria Bos, Karel Smit", [("Ria Bos", None), ("Karel Smit", None)]),
+    ],
+)
+def test_a_body_named_by_its_shape_after_a_facilitators_comma(cell: str, expected: list[Any]) -> None:
+    rows = [
+        ["Sessie", "Gemeenten", "Begeleiding"],
+        ["Sessie 1: Water", "Tiel", cell],
+        ["Sessie 2: Dijk", "Buren", "Jan Eik"],
+    ]
+    assert _brief(_table(rows, []))[0][3] == expected
+
+
 def test_a_who_column_without_a_title_column_is_no_session_table() -> None:
     rows = [["Wie", "Wat"], ["Bram Eck, raadslid Oss", "‘Wonen gaat ons allemaal aan.’"]]
     assert _table(rows, []) == []

@@ -521,6 +521,65 @@ def test_session_columns_with_the_title_in_the_header() -> None:
     assert (sessions[1].row or {})["municipalities"][0].text == "Oss"
 
 
+def _pdf_column_table(rows: list[list[str]]):
+    """As a PDF gives a table: an empty cell (the header's corner) is no block at all."""
+    builder = DocumentBuilder("pdf")
+    builder.add("paragraph", "De tafels van de avond.")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell:
+                builder.add("table_cell", cell, table=(0, r, c))
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (
+            ["Voor raadsleden uit", "Aan tafel met", "Je gaat naar huis met", "Vragen vooraf?"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+        (
+            ["Raden van", "In gesprek met", "Mee naar huis", "Vragen na afloop"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+        (
+            ["Voor griffiers uit", "Aan tafel met:", "U neemt mee", "Vragen achteraf"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("build", [_column_table, _pdf_column_table])
+def test_session_columns_labelled_in_a_flyers_words(labels: list[str], expected: list[str], build) -> None:
+    rows = [
+        ["", "Tafel A", "Tafel B"],
+        ["Thema", "Wonen", "Zorg"],
+        [labels[0], "Ede, Epe", "Oss"],
+        [labels[1], "Jan Smit (VNG)", "Ria Bos"],
+        [labels[2], "een kaart", "een lijst"],
+        [labels[3], "jan@vng.nl", "ria@vng.nl"],
+    ]
+    sessions = segment(build(rows)).sessions
+    assert [(s.number, s.title) for s in sessions] == [(1, "Wonen"), (2, "Zorg")]
+    row = sessions[1].row or {}
+    assert sorted(row) == sorted(["title", *expected])
+    assert [row[name][0].text for name in expected] == ["Oss", "Ria Bos", "een lijst", "ria@vng.nl"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # Questions asked, a walk home, a seat: no attendance, facilitation or contact rows.
+        ["Vragen", "Naar huis lopen", "Aan tafel"],
+        ["Vragen aan de raad", "Thuis", "Tafelschikking"],
+    ],
+)
+@pytest.mark.parametrize("build", [_column_table, _pdf_column_table])
+def test_session_columns_need_a_row_that_says_who_took_part(labels: list[str], build) -> None:
+    rows = [["", "Tafel A", "Tafel B"], ["Thema", "Wonen", "Zorg"], *[[label, "x", "y"] for label in labels]]
+    assert segment(build(rows)).sessions == []
+
+
 @pytest.mark.parametrize(
     "rows",
     [
