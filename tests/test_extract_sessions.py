@@ -607,6 +607,69 @@ def test_a_body_named_by_its_shape_after_a_facilitators_comma(cell: str, expecte
     assert _brief(_table(rows, []))[0][3] == expected
 
 
+def _report_with_chapters(intro: str, key_header: str, keys: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Verslag kennisavond", level=1)
+    builder.add("heading", "1 Opzet", level=2)
+    builder.add("paragraph", intro)
+    builder.add("heading", "2 De twee workshops", level=2)
+    builder.add("heading", "2.1 Toezicht op de GR", level=3)
+    builder.add("paragraph", "Raadsleden uit Venlo en Weert wisselden ervaringen uit.")
+    builder.add("heading", "2.2 Energie", level=3)
+    builder.add("paragraph", "Hier spraken raadsleden van Stein over de warmtevisie.")
+    builder.add("heading", "Bijlage", level=2)
+    for column, text in enumerate([key_header, "Contactpersoon", "E-mail"]):
+        builder.add("table_cell", text, table=(0, 0, column))
+    for row, (key, person, mail) in enumerate(
+        zip(keys, ["Anna de Wit", "Bram Eck"], ["a.dewit@vng.nl", "b.eck@raadwerk.nl"], strict=True), start=1
+    ):
+        for column, text in enumerate([key, person, mail]):
+            builder.add("table_cell", text, table=(0, row, column))
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Elke workshop had een gespreksleider: Anna de Wit, adviseur bij VNG (2.1), en Bram Eck (Raadwerk)"
+        " (2.2). Daarna was er soep.",
+        "De workshops werden begeleid door: Anna de Wit, adviseur VNG (2.1) en Bram Eck (Raadwerk) (2.2).",
+    ],
+)
+def test_leaders_and_contacts_keyed_by_section_number(intro: str) -> None:
+    sessions = _report_with_chapters(intro, "Gesprek", ["2.1", "2.2"])
+    assert _brief(sessions) == [
+        (1, "Toezicht op de GR", ["Venlo", "Weert"], [("Anna de Wit", "VNG")], []),
+        (2, "Energie", ["Stein (L.)"], [("Bram Eck", "Raadwerk")], []),
+    ]
+    assert [[c["email"] for c in s["contacts"]] for s in sessions] == [
+        ["a.dewit@vng.nl"],
+        ["b.eck@raadwerk.nl"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("intro", "keys"),
+    [
+        # Section marks in a sentence that names no leaders: literature, not the sessions' leaders.
+        (
+            "Zie de rapporten van Anna de Wit (2.1) en Bram Eck (2.2) voor de cijfers: zij schreven ze.",
+            ["2.1", "2.2"],
+        ),
+        # Only one section mark.
+        ("De gespreksleider was: Anna de Wit, adviseur bij VNG (2.1).", ["2.1", "2.2"]),
+        # Keys of sections that tell no session.
+        ("De gespreksleiders waren: Anna de Wit (1.1) en Bram Eck (1.2).", ["1.1", "1.2"]),
+    ],
+)
+def test_no_leaders_or_contacts_from_other_section_marks(intro: str, keys: list[str]) -> None:
+    sessions = _report_with_chapters(intro, "Gesprek", keys)
+    assert [s["number"] for s in sessions] == [1, 2]
+    assert [f["name"] for s in sessions for f in s["facilitators"]] == []
+    if keys[0] == "1.1":
+        assert [c for s in sessions for c in s["contacts"]] == []
+
+
 def test_a_who_column_without_a_title_column_is_no_session_table() -> None:
     rows = [["Wie", "Wat"], ["Bram Eck, raadslid Oss", "‘Wonen gaat ons allemaal aan.’"]]
     assert _table(rows, []) == []

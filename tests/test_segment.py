@@ -595,6 +595,80 @@ def test_tables_that_hold_no_session_columns(rows: list[list[str]]) -> None:
     assert segment(_column_table(rows)).sessions == []
 
 
+def _chapters(chapter: str, sections: list[tuple[str, str]], fmt: str = "pdf"):
+    builder = DocumentBuilder(fmt)  # type: ignore[arg-type]
+    builder.add("heading", "Verslag", level=1)
+    builder.add("heading", "1 Inleiding", level=2)
+    builder.add("paragraph", "Op 3 maart kwamen raadsleden uit de regio bijeen.")
+    builder.add("heading", chapter, level=2)
+    for heading, body in sections:
+        builder.add("heading", heading, level=3)
+        builder.add("paragraph", body)
+    builder.add("heading", "4 Tot slot", level=2)
+    builder.add("paragraph", "Volgend jaar weer.")
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        (
+            "3 De drie gesprekken",
+            [
+                ("3.1 Geld voor de jeugd", "Raadsleden uit Ede en Epe spraken over de kosten."),
+                ("3.2 Wie kiest?", "Met raadsleden uit Oss ging het over keuzes."),
+                ("3.3 Wonen", "Aan deze tafel zaten griffiers van Tiel en Buren."),
+            ],
+        ),
+        (
+            "2. Workshops",
+            [
+                ("2.1. Toezicht op de GR", "Deelnemers uit Venlo en Weert wisselden ervaringen uit."),
+                ("2.2. Energie", "Hier spraken raads- en commissieleden van Stein."),
+            ],
+        ),
+        (
+            "5 Twee parallelle sessies",
+            [
+                ("5.1 Armoede", "Raadsleden van Zwolle bespraken het minimabeleid."),
+                ("5.2 Zorg", "Aan tafel zaten raadsleden uit Kampen."),
+            ],
+        ),
+    ],
+)
+def test_numbered_sections_of_a_chapter_of_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    found = segment(_chapters(chapter, sections)).sessions
+    expected = [(i, heading.split(" ", 1)[1]) for i, (heading, _) in enumerate(sections, start=1)]
+    assert [(s.number, s.title) for s in found] == expected
+    assert found[0].blocks[0].text == sections[0][1]
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        # A chapter that names no sessions: its sections are the report's structure.
+        (
+            "3 Bevindingen",
+            [("3.1 Geld", "Raadsleden uit Ede zeiden dit."), ("3.2 Tijd", "Raadsleden uit Oss ook.")],
+        ),
+        # One section says nothing of who took part.
+        (
+            "3 De gesprekken",
+            [("3.1 Geld", "Raadsleden uit Ede zeiden dit."), ("3.2 Tijd", "Het duurde lang.")],
+        ),
+        # Only one section.
+        ("3 De gesprekken", [("3.1 Geld", "Raadsleden uit Ede zeiden dit.")]),
+        # Not numbered from one.
+        (
+            "3 De gesprekken",
+            [("3.2 Geld", "Raadsleden uit Ede zeiden dit."), ("3.3 Tijd", "Raadsleden uit Oss.")],
+        ),
+    ],
+)
+def test_sections_of_other_chapters_are_no_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    assert segment(_chapters(chapter, sections)).sessions == []
+
+
 def _sessions_then_contacts_table(first_cells: list[str], header: list[str]):
     builder = DocumentBuilder("docx")
     builder.add("heading", "Verslag kennisdag", level=1)
