@@ -615,6 +615,10 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     for index, (number, title) in certain_series.items():
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
+    # A heading that reads as a session by itself (its keyword) keeps that reading.
+    for index, (number, title) in _titled_section_starts(blocks).items():
+        if index not in candidates or not candidates[index][2]:
+            candidates[index] = (number, title, True)
     bare = _bare_series_starts(blocks)
     for index, number in bare.items():
         candidates.setdefault(index, (number, "", False))
@@ -667,6 +671,44 @@ def _subchapter_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
             continue
         if all(_participant_cue().search(_text_under(blocks, index)) for index, _, _ in items):
             found.update({index: (number, title) for index, number, title in items})
+    return found
+
+
+def _titled_section_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Unnumbered headings one level below a heading whose title names sessions in the plural
+    ("## De workshops" over "### Wonen voor jong en oud", "### Toerisme"; ``session_chapters``):
+    two or more, every one over text that says who took part (a photo caption "raadsleden uit A
+    en B met gespreksleider Name"), are the sessions, numbered in order. A heading that reads as
+    a session by itself keeps that reading."""
+    found: dict[int, tuple[int, str]] = {}
+    for index, block in enumerate(blocks):
+        if (
+            block.kind != "heading"
+            or block.level is None
+            or not _session_chapter().fullmatch(_plain_text(block)[0].strip())
+        ):
+            continue
+        subs: list[int] = []
+        for after in range(index + 1, len(blocks)):
+            sub = blocks[after]
+            if sub.kind != "heading":
+                continue
+            if sub.level is None or sub.level <= block.level:
+                break
+            if sub.level == block.level + 1:
+                subs.append(after)
+        titles = [_plain_text(blocks[i])[0].strip() for i in subs]
+        if (
+            len(subs) >= 2
+            and not any(title[:1].isdigit() for title in titles)
+            and all(_participant_cue().search(_text_under(blocks, i)) for i in subs)
+        ):
+            found.update(
+                {
+                    i: (number, title)
+                    for number, (i, title) in enumerate(zip(subs, titles, strict=True), start=1)
+                }
+            )
     return found
 
 

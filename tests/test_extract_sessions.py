@@ -670,6 +670,43 @@ def test_no_leaders_or_contacts_from_other_section_marks(intro: str, keys: list[
         assert [c for s in sessions for c in s["contacts"]] == []
 
 
+def _photo_report(captions: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Fotoverslag", level=1)
+    builder.add("heading", "De workshops", level=2)
+    for title, caption in zip(["Wonen", "Zorg"], captions, strict=True):
+        builder.add("heading", title, level=3)
+        builder.add("paragraph", "Het was een levendig gesprek in de tuin.")
+        builder.add("paragraph", caption)
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("captions", "expected"),
+    [
+        (
+            [
+                "Foto: raadsleden uit Vaals met gespreksleider Mieke Janssen (Woonstichting Heuvelland).",
+                "Foto: raadsleden uit Epen en Gulpen-Wittem met de begeleider drs. Ria Bos (VNG).",
+            ],
+            [[("Mieke Janssen", "Woonstichting Heuvelland")], [("Ria Bos", "VNG")]],
+        ),
+        (
+            # "met de gespreksleider" without a name names nobody.
+            [
+                "Foto: raadsleden uit Vaals met de gespreksleider.",
+                "Foto: raadsleden uit Epen met hun trainer.",
+            ],
+            [[], []],
+        ),
+    ],
+)
+def test_a_photo_caption_names_the_sessions_leader(captions: list[str], expected: list[Any]) -> None:
+    sessions = _photo_report(captions)
+    assert [s["title"] for s in sessions] == ["Wonen", "Zorg"]
+    assert [[(f["name"], f["organisation"]) for f in s["facilitators"]] for s in sessions] == expected
+
+
 def test_a_who_column_without_a_title_column_is_no_session_table() -> None:
     rows = [["Wie", "Wat"], ["Bram Eck, raadslid Oss", "‘Wonen gaat ons allemaal aan.’"]]
     assert _table(rows, []) == []
@@ -1402,6 +1439,7 @@ LEADING_PHRASES = [
     "Onder de begeleiding van Anna Smit werkten de raden aan een motie.",
     "Alles gebeurde onder regie van Bas Ooms, adviseur bij ProDemos.",
     "De gespreksleider was Piet Bos van Raadwerk.",
+    "Foto: raadsleden uit Vaals met gespreksleider Mieke Janssen (Woonstichting Heuvelland).",
     "TAFELVOORZITTER IS Marie Jansen.",
     "Kartrekker was Sanne Mol, de gids was Henk Ros en docent is dr. Eva Ros.",
     "O.l.v. Kees Dijk (IPO) bespraken de raden de begroting.",

@@ -669,6 +669,64 @@ def test_sections_of_other_chapters_are_no_sessions(chapter: str, sections: list
     assert segment(_chapters(chapter, sections)).sessions == []
 
 
+def _titled_sections(chapter: str, sections: list[tuple[str, str]]):
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Fotoverslag", level=1)
+    builder.add("paragraph", "Een zonnige dag met raadsleden uit de hele regio.")
+    builder.add("heading", chapter, level=2)
+    builder.add("paragraph", "Na de lunch ging iedereen uiteen.")
+    for heading, caption in sections:
+        builder.add("heading", heading, level=3)
+        builder.add("paragraph", "Het was een levendig gesprek.")
+        builder.add("paragraph", caption)
+    builder.add("heading", "Tot slot", level=2)
+    builder.add("paragraph", "Volgend jaar weer, met raadsleden uit Ede.")
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        (
+            "De workshops",
+            [
+                ("Wonen voor jong en oud", "Foto: raadsleden uit Vaals en Eijsden met de gespreksleider."),
+                ("Over de grens", "Foto: aan tafel zaten raadsleden uit Venlo."),
+            ],
+        ),
+        (
+            "Drie thematafels",
+            [
+                ("Jeugd", "Bijschrift: deelnemers uit Tiel luisteren."),
+                ("Zorg", "Met raadsleden uit Buren en Culemborg."),
+                ("Groen", "Griffiers van Oss en Uden aan het werk."),
+            ],
+        ),
+    ],
+)
+def test_unnumbered_sections_of_a_chapter_of_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    found = segment(_titled_sections(chapter, sections)).sessions
+    assert [(s.number, s.title) for s in found] == [(i, h) for i, (h, _) in enumerate(sections, start=1)]
+    assert [b.text for b in found[0].blocks][-1] == sections[0][1]
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        # A chapter that names no sessions.
+        ("Indrukken", [("Wonen", "Foto: raadsleden uit Vaals."), ("Zorg", "Foto: raadsleden uit Epen.")]),
+        # One section says nothing of who took part.
+        ("De workshops", [("Wonen", "Foto: raadsleden uit Vaals."), ("Zorg", "Foto: de flip-over.")]),
+        # Only one section.
+        ("De workshops", [("Wonen", "Foto: raadsleden uit Vaals.")]),
+    ],
+)
+def test_unnumbered_sections_of_other_chapters_are_no_sessions(
+    chapter: str, sections: list[tuple[str, str]]
+) -> None:
+    assert segment(_titled_sections(chapter, sections)).sessions == []
+
+
 def _sessions_then_contacts_table(first_cells: list[str], header: list[str]):
     builder = DocumentBuilder("docx")
     builder.add("heading", "Verslag kennisdag", level=1)
