@@ -614,8 +614,17 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     terms = {
         i: term for i, term in _term_starts(blocks).items() if _term_reads_more(blocks[i], candidates.get(i))
     }
-    certain_series = {**terms, **_coded_starts(blocks), **_series_starts(blocks)}
+    certain_series = {
+        **terms,
+        **_coded_starts(blocks),
+        **_series_starts(blocks),
+        **_subchapter_starts(blocks),
+    }
     for index, (number, title) in certain_series.items():
+        if index not in candidates or not candidates[index][2]:
+            candidates[index] = (number, title, True)
+    # A heading that reads as a session by itself (its keyword) keeps that reading.
+    for index, (number, title) in _titled_section_starts(blocks).items():
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
     bare = _bare_series_starts(blocks)
@@ -635,6 +644,98 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     if starts.keys() & bare.keys():
         starts.update({i: candidates[i][:2] for i in bare if candidates[i][1] == ""})
     return _drop_inconsistent_levels(blocks, starts)
+
+
+# A chapter's heading ("3 De drie gesprekken") and its numbered sections' ("3.1 Title").
+_CHAPTER_HEADING = re.compile(r"^(?P<chapter>[1-9]\d?)\.?\s+(?P<title>\S.{1,100})$")
+_SUBCHAPTER_HEADING = re.compile(r"^(?P<chapter>[1-9]\d?)\.(?P<num>[1-9]\d?)\.?\s+(?P<title>\S.{1,100})$")
+
+
+def _subchapter_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """The numbered sections of a chapter that tells the sessions: under a heading whose words
+    name sessions in the plural ("3 De drie gesprekken", "4 Workshops"; ``session_chapters``), its
+    section headings "3.1 X", "3.2 Y", ... numbered from one in order, each over text that says
+    who took part ("raadsleden uit A en B"), are the sessions, numbered by their section. The
+    sections of another chapter ("2.1 Aanleiding"), or one section without participants, open none."""
+    chapters: dict[str, int] = {}
+    sections: dict[str, list[tuple[int, int, str]]] = {}
+    for index, block in enumerate(blocks):
+        # Cheap test first: a heading that opens with a digit.
+        if block.kind != "heading" or not block.text.lstrip("#* ")[:1].isdigit():
+            continue
+        text = _plain_text(block)[0].strip()
+        sub = _SUBCHAPTER_HEADING.match(text)
+        if sub:
+            sections.setdefault(sub["chapter"], []).append((index, int(sub["num"]), sub["title"].strip()))
+            continue
+        chapter = _CHAPTER_HEADING.match(text)
+        if chapter and _session_chapter().fullmatch(chapter["title"].strip()):
+            chapters.setdefault(chapter["chapter"], index)
+    found: dict[int, tuple[int, str]] = {}
+    for chapter, items in sections.items():
+        if (
+            chapter not in chapters
+            or items[0][0] < chapters[chapter]
+            or [number for _, number, _ in items] != list(range(1, len(items) + 1))
+            or len(items) < 2
+        ):
+            continue
+        if all(_participant_cue().search(_text_under(blocks, index)) for index, _, _ in items):
+            found.update({index: (number, title) for index, number, title in items})
+    return found
+
+
+def _titled_section_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Unnumbered headings one level below a heading whose title names sessions in the plural
+    ("## De workshops" over "### Wonen voor jong en oud", "### Toerisme"; ``session_chapters``):
+    two or more, every one over text that says who took part (a photo caption "raadsleden uit A
+    en B met gespreksleider Name"), are the sessions, numbered in order. A heading that reads as
+    a session by itself keeps that reading."""
+    found: dict[int, tuple[int, str]] = {}
+    for index, block in enumerate(blocks):
+        if (
+            block.kind != "heading"
+            or block.level is None
+            or not _session_chapter().fullmatch(_plain_text(block)[0].strip())
+        ):
+            continue
+        subs: list[int] = []
+        for after in range(index + 1, len(blocks)):
+            sub = blocks[after]
+            if sub.kind != "heading":
+                continue
+            if sub.level is None or sub.level <= block.level:
+                break
+            if sub.level == block.level + 1:
+                subs.append(after)
+        titles = [_plain_text(blocks[i])[0].strip() for i in subs]
+        if (
+            len(subs) >= 2
+            and not any(title[:1].isdigit() for title in titles)
+            and all(_participant_cue().search(_text_under(blocks, i)) for i in subs)
+        ):
+            found.update(
+                {
+                    i: (number, title)
+                    for number, (i, title) in enumerate(zip(subs, titles, strict=True), start=1)
+                }
+            )
+    return found
+
+
+def _text_under(blocks: list[Block], index: int) -> str:
+    """The text under a heading, up to the next heading."""
+    body: list[str] = []
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        body.append(block.text)
+    return " ".join(body)
+
+
+@cache
+def _session_chapter() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["session_chapters"]), re.IGNORECASE)
 
 
 def _term_reads_more(block: Block, candidate: tuple[int | None, str, bool] | None) -> bool:
@@ -1498,10 +1599,19 @@ def _attach_keyed_rows(sections: list[Section], document: Document) -> None:
     session as one line, so its name, email and phone form one contact; an offering cell joins it
     as a table cell does. A table's own sessions are not keyed by that table."""
     by_number: dict[int, list[Section]] = {}
+    # "3.1" keys the session told under the section heading "3.1 Title".
+    by_section: dict[str, list[Section]] = {}
     own_tables: set[int] = set()
     for section in sections:
         if section.kind == "session" and section.number is not None:
             by_number.setdefault(section.number, []).append(section)
+            sub = (
+                _SUBCHAPTER_HEADING.match(_plain_text(section.heading)[0].strip())
+                if section.heading
+                else None
+            )
+            if sub and section.heading and section.heading.kind == "heading":
+                by_section.setdefault(f"{sub['chapter']}.{sub['num']}", []).append(section)
         if section.row is not None and section.heading is not None and section.heading.table:
             own_tables.add(section.heading.table[0])
     if not by_number:
@@ -1518,9 +1628,69 @@ def _attach_keyed_rows(sections: list[Section], document: Document) -> None:
         key = _key_column(fields, list(rows.values()))
         for row in rows.values():
             row.sort(key=lambda c: c.table[2] if c.table else 0)
-            targets = by_number.get(_row_key(row, key, fields) or 0, [])
+            targets = by_number.get(_row_key(row, key, fields) or 0, []) or by_section.get(
+                _section_key(row, key), []
+            )
             if len(targets) == 1 and len(row) >= 2:
                 _join_keyed_row(targets[0], row, key, fields, document)
+    _attach_section_keyed_leaders(sections, by_section)
+
+
+# A section number in brackets after a person in running text: "Name, rol bij Org (3.1)".
+_SECTION_MARK = re.compile(r"\s*\((?P<key>[1-9]\d?\.[1-9]\d?)\)")
+
+
+def _attach_section_keyed_leaders(sections: list[Section], by_section: dict[str, list[Section]]) -> None:
+    """A sentence outside the sessions that names their leaders, each keyed by the section that
+    tells the session ("Ieder gesprek had een gespreksleider: Name, rol bij Org (3.1), Name (3.2)
+    en ..."): each person joins that session as its facilitator. Two or more keys of sessions in
+    one sentence that says it names leaders (``section_keyed_leaders``); other brackets are
+    left alone."""
+    if len(by_section) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        for block in section.blocks:
+            if block.kind == "paragraph" and ".1)" in block.text:
+                _keyed_leaders_in(block, by_section)
+
+
+# A person before a section mark is a short piece: longer, the text is no list of leaders.
+_MAX_LEADER_PIECE = 120
+
+
+def _keyed_leaders_in(block: Block, by_section: dict[str, list[Section]]) -> None:
+    text = block.text
+    marks = list(_SECTION_MARK.finditer(text))
+    colon = text.rfind(":", 0, marks[0].start()) if marks else -1
+    if colon < 0:
+        return
+    intro = text[text.rfind(". ", 0, colon) + 1 : colon]
+    if len(marks) < 2 or not _keyed_leaders().search(intro):
+        return
+    pieces: list[tuple[Section, int, int]] = []
+    begin = colon + 1
+    for mark in marks:
+        targets = by_section.get(mark["key"], [])
+        lead = re.match(r"[\s,;]*(?:en\s+)?", text[begin:]).end()  # type: ignore[union-attr]
+        piece = text[begin + lead : mark.start()]
+        if len(targets) != 1 or not piece.strip() or len(piece) > _MAX_LEADER_PIECE:
+            break
+        pieces.append((targets[0], begin + lead, mark.start()))
+        begin = mark.end()
+    if len(pieces) < 2:
+        return
+    for target, lo, hi in pieces:
+        person = Block("paragraph", text[lo:hi], block.start + lo, block.start + hi, block.page)
+        if target.summary is None:
+            target.summary = {}
+        target.summary.setdefault("facilitators", []).append(person)
+
+
+@cache
+def _keyed_leaders() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["section_keyed_leaders"]), re.IGNORECASE)
 
 
 def _row_key(row: list[Block], column: int, fields: dict[int, str]) -> int | None:
@@ -1532,6 +1702,13 @@ def _row_key(row: list[Block], column: int, fields: dict[int, str]) -> int | Non
     text = cell.text.strip()
     bare = fields.get(column) in ("title", "number")
     return _keyword_number(text) or (int(text) if bare and text.isdigit() else None)
+
+
+def _section_key(row: list[Block], column: int) -> str:
+    """The section number a row's key cell names ("3.1"), else ""."""
+    cell = next((c for c in row if c.table and c.table[2] == column), None)
+    text = cell.text.strip().rstrip(".") if cell is not None else ""
+    return text if re.fullmatch(r"[1-9]\d?\.[1-9]\d?", text) else ""
 
 
 def _key_column(fields: dict[int, str], rows: list[list[Block]]) -> int:

@@ -98,13 +98,17 @@ F1_TARGET = 0.95
 # corpus reaches, rounded down to 0.01 (docs/corpus10-heldout.md). fix18 (sessions in a report's
 # numbered paragraphs "2.2 Gesprekstafel I (X).", footnote contacts, sessions under a letter's bold
 # questions) took sessions and organisations back to the target and raised facilitators and offerings.
+# fix20 (sessions as columns of a flyer's table labelled "Voor raadsleden uit", "Aan tafel met",
+# "Je gaat naar huis met", "Vragen vooraf?"; a body named by its shape after a name's comma) took
+# session municipalities to the target and raised contacts and facilitator organisations; its
+# sections "3.1 X" under a chapter of sessions ("3 De drie gesprekken"), their leaders keyed "(3.1)"
+# in prose and contacts by "3.1" in an appendix table raised offerings; unnumbered sections under
+# a chapter of sessions ("## De workshops" over "### Title", participants in a photo caption) took
+# contacts to the target. Together fix19 and fix20 took facilitators and offerings to the target.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.88,
-    "facilitators": 0.94,
-    "facilitator_organisations": 0.92,
-    "contacts": 0.93,
-    "offerings": 0.93,
+    "facilitator_organisations": 0.94,
     "quotes": 0.93,
 }
 RATCHET_SLACK = 0.02

@@ -562,6 +562,151 @@ def test_a_who_column_holds_leaders_and_participants() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["Voor raadsleden uit", "Aan tafel met", "Je gaat naar huis met", "Vragen vooraf?"],
+        ["Raden van", "In gesprek met", "Mee naar huis", "Vragen na afloop"],
+    ],
+)
+def test_sessions_as_columns_of_a_flyers_table(labels: list[str]) -> None:
+    rows = [
+        ["", "Tafel A", "Tafel B"],
+        ["Thema", "Wonen in de regio", "Jeugdzorg"],
+        [labels[0], "Oss, Uden", "Boxtel"],
+        [labels[1], "Bram Eck (Raadwerk)", "Iris Dam (Avans)"],
+        [labels[2], "een woningkaart", "een scan van de zorgkosten"],
+        [labels[3], "Bram: b.eck@raadwerk.nl", "zorg@avans.nl"],
+    ]
+    sessions = _table(rows, [])
+    assert _brief(sessions) == [
+        (1, "Wonen in de regio", ["Oss", "Uden"], [("Bram Eck", "Raadwerk")], ["een woningkaart"]),
+        (2, "Jeugdzorg", ["Boxtel"], [("Iris Dam", "Avans")], ["een scan van de zorgkosten"]),
+    ]
+    assert [[c["email"] for c in s["contacts"]] for s in sessions] == [
+        ["b.eck@raadwerk.nl"],
+        ["zorg@avans.nl"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Ria Bos, Waterschap Rivierenland", [("Ria Bos", "Waterschap Rivierenland")]),
+        ("drs. Ria Bos, Stichting Present Utrecht", [("Ria Bos", "Stichting Present Utrecht")]),
+        # Two names after each other are two people, not a person and a body.
+        ("Ria Bos, Karel Smit", [("Ria Bos", None), ("Karel Smit", None)]),
+    ],
+)
+def test_a_body_named_by_its_shape_after_a_facilitators_comma(cell: str, expected: list[Any]) -> None:
+    rows = [
+        ["Sessie", "Gemeenten", "Begeleiding"],
+        ["Sessie 1: Water", "Tiel", cell],
+        ["Sessie 2: Dijk", "Buren", "Jan Eik"],
+    ]
+    assert _brief(_table(rows, []))[0][3] == expected
+
+
+def _report_with_chapters(intro: str, key_header: str, keys: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Verslag kennisavond", level=1)
+    builder.add("heading", "1 Opzet", level=2)
+    builder.add("paragraph", intro)
+    builder.add("heading", "2 De twee workshops", level=2)
+    builder.add("heading", "2.1 Toezicht op de GR", level=3)
+    builder.add("paragraph", "Raadsleden uit Venlo en Weert wisselden ervaringen uit.")
+    builder.add("heading", "2.2 Energie", level=3)
+    builder.add("paragraph", "Hier spraken raadsleden van Stein over de warmtevisie.")
+    builder.add("heading", "Bijlage", level=2)
+    for column, text in enumerate([key_header, "Contactpersoon", "E-mail"]):
+        builder.add("table_cell", text, table=(0, 0, column))
+    for row, (key, person, mail) in enumerate(
+        zip(keys, ["Anna de Wit", "Bram Eck"], ["a.dewit@vng.nl", "b.eck@raadwerk.nl"], strict=True), start=1
+    ):
+        for column, text in enumerate([key, person, mail]):
+            builder.add("table_cell", text, table=(0, row, column))
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Elke workshop had een gespreksleider: Anna de Wit, adviseur bij VNG (2.1), en Bram Eck (Raadwerk)"
+        " (2.2). Daarna was er soep.",
+        "De workshops werden begeleid door: Anna de Wit, adviseur VNG (2.1) en Bram Eck (Raadwerk) (2.2).",
+    ],
+)
+def test_leaders_and_contacts_keyed_by_section_number(intro: str) -> None:
+    sessions = _report_with_chapters(intro, "Gesprek", ["2.1", "2.2"])
+    assert _brief(sessions) == [
+        (1, "Toezicht op de GR", ["Venlo", "Weert"], [("Anna de Wit", "VNG")], []),
+        (2, "Energie", ["Stein (L.)"], [("Bram Eck", "Raadwerk")], []),
+    ]
+    assert [[c["email"] for c in s["contacts"]] for s in sessions] == [
+        ["a.dewit@vng.nl"],
+        ["b.eck@raadwerk.nl"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("intro", "keys"),
+    [
+        # Section marks in a sentence that names no leaders: literature, not the sessions' leaders.
+        (
+            "Zie de rapporten van Anna de Wit (2.1) en Bram Eck (2.2) voor de cijfers: zij schreven ze.",
+            ["2.1", "2.2"],
+        ),
+        # Only one section mark.
+        ("De gespreksleider was: Anna de Wit, adviseur bij VNG (2.1).", ["2.1", "2.2"]),
+        # Keys of sections that tell no session.
+        ("De gespreksleiders waren: Anna de Wit (1.1) en Bram Eck (1.2).", ["1.1", "1.2"]),
+    ],
+)
+def test_no_leaders_or_contacts_from_other_section_marks(intro: str, keys: list[str]) -> None:
+    sessions = _report_with_chapters(intro, "Gesprek", keys)
+    assert [s["number"] for s in sessions] == [1, 2]
+    assert [f["name"] for s in sessions for f in s["facilitators"]] == []
+    if keys[0] == "1.1":
+        assert [c for s in sessions for c in s["contacts"]] == []
+
+
+def _photo_report(captions: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Fotoverslag", level=1)
+    builder.add("heading", "De workshops", level=2)
+    for title, caption in zip(["Wonen", "Zorg"], captions, strict=True):
+        builder.add("heading", title, level=3)
+        builder.add("paragraph", "Het was een levendig gesprek in de tuin.")
+        builder.add("paragraph", caption)
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("captions", "expected"),
+    [
+        (
+            [
+                "Foto: raadsleden uit Vaals met gespreksleider Mieke Janssen (Woonstichting Heuvelland).",
+                "Foto: raadsleden uit Epen en Gulpen-Wittem met de begeleider drs. Ria Bos (VNG).",
+            ],
+            [[("Mieke Janssen", "Woonstichting Heuvelland")], [("Ria Bos", "VNG")]],
+        ),
+        (
+            # "met de gespreksleider" without a name names nobody.
+            [
+                "Foto: raadsleden uit Vaals met de gespreksleider.",
+                "Foto: raadsleden uit Epen met hun trainer.",
+            ],
+            [[], []],
+        ),
+    ],
+)
+def test_a_photo_caption_names_the_sessions_leader(captions: list[str], expected: list[Any]) -> None:
+    sessions = _photo_report(captions)
+    assert [s["title"] for s in sessions] == ["Wonen", "Zorg"]
+    assert [[(f["name"], f["organisation"]) for f in s["facilitators"]] for s in sessions] == expected
+
+
 def test_a_who_column_without_a_title_column_is_no_session_table() -> None:
     rows = [["Wie", "Wat"], ["Bram Eck, raadslid Oss", "‘Wonen gaat ons allemaal aan.’"]]
     assert _table(rows, []) == []
@@ -1294,6 +1439,7 @@ LEADING_PHRASES = [
     "Onder de begeleiding van Anna Smit werkten de raden aan een motie.",
     "Alles gebeurde onder regie van Bas Ooms, adviseur bij ProDemos.",
     "De gespreksleider was Piet Bos van Raadwerk.",
+    "Foto: raadsleden uit Vaals met gespreksleider Mieke Janssen (Woonstichting Heuvelland).",
     "TAFELVOORZITTER IS Marie Jansen.",
     "Kartrekker was Sanne Mol, de gids was Henk Ros en docent is dr. Eva Ros.",
     "O.l.v. Kees Dijk (IPO) bespraken de raden de begroting.",

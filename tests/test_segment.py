@@ -521,6 +521,65 @@ def test_session_columns_with_the_title_in_the_header() -> None:
     assert (sessions[1].row or {})["municipalities"][0].text == "Oss"
 
 
+def _pdf_column_table(rows: list[list[str]]):
+    """As a PDF gives a table: an empty cell (the header's corner) is no block at all."""
+    builder = DocumentBuilder("pdf")
+    builder.add("paragraph", "De tafels van de avond.")
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell:
+                builder.add("table_cell", cell, table=(0, r, c))
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (
+            ["Voor raadsleden uit", "Aan tafel met", "Je gaat naar huis met", "Vragen vooraf?"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+        (
+            ["Raden van", "In gesprek met", "Mee naar huis", "Vragen na afloop"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+        (
+            ["Voor griffiers uit", "Aan tafel met:", "U neemt mee", "Vragen achteraf"],
+            ["municipalities", "facilitators", "offerings", "contacts"],
+        ),
+    ],
+)
+@pytest.mark.parametrize("build", [_column_table, _pdf_column_table])
+def test_session_columns_labelled_in_a_flyers_words(labels: list[str], expected: list[str], build) -> None:
+    rows = [
+        ["", "Tafel A", "Tafel B"],
+        ["Thema", "Wonen", "Zorg"],
+        [labels[0], "Ede, Epe", "Oss"],
+        [labels[1], "Jan Smit (VNG)", "Ria Bos"],
+        [labels[2], "een kaart", "een lijst"],
+        [labels[3], "jan@vng.nl", "ria@vng.nl"],
+    ]
+    sessions = segment(build(rows)).sessions
+    assert [(s.number, s.title) for s in sessions] == [(1, "Wonen"), (2, "Zorg")]
+    row = sessions[1].row or {}
+    assert sorted(row) == sorted(["title", *expected])
+    assert [row[name][0].text for name in expected] == ["Oss", "Ria Bos", "een lijst", "ria@vng.nl"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        # Questions asked, a walk home, a seat: no attendance, facilitation or contact rows.
+        ["Vragen", "Naar huis lopen", "Aan tafel"],
+        ["Vragen aan de raad", "Thuis", "Tafelschikking"],
+    ],
+)
+@pytest.mark.parametrize("build", [_column_table, _pdf_column_table])
+def test_session_columns_need_a_row_that_says_who_took_part(labels: list[str], build) -> None:
+    rows = [["", "Tafel A", "Tafel B"], ["Thema", "Wonen", "Zorg"], *[[label, "x", "y"] for label in labels]]
+    assert segment(build(rows)).sessions == []
+
+
 @pytest.mark.parametrize(
     "rows",
     [
@@ -534,6 +593,138 @@ def test_session_columns_with_the_title_in_the_header() -> None:
 )
 def test_tables_that_hold_no_session_columns(rows: list[list[str]]) -> None:
     assert segment(_column_table(rows)).sessions == []
+
+
+def _chapters(chapter: str, sections: list[tuple[str, str]], fmt: str = "pdf"):
+    builder = DocumentBuilder(fmt)  # type: ignore[arg-type]
+    builder.add("heading", "Verslag", level=1)
+    builder.add("heading", "1 Inleiding", level=2)
+    builder.add("paragraph", "Op 3 maart kwamen raadsleden uit de regio bijeen.")
+    builder.add("heading", chapter, level=2)
+    for heading, body in sections:
+        builder.add("heading", heading, level=3)
+        builder.add("paragraph", body)
+    builder.add("heading", "4 Tot slot", level=2)
+    builder.add("paragraph", "Volgend jaar weer.")
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        (
+            "3 De drie gesprekken",
+            [
+                ("3.1 Geld voor de jeugd", "Raadsleden uit Ede en Epe spraken over de kosten."),
+                ("3.2 Wie kiest?", "Met raadsleden uit Oss ging het over keuzes."),
+                ("3.3 Wonen", "Aan deze tafel zaten griffiers van Tiel en Buren."),
+            ],
+        ),
+        (
+            "2. Workshops",
+            [
+                ("2.1. Toezicht op de GR", "Deelnemers uit Venlo en Weert wisselden ervaringen uit."),
+                ("2.2. Energie", "Hier spraken raads- en commissieleden van Stein."),
+            ],
+        ),
+        (
+            "5 Twee parallelle sessies",
+            [
+                ("5.1 Armoede", "Raadsleden van Zwolle bespraken het minimabeleid."),
+                ("5.2 Zorg", "Aan tafel zaten raadsleden uit Kampen."),
+            ],
+        ),
+    ],
+)
+def test_numbered_sections_of_a_chapter_of_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    found = segment(_chapters(chapter, sections)).sessions
+    expected = [(i, heading.split(" ", 1)[1]) for i, (heading, _) in enumerate(sections, start=1)]
+    assert [(s.number, s.title) for s in found] == expected
+    assert found[0].blocks[0].text == sections[0][1]
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        # A chapter that names no sessions: its sections are the report's structure.
+        (
+            "3 Bevindingen",
+            [("3.1 Geld", "Raadsleden uit Ede zeiden dit."), ("3.2 Tijd", "Raadsleden uit Oss ook.")],
+        ),
+        # One section says nothing of who took part.
+        (
+            "3 De gesprekken",
+            [("3.1 Geld", "Raadsleden uit Ede zeiden dit."), ("3.2 Tijd", "Het duurde lang.")],
+        ),
+        # Only one section.
+        ("3 De gesprekken", [("3.1 Geld", "Raadsleden uit Ede zeiden dit.")]),
+        # Not numbered from one.
+        (
+            "3 De gesprekken",
+            [("3.2 Geld", "Raadsleden uit Ede zeiden dit."), ("3.3 Tijd", "Raadsleden uit Oss.")],
+        ),
+    ],
+)
+def test_sections_of_other_chapters_are_no_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    assert segment(_chapters(chapter, sections)).sessions == []
+
+
+def _titled_sections(chapter: str, sections: list[tuple[str, str]]):
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Fotoverslag", level=1)
+    builder.add("paragraph", "Een zonnige dag met raadsleden uit de hele regio.")
+    builder.add("heading", chapter, level=2)
+    builder.add("paragraph", "Na de lunch ging iedereen uiteen.")
+    for heading, caption in sections:
+        builder.add("heading", heading, level=3)
+        builder.add("paragraph", "Het was een levendig gesprek.")
+        builder.add("paragraph", caption)
+    builder.add("heading", "Tot slot", level=2)
+    builder.add("paragraph", "Volgend jaar weer, met raadsleden uit Ede.")
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        (
+            "De workshops",
+            [
+                ("Wonen voor jong en oud", "Foto: raadsleden uit Vaals en Eijsden met de gespreksleider."),
+                ("Over de grens", "Foto: aan tafel zaten raadsleden uit Venlo."),
+            ],
+        ),
+        (
+            "Drie thematafels",
+            [
+                ("Jeugd", "Bijschrift: deelnemers uit Tiel luisteren."),
+                ("Zorg", "Met raadsleden uit Buren en Culemborg."),
+                ("Groen", "Griffiers van Oss en Uden aan het werk."),
+            ],
+        ),
+    ],
+)
+def test_unnumbered_sections_of_a_chapter_of_sessions(chapter: str, sections: list[tuple[str, str]]) -> None:
+    found = segment(_titled_sections(chapter, sections)).sessions
+    assert [(s.number, s.title) for s in found] == [(i, h) for i, (h, _) in enumerate(sections, start=1)]
+    assert [b.text for b in found[0].blocks][-1] == sections[0][1]
+
+
+@pytest.mark.parametrize(
+    ("chapter", "sections"),
+    [
+        # A chapter that names no sessions.
+        ("Indrukken", [("Wonen", "Foto: raadsleden uit Vaals."), ("Zorg", "Foto: raadsleden uit Epen.")]),
+        # One section says nothing of who took part.
+        ("De workshops", [("Wonen", "Foto: raadsleden uit Vaals."), ("Zorg", "Foto: de flip-over.")]),
+        # Only one section.
+        ("De workshops", [("Wonen", "Foto: raadsleden uit Vaals.")]),
+    ],
+)
+def test_unnumbered_sections_of_other_chapters_are_no_sessions(
+    chapter: str, sections: list[tuple[str, str]]
+) -> None:
+    assert segment(_titled_sections(chapter, sections)).sessions == []
 
 
 def _sessions_then_contacts_table(first_cells: list[str], header: list[str]):

@@ -232,12 +232,14 @@ def _is_a_municipality(ctx: Context, organisation: str | None) -> bool:
 
 def _is_detail(piece: str, organisation: str | None) -> bool:
     """What follows a name after a comma: "adviseur bij Pentascope", "VNG", "procesbegeleider
-    (Dols & Partners)"; not another name that failed to parse."""
+    (Dols & Partners)", a body's name by its shape ("Waterschap Drents Overijsselse Delta");
+    not another name that failed to parse."""
     piece = piece.strip(" ,;")
     return (
         not piece[:1].isupper()
         or organisation is not None
         or default_gazetteer().canonical(piece) is not None
+        or any(m.found.start == 0 and m.found.end == len(piece) for m in default_gazetteer().matches(piece))
     )
 
 
