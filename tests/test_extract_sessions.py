@@ -1562,3 +1562,49 @@ def test_a_session_in_a_quoted_reply_is_read_as_text() -> None:
         (2, ["Tiel", "Buren"], ["Jan Pol"], ["een quickscan", "een training"]),
         (3, ["Culemborg"], ["Ans Kok"], ["een scan per gemeente"]),
     ]
+
+
+THREAD = (
+    "Onderwerp: Terugblik inwonerspanels\n\n"
+    "Beste collega's,\n\n"
+    "Na de pauze gingen we in twee groepen uiteen:\n\n"
+    "Groep 1 - Een panel opzetten\n"
+    "Groep 2 - Loting en burgerberaad\n\n"
+    "Wie er per groep aan tafel zat, lees je hieronder.\n\n"
+    "Groet,\nAnne\n\n"
+    "-----Oorspronkelijk bericht-----\n"
+    "Van: Bart Kok\n\n"
+    "Groep 1 - Een panel opzetten\n"
+    "Aan tafel: raadsleden uit Bladel en Oirschot.\n"
+    "Begeleiding: Ilse Maas (ProDemos)\n\n"
+    "Groep 2 - Loting en burgerberaad\n"
+    "Aan tafel: raadsleden uit Eersel en Bergeijk.\n"
+)
+
+
+def test_a_session_told_twice_is_one_session() -> None:
+    # Told in the overview and again in the reply: one session each, with the reply's facts.
+    sessions = _txt(THREAD)
+    found = [(s["number"], s["title"], [m["name"] for m in s["municipalities"]]) for s in sessions]
+    assert found == [
+        (1, "Een panel opzetten", ["Bladel", "Oirschot"]),
+        (2, "Loting en burgerberaad", ["Eersel", "Bergeijk"]),
+    ]
+    assert [[f["name"] for f in s["facilitators"]] for s in sessions] == [["Ilse Maas"], []]
+
+
+def test_the_same_number_under_another_title_is_another_session() -> None:
+    first = session_rules.SessionRecord(1, "Wonen", offerings=["een scan"])
+    again = session_rules.SessionRecord(
+        1, "wonen", description="Over wonen.", offerings=["een scan", "een gids"]
+    )
+    other = session_rules.SessionRecord(1, "Zorg")
+    unnumbered = [session_rules.SessionRecord(None, "Wonen"), session_rules.SessionRecord(None, "Wonen")]
+    merged = session_rules.merge_repeated_sessions([first, again, other, *unnumbered])
+    assert [(s.number, s.title) for s in merged] == [
+        (1, "Wonen"),
+        (1, "Zorg"),
+        (None, "Wonen"),
+        (None, "Wonen"),
+    ]
+    assert merged[0].offerings == ["een scan", "een gids"] and merged[0].description == "Over wonen."

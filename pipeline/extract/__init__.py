@@ -22,7 +22,12 @@ from pipeline.extract.metadata import extract_metadata, extract_programmes
 from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
 from pipeline.extract.people import PeopleSet, clean_organisation, details_beside
 from pipeline.extract.quotes import extract_quotes
-from pipeline.extract.sessions import SessionRecord, extract_session, facilitators_from_bios
+from pipeline.extract.sessions import (
+    SessionRecord,
+    extract_session,
+    facilitators_from_bios,
+    merge_repeated_sessions,
+)
 from pipeline.model import Document
 from pipeline.recognizers import Found
 from pipeline.recognizers.dates import find_dates
@@ -49,6 +54,7 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     segmentation = segment(document)
     sessions = [extract_session(ctx, section) for section in segmentation.sessions]
     facilitators_from_bios(ctx, segmentation.sections, sessions)
+    sessions = merge_repeated_sessions(sessions)
     quotes = extract_quotes(ctx)
     programmes = extract_programmes(ctx)
     people = _people(ctx, sessions, quotes)

@@ -72,6 +72,30 @@ class SessionRecord:
         }
 
 
+def merge_repeated_sessions(sessions: list[SessionRecord]) -> list[SessionRecord]:
+    """One session told twice (an e-mail's overview and the reply with its details, a summary and
+    its chapter) is one session: the same number and the same title. Its later telling adds what
+    the first lacks, so the sessions table keeps one row per (document, number). Sessions with the
+    same number but another title stay apart (rounds that each count their tables from one)."""
+    first: dict[tuple[int, str], SessionRecord] = {}
+    merged: list[SessionRecord] = []
+    for session in sessions:
+        key = (session.number, session.title.casefold()) if session.number is not None else None
+        earlier = first.get(key) if key is not None else None
+        if earlier is None:
+            if key is not None:
+                first[key] = session
+            merged.append(session)
+            continue
+        earlier.description = earlier.description or session.description
+        earlier.municipalities.merge(session.municipalities)
+        _add_facilitators(earlier, session.facilitators)
+        known = {c.key() for c in earlier.contacts}
+        earlier.contacts.extend(c for c in session.contacts if c.key() not in known)
+        earlier.offerings.extend(o for o in session.offerings if o not in earlier.offerings)
+    return merged
+
+
 def extract_session(ctx: Context, section: Section) -> SessionRecord:
     record = SessionRecord(section.number, section.title or "")
     if section.heading is not None:
