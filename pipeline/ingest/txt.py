@@ -12,6 +12,7 @@ sessions reads alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from pipeline.ingest import IngestError
 from pipeline.model import Document, DocumentBuilder
@@ -71,25 +72,31 @@ _RULE_LINE = re.compile(r"^(?:\+[-=:]+(?:\+[-=:]+)*\+|\|(?:\s*:?-+:?\s*\|)+)$")
 _ROW_LINE = re.compile(r"^\|.*\|$")
 
 
+def _runs(lines: list[str], holds: Callable[[str], object]) -> Iterator[tuple[int, int]]:
+    """(first, end) of each run of consecutive lines for which ``holds`` is true."""
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and holds(lines[end]):
+            end += 1
+        if end > number:
+            yield number, end
+        number = max(end, number + 1)
+
+
 def _table_runs(lines: list[str]) -> dict[int, int]:
     """First line -> end (exclusive) of each run of rule and row lines with at least one rule
     line and two rows: a lone "| x |" line is no table."""
     runs: dict[int, int] = {}
-    number = 0
-    while number < len(lines):
-        end = number
-        while end < len(lines) and lines[end].startswith(_TABLE_START) and _is_table_line(lines[end]):
-            end += 1
-        run = lines[number:end]
-        rules = sum(1 for line in run if _RULE_LINE.match(line))
-        if rules and len(run) - rules >= 2:
+    for number, end in _runs(lines, _is_table_line):
+        rules = sum(1 for line in lines[number:end] if _RULE_LINE.match(line))
+        if rules and end - number - rules >= 2:
             runs[number] = end
-        number = max(end, number + 1)
     return runs
 
 
 def _is_table_line(line: str) -> bool:
-    return bool(_RULE_LINE.match(line) or _ROW_LINE.match(line))
+    return line.startswith(_TABLE_START) and bool(_RULE_LINE.match(line) or _ROW_LINE.match(line))
 
 
 def _table_rows(run: list[str]) -> list[list[str]]:
@@ -144,16 +151,7 @@ def _tab_fields(line: str) -> list[str]:
 
 def _tab_table_runs(lines: list[str]) -> dict[int, int]:
     """First line -> end (exclusive) of each run of two or more lines of tab fields."""
-    runs: dict[int, int] = {}
-    number = 0
-    while number < len(lines):
-        end = number
-        while end < len(lines) and _tab_fields(lines[end]):
-            end += 1
-        if end - number >= 2:
-            runs[number] = end
-        number = max(end, number + 1)
-    return runs
+    return {number: end for number, end in _runs(lines, _tab_fields) if end - number >= 2}
 
 
 def _add_table(builder: DocumentBuilder, rows: list[list[str]], index: int, page: int) -> None:
@@ -175,15 +173,10 @@ def _unquoted_mail(lines: list[str]) -> list[str]:
     if not any(line.startswith(">") for line in lines):
         return lines  # the cheap test first: most texts quote no mail
     result = list(lines)
-    number = 0
-    while number < len(lines):
-        end = number
-        while end < len(lines) and lines[end].startswith(">"):
-            end += 1
-        run = lines[number:end]
-        if len(run) >= _MIN_QUOTED_RUN and any(not _QUOTE_MARKERS.sub("", line).strip() for line in run):
-            result[number:end] = [_QUOTE_MARKERS.sub("", line).strip() for line in run]
-        number = max(end, number + 1)
+    for number, end in _runs(lines, lambda line: line.startswith(">")):
+        unquoted = [_QUOTE_MARKERS.sub("", line).strip() for line in lines[number:end]]
+        if len(unquoted) >= _MIN_QUOTED_RUN and not all(unquoted):
+            result[number:end] = unquoted
     return result
 
 
