@@ -105,21 +105,28 @@ F1_TARGET = 0.95
 # in prose and contacts by "3.1" in an appendix table raised offerings; unnumbered sections under
 # a chapter of sessions ("## De workshops" over "### Title", participants in a photo caption) took
 # contacts to the target. Together fix19 and fix20 took facilitators and offerings to the target.
-# corpus11a (three more held-out reports, measured on a54d2e4: a Confluence wiki-markup export with
-# sessions in a '||Sessie||...||' table, a Word verslagformulier with one label/value table per
-# werksessie and check boxes, a harvest table whose sessions span several rows) took published,
-# facilitators, contacts and offerings below the target and event_date, location, facilitator
-# organisations and quotes below their floors; those floors are what the 81-report corpus reaches,
-# rounded down to 0.01 (docs/corpus11a-heldout.md).
+# corpus11 (six more held-out reports written blind in two halves, measured on a54d2e4: a
+# Confluence wiki-markup export with sessions in a '||Sessie||...||' table, a Word verslagformulier
+# with one label/value table per werksessie and check boxes, a harvest table whose sessions span
+# several rows; a livestream transcript with the tafels only in speaker turns, filled-in tafel
+# forms with checkbox councils and offerings, a raadsvoorstel with ateliers in prose and councils in
+# a table per municipality: none of their 18 sessions read) took published, sessions, session
+# municipalities, facilitators, contacts, offerings and organisations below the target and
+# event_date, location, facilitator organisations and quotes below their floors; the floors are
+# what the 84-report corpus reaches, rounded down to 0.01 (docs/corpus11a-heldout.md,
+# docs/corpus11b-heldout.md). Raise them as the kinds are taught.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.93,
+    "published": 0.92,
     "event_date": 0.92,
-    "location": 0.87,
-    "facilitators": 0.93,
-    "facilitator_organisations": 0.91,
-    "contacts": 0.93,
-    "offerings": 0.91,
+    "location": 0.85,
+    "sessions": 0.93,
+    "session_municipalities": 0.94,
+    "facilitators": 0.91,
+    "facilitator_organisations": 0.90,
+    "contacts": 0.92,
+    "offerings": 0.89,
     "quotes": 0.92,
+    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 
