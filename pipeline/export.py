@@ -24,19 +24,42 @@ import orjson
 from pipeline.tables import TABLE_COLUMNS, TABLE_TYPES, Row, document_rows
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
+
+    ``durable`` syncs the file to disk before it takes the name; a caller that writes many files
+    may leave that out and flush them all at once with :func:`flush_to_disk`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def flush_to_disk(folder: Path) -> None:
+    """Write everything cached for the file system that holds ``folder`` to disk: one call
+    (Linux ``syncfs``) instead of an fsync per file; ``os.sync`` where there is no syncfs."""
+    import ctypes  # here: the workers import this module and never need it
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError, TypeError):  # no libc (Windows), no syncfs (macOS)
+        if hasattr(os, "sync"):
+            os.sync()
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        syncfs(fd)
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
