@@ -73,6 +73,8 @@ class Section:
     runs_on: bool = False
     """Told under a line of its own or in a numbered paragraph, the session runs on over the
     paragraphs after it up to the next session or heading (or :attr:`chapter`'s end)."""
+    form: bool = False
+    """Read from a filled-in form's table (:func:`_form_session`)."""
     chapter: str | None = None
     """For a session told in a report's numbered paragraph ("2.2 Gesprekstafel I (X). ..."), the
     chapter number ("2"): it runs on over the paragraphs after it up to the next session, a
@@ -572,7 +574,7 @@ def segment(document: Document) -> Segmentation:
         if section.kind == "session" and not section.title:
             section.title = _title_from_label(section.blocks)
     table_sessions = _merge_summary_rows(sections, table_sessions)
-    sections = _number_sessions(_insert_table_sessions(sections, table_sessions, blocks))
+    sections = _number_sessions(_drop_form_parts(_insert_table_sessions(sections, table_sessions, blocks)))
     sections = _attach_keyed_lists(sections)
     _attach_keyed_rows(sections, document)
     _attach_summary_lines(sections, document)
@@ -1447,7 +1449,9 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
         fields = _numbered_title_column(_column_fields(header), header, cells)
         if "title" not in fields.values() or not set(fields.values()) & set(_WHO_COLUMNS):
             sessions = _column_sessions(cells, header, blocks)
-            found.extend(sessions or _record_table_session(cells, header, blocks))
+            found.extend(
+                sessions or _record_table_session(cells, header, blocks) or _form_session(cells, blocks)
+            )
             continue
         rows: dict[int, dict[str, list[Block]]] = {}
         for cell in cells:
@@ -1537,6 +1541,71 @@ def _record_table_session(
         return []
     title, number = header[1].text.strip(), _number(head.group("num"))
     return [(blocks.index(header[1]), Section("session", header[1], [], number, title, row))]
+
+
+class _FormPatterns(NamedTuple):
+    number: re.Pattern[str]
+    title: re.Pattern[str]
+    remark: re.Pattern[str]
+
+
+@cache
+def _form_patterns() -> _FormPatterns:
+    rules = load_yaml("labels.yml")
+    keywords = "|".join([*rules["session_keywords"], *rules["numbered_session_keywords"]])
+    words = "|".join(rules["form_number_words"])
+    titles = "|".join(rules["session_title_labels"])
+    return _FormPatterns(
+        # "Werksessie nr.", "Tafelnummer", "Ronde": a session keyword, its number in the next cell.
+        re.compile(rf"(?:{keywords})\s*(?:{words})?", re.IGNORECASE),
+        # "Titel werksessie", "Thema", "Onderwerp van de tafel".
+        re.compile(rf"(?:{titles})(?:\s+(?:van\s+(?:de|het)\s+)?(?:{keywords}))?", re.IGNORECASE),
+        re.compile("|".join(rules["form_remark_labels"]), re.IGNORECASE),
+    )
+
+
+# A form's label carries a hint for whoever fills it in: "Begeleider(s)", "Aanwezige raden
+# (aankruisen)", "Opvallende uitspraak (met naam)". The label is what stands before it.
+_LABEL_HINT = re.compile(r"\s*\([^()]*\)\s*$|\(s\)(?=\s|$)")
+
+
+def _form_label(text: str) -> str:
+    return _LABEL_HINT.sub("", text.strip().rstrip(":")).strip()
+
+
+def _form_session(cells: list[Block], blocks: list[Block]) -> list[tuple[int, Section]]:
+    """A filled-in form: one two-column label/value table per session, a row numbering it
+    ("Werksessie nr. | 1", "Tafelnummer | 2"), a row titling it ("Titel werksessie | X",
+    "Thema | X") and labelled rows saying who took part or led ("Raden aan tafel | ☒ A ☐ B",
+    "Tafelvoorzitter | Name (Org)"). A row of remarks ("Opmerkingen", "Bijzonderheden") is read
+    as the session's running text (``remarks``). Any first row (a form's own name) may stand
+    above them."""
+    if any(c.table[2] > 1 for c in cells if c.table):  # type: ignore[index]
+        return []
+    values = {c.table[1]: c for c in cells if c.table and c.table[2] == 1 and c.text.strip()}
+    number: int | None = None
+    title: Block | None = None
+    row: dict[str, list[Block]] = {}
+    form = _form_patterns()
+    for cell in cells:
+        value = values.get(cell.table[1]) if cell.table and cell.table[2] == 0 else None  # type: ignore[index]
+        if value is None:
+            continue
+        label = _form_label(cell.text)
+        if number is None and form.number.fullmatch(label):
+            number = _number(value.text.strip().rstrip("."))
+        elif title is None and form.title.fullmatch(label):
+            title = value
+        elif form.remark.fullmatch(label):
+            row.setdefault("remarks", []).append(value)
+        else:
+            found = find_label(Block("paragraph", label, cell.start, cell.start + len(label), cell.page))
+            if found is not None and not found.value:
+                row.setdefault(found.kind, []).append(value)
+    if number is None or title is None or not row.keys() & set(STRONG_LABELS):
+        return []
+    section = Section("session", title, [], number, title.text.strip(), row, form=True)
+    return [(blocks.index(title), section)]
 
 
 def _column_head(text: str) -> tuple[int, str] | None:
@@ -2094,6 +2163,32 @@ def _insert_table_sessions(
 
     keyed = [(start(s), 0, s) for s in sections] + [(pos, 1, s) for pos, s in table_sessions]
     return [s for *_, s in sorted(keyed, key=lambda item: (item[0], item[1]))]
+
+
+def _drop_form_parts(sections: list[Section]) -> list[Section]:
+    """A form's parts ("Deel A – Algemene gegevens", "Deel B – Werksessies") are its structure,
+    not sessions: a session heading with session forms under it is a part, and so is every
+    heading of its series (the same first word), the parts before and after the forms."""
+    parts: set[str] = set()
+    above: Section | None = None
+    for section in sections:
+        if section.form and above is not None:
+            parts.add(_first_word(above))
+        elif section.kind == "session" and section.row is None:
+            above = section
+    if not parts:
+        return sections
+    return [
+        Section("other", s.heading, [s.heading, *s.blocks])
+        if s.kind == "session" and s.row is None and s.heading is not None and _first_word(s) in parts
+        else s
+        for s in sections
+    ]
+
+
+def _first_word(section: Section) -> str:
+    words = _plain_text(section.heading)[0].split(maxsplit=1) if section.heading else []
+    return words[0].casefold() if words else ""
 
 
 def _number_sessions(sections: list[Section]) -> list[Section]:

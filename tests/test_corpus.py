@@ -115,16 +115,17 @@ F1_TARGET = 0.95
 # event_date, location, facilitator organisations and quotes below their floors; the floors are
 # what the 84-report corpus reaches, rounded down to 0.01 (docs/corpus11a-heldout.md,
 # docs/corpus11b-heldout.md). Raise them as the kinds are taught.
+# fix21 (filled-in forms: one label/value table per session, ticked check boxes only, the form's
+# parts no sessions) took sessions and session municipalities back to the target and raised
+# facilitators, contacts and offerings.
 F1_FLOORS: dict[str, float] = {
     "published": 0.92,
     "event_date": 0.92,
     "location": 0.85,
-    "sessions": 0.93,
-    "session_municipalities": 0.94,
-    "facilitators": 0.91,
+    "facilitators": 0.93,
     "facilitator_organisations": 0.90,
-    "contacts": 0.92,
-    "offerings": 0.89,
+    "contacts": 0.94,
+    "offerings": 0.91,
     "quotes": 0.92,
     "organisations": 0.94,
 }

@@ -1608,3 +1608,133 @@ def test_the_same_number_under_another_title_is_another_session() -> None:
         (None, "Wonen"),
     ]
     assert merged[0].offerings == ["een scan", "een gids"] and merged[0].description == "Over wonen."
+
+
+# ----------------------------------------------------------------------------- filled-in forms
+
+
+def _forms(forms: list[list[tuple[str, str]]], parts: bool = False, fmt: str = "docx") -> dict[str, Any]:
+    """A filled-in form per session, each a two-column label/value table; with ``parts``, under
+    the form's own part headings ("Deel A", "Deel B", "Deel C")."""
+    builder = DocumentBuilder(fmt)  # type: ignore[arg-type]
+    builder.add("heading", "Verslagformulier regionale raadsavond", level=1)
+    if parts:
+        builder.add("heading", "Deel A – Algemene gegevens", level=2)
+        builder.add("table_cell", "Organiserende griffies", table=(0, 0, 0))
+        builder.add("table_cell", "Tiel en Culemborg", table=(0, 0, 1))
+        builder.add("heading", "Deel B – De gesprekken", level=2)
+    for index, rows in enumerate(forms, start=1):
+        for r, (label, value) in enumerate(rows):
+            builder.add("table_cell", label, table=(index, r, 0))
+            builder.add("table_cell", value, table=(index, r, 1))
+    if parts:
+        builder.add("heading", "Deel C – Evaluatie", level=2)
+        builder.add("paragraph", "De zaal in Ede was te klein.")
+    return extract(builder.build())
+
+
+def _summary(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (
+            s["number"],
+            s["title"],
+            sorted(m["name"] for m in s["municipalities"]),
+            [p["name"] for p in s["facilitators"]],
+            s["offerings"],
+        )
+        for s in doc["sessions"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [
+                ("Werksessie nr.", "1"),
+                ("Titel werksessie", "Samen sterker"),
+                ("Raden aan tafel", "☒ Tiel ☐ Buren ☒ Culemborg ☐ anders, nl. …"),
+                ("Begeleider(s)", "Karin de Wit (Raadwerk)"),
+                ("Aanbod vanuit het programma", "☒ een factsheet ☐ een excursie"),
+            ],
+            (1, "Samen sterker", ["Culemborg", "Tiel"], ["Karin de Wit"], ["een factsheet"]),
+        ),
+        (
+            [
+                ("Formulier gesprekstafels", "in te vullen door de notulist"),
+                ("Tafelnummer", "2"),
+                ("Thema", "Wonen voor jongeren"),
+                ("Tafelvoorzitter", "Peter Bos, adviseur bij Woonbond"),
+                ("Aanwezige raden (aankruisen)", "[x] Ede [ ] Wageningen [X] Renkum"),
+                ("Opmerkingen", "Na de pauze schoof een raadslid uit Barneveld aan."),
+            ],
+            (2, "Wonen voor jongeren", ["Barneveld", "Ede", "Renkum"], ["Peter Bos"], []),
+        ),
+        (
+            [
+                ("Ronde", "3"),
+                ("Onderwerp", "De grens over"),
+                ("Aanwezige gemeenten", "☐ Venlo ☒ Venray ☒ anders, namelijk: Horst aan de Maas"),
+                ("Gespreksleider", "Els Janssen"),
+                ("Bijzonderheden", "Ook Beesel schoof aan."),
+            ],
+            (3, "De grens over", ["Beesel", "Horst aan de Maas", "Venray"], ["Els Janssen"], []),
+        ),
+    ],
+)
+def test_a_filled_in_form_per_session(rows: list[tuple[str, str]], expected: tuple[Any, ...]) -> None:
+    assert _summary(_forms([rows])) == [expected]
+
+
+def test_a_forms_parts_are_no_sessions() -> None:
+    form = [
+        ("Sessie nr.", "1"),
+        ("Titel sessie", "Het budget"),
+        ("Raden aan tafel", "☒ Ede ☐ Tiel"),
+    ]
+    doc = _forms(
+        [form, [("Sessie nr.", "2"), ("Titel sessie", "De planning"), ("Raden aan tafel", "☒ Tiel")]], True
+    )
+    assert _summary(doc) == [(1, "Het budget", ["Ede"], [], []), (2, "De planning", ["Tiel"], [], [])]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A general-data table: no row numbers a session.
+        [("Naam bijeenkomst", "Raadsavond"), ("Datum", "3 mei 2022"), ("Aanwezige gemeenten", "Ede, Tiel")],
+        # Numbered and titled, but nothing says who took part or led.
+        [("Sessie nr.", "1"), ("Titel sessie", "Het budget"), ("Zaal", "Raadzaal")],
+        # A session number without a title row.
+        [("Tafelnummer", "4"), ("Aanwezige raden", "☒ Ede ☒ Tiel")],
+    ],
+)
+def test_tables_that_are_no_session_forms(rows: list[tuple[str, str]]) -> None:
+    assert _forms([rows])["sessions"] == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("☒ Tiel ☐ Buren ☒ Culemborg", ["Culemborg", "Tiel"]),
+        ("[ ] Tiel [x] Buren", ["Buren"]),
+        ("☐ Tiel ☐ Buren ☐ Culemborg", []),
+    ],
+)
+def test_only_ticked_councils_of_a_labelled_line_took_part(cell: str, expected: list[str]) -> None:
+    # The same check boxes in a plain-text report's labelled line, not only in a Word form.
+    text = f"Verslag van de regiodag\n\nSessie 1: Wijkraden\nAanwezige gemeenten: {cell}\n"
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    assert [sorted(m["name"] for m in s["municipalities"]) for s in sessions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Aanbod: ☒ een factsheet ☐ een excursie ☒ een podcast"], ["een factsheet", "een podcast"]),
+        (["Wat het programma biedt:", "- [x] een training", "- [ ] een spel"], ["een training"]),
+        (["Aanbod: [ ] een training [ ] een spel"], []),
+    ],
+)
+def test_only_ticked_offerings_are_offered(lines: list[str], expected: list[str]) -> None:
+    assert [s["offerings"] for s in sessions_of("\n".join(lines))] == [expected]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from pipeline.checkboxes import ticked_spans
 from pipeline.extract.context import Context
 from pipeline.extract.municipalities import (
     MunicipalitySet,
@@ -243,14 +244,19 @@ def _apply_label(
 ) -> None:
     source = "rule:label"
     if label.kind == "municipalities":
-        for text, start, _ in values:
-            record.municipalities.merge(resolve_list(ctx, text, start, source))
+        for value, value_start, _ in values:
+            for text, start in _chosen(value, value_start):
+                record.municipalities.merge(resolve_list(ctx, text, start, source))
     elif label.kind == "facilitators":
         for text, start, _ in values:
             _add_facilitators(record, parse_person_list(ctx, text, start, source))
     elif label.kind == "offerings":
-        for text, start, end in values:
-            _add_offerings(ctx, record, text, start, end, inline=len(values) == 1 and bool(label.value))
+        for value, value_start, value_end in values:
+            chosen = _chosen(value, value_start)
+            inline = len(values) == 1 and bool(label.value)
+            for text, start in chosen:
+                end = value_end if len(chosen) == 1 else start + len(text)
+                _add_offerings(ctx, record, text, start, end, inline=inline)
     elif label.kind == "contacts":
         lo = min((s for _, s, _ in values), default=label.value_start)
         hi = max((e for _, _, e in values), default=label.value_start)
@@ -618,17 +624,31 @@ def _slot_taken(contact: Contact, label: str) -> bool:
 def _fill_from_row(ctx: Context, record: SessionRecord, row: dict[str, list[Block]]) -> None:
     source = "rule:table"
     for cell in row.get("municipalities", []):
-        record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, source))
+        for text, start in _chosen(cell.text, cell.start):
+            record.municipalities.merge(resolve_list(ctx, text, start, source))
     for cell in row.get("facilitators", []):
         _add_facilitators(record, parse_person_list(ctx, cell.text, cell.start, source))
     for cell in row.get("contacts", []):
         _add_contacts(ctx, record, cell.start, cell.end, whole=True)
     for cell in row.get("offerings", []):
-        _add_offerings(ctx, record, cell.text, cell.start, cell.end, inline=True)
+        for text, start in _chosen(cell.text, cell.start):
+            _add_offerings(ctx, record, text, start, start + len(text), inline=True)
+    # A form's remarks are the notulist's running text: "na de pauze schoof een raadslid uit X aan".
+    for cell in row.get("remarks", []):
+        for start, end in _spans_without_absence(cell):
+            record.municipalities.merge(municipalities_in_text(ctx, start, end))
     for cell in row.get("participants", []):
         _add_participants(ctx, record, cell.text, cell.start)
     for cell in row.get("facilitators_with_organisation", []):
         _add_facilitator_and_organisation(ctx, record, cell)
+
+
+def _chosen(text: str, start: int) -> list[tuple[str, int]]:
+    """A value as (text, offset) pieces: of a check-box list only the ticked items, else whole."""
+    spans = ticked_spans(text)
+    if spans is None:
+        return [(text, start)]
+    return [(text[lo:hi], start + lo) for lo, hi in spans]
 
 
 # In a "Voorzitter / organisatie" column the slash parts a person from their body: "Name / Org".
