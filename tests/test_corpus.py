@@ -114,14 +114,15 @@ F1_TARGET = 0.95
 # municipalities, facilitators, contacts, offerings and organisations below the target and
 # event_date, location, facilitator organisations and quotes below their floors; the floors are
 # what the 84-report corpus reaches, rounded down to 0.01 (docs/corpus11a-heldout.md,
-# docs/corpus11b-heldout.md). Raise them as the kinds are taught.
+# docs/corpus11b-heldout.md). Raise them as the kinds are taught. fix24 (a transcript's speaker
+# turns, sessions a chair announces): location 0.86, sessions 0.94, facilitators 0.92.
 F1_FLOORS: dict[str, float] = {
     "published": 0.92,
     "event_date": 0.92,
-    "location": 0.85,
-    "sessions": 0.93,
+    "location": 0.86,
+    "sessions": 0.94,
     "session_municipalities": 0.94,
-    "facilitators": 0.91,
+    "facilitators": 0.92,
     "facilitator_organisations": 0.90,
     "contacts": 0.92,
     "offerings": 0.89,
