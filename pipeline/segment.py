@@ -21,6 +21,7 @@ from typing import Literal, NamedTuple
 
 from pipeline.model import Block, Document
 from pipeline.rules import load_yaml
+from pipeline.turns import speaker_turn
 
 LabelKind = Literal["municipalities", "facilitators", "contacts", "offerings"]
 LABEL_KINDS: tuple[LabelKind, ...] = ("municipalities", "facilitators", "contacts", "offerings")
@@ -75,6 +76,10 @@ class Section:
     paragraphs after it up to the next session or heading (or :attr:`chapter`'s end)."""
     form: bool = False
     """Read from a filled-in form's table (:func:`_form_session`)."""
+    chair: str | None = None
+    """For a session a transcript's chair announces in a speaker turn ("Dan tafel twee, X. Die
+    tafel werd geleid door ..."): the chair, whose next turn ends it; the turns between (the
+    tafelvoorzitter's reply) are its text."""
     chapter: str | None = None
     """For a session told in a report's numbered paragraph ("2.2 Gesprekstafel I (X). ..."), the
     chapter number ("2"): it runs on over the paragraphs after it up to the next session, a
@@ -538,7 +543,7 @@ def segment(document: Document) -> Segmentation:
         if index in prose and (index not in starts or prose[index].runs_on):
             told = prose[index]
             # A title on a line of its own ("1️⃣ Title") is told in the paragraph below it.
-            body = [] if told.headed else [block]
+            body = [] if told.headed else [block] if not told.body else _sentence_blocks(block, told.body)
             current = Section(
                 "session",
                 block,
@@ -549,6 +554,7 @@ def segment(document: Document) -> Segmentation:
                 key=told.key,
                 runs_on=told.runs_on,
                 chapter=told.chapter,
+                chair=told.chair,
             )
             sections.append(current)
             continue
@@ -914,12 +920,16 @@ class _Told(NamedTuple):
     headed: bool = False
     runs_on: bool = False
     chapter: str | None = None
+    body: int = 0
+    """Where in the paragraph the session's own text starts (a transcript turn's announcement)."""
+    chair: str | None = None
 
 
 def _prose_starts(blocks: list[Block]) -> dict[int, _Told]:
     """Paragraphs (or title lines) that tell the sessions in running text, in one of a few
     shapes, each a series of two or more in order; one alone is a sentence about something."""
     for shape in (
+        _announced_starts,
         _ordinal_starts,
         _keyed_prose_starts,
         _keycap_starts,
@@ -931,6 +941,76 @@ def _prose_starts(blocks: list[Block]) -> dict[int, _Told]:
         if starts:
             return starts
     return {}
+
+
+def _announced_starts(blocks: list[Block]) -> dict[int, _Told]:
+    """A transcript's sessions, announced by its chair in speaker turns, in order from one:
+    "[20:54:40] NAME (dagvoorzitter): ... Dan tafel twee, arbeidsmigratie in de regio. Die tafel
+    werd geleid door ...". Each runs on over the turns after it (the tafelvoorzitter's reply)
+    until the chair speaks again."""
+    turns = {i: t for i, b in enumerate(blocks) if b.kind == "paragraph" and (t := speaker_turn(b.text))}
+    if len(turns) < _MIN_TURNS:
+        return {}
+    found: list[tuple[int, _Told]] = []
+    for index, turn in turns.items():
+        announced = _announcement(blocks[index].text, turn.body)
+        if announced is not None:
+            number, title, at = announced
+            found.append((index, _Told(number, title, body=at, chair=turn.name)))
+    if len(found) < 2 or [told.number for _, told in found] != list(range(1, len(found) + 1)):
+        return {}
+    return dict(found)
+
+
+# A transcript has turns of several speakers; a report that quotes a few labelled lines does not.
+_MIN_TURNS = 3
+# A sentence's end in a transcript, also after an editor's note: "[geroezemoes] Dan ...".
+_SPOKEN_BREAK = re.compile(r"(?<=[.!?\]])\s+(?=[A-ZÀ-Ý])")
+
+
+def _announcement(text: str, body: int) -> tuple[int, str, int] | None:
+    """(number, title, where the announcing sentence starts) of a session a turn announces."""
+    for match in _announced_session().finditer(text, body):
+        number = _number(match.group("num"))
+        title = _announced_title().split(match.group("title"), maxsplit=1)[0].strip(" ,;:")
+        first = title.split(maxsplit=1)[0].casefold() if title else ""
+        if number is None or len(title) < 3 or first in _not_announced_title():
+            continue
+        sentence = max((m.end() for m in _SPOKEN_BREAK.finditer(text, body, match.start())), default=body)
+        return number, title, sentence
+    return None
+
+
+def _chair_speaks(chair: str, block: Block) -> bool:
+    """Whether a block ends an announced session: the chair's next turn, or the end of the
+    turns (a heading, a rule line before the transcript's colophon)."""
+    if block.kind == "heading" or (block.text[:1] in _RULE_FIRST and not block.text.strip("-=_~–— ")):
+        return True
+    turn = speaker_turn(block.text) if block.kind == "paragraph" else None
+    return turn is not None and turn.name == chair
+
+
+@cache
+def _announced_session() -> re.Pattern[str]:
+    rules = load_yaml("labels.yml")
+    nouns = "|".join([*rules["session_keywords"], *(rules.get("numbered_session_keywords") or [])])
+    numbers = "|".join(sorted(_number_words(), key=len, reverse=True))
+    leads = "|".join(rules["announced_session_leads"])
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?P<num>[1-9]\d?|{numbers})(?:\s*[,:]|\s+[–—-])\s+(?:(?:{leads})\s+)?"
+        r"(?P<title>[^.!?]{3,150})",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _announced_title() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["announced_title_ends"]))
+
+
+@cache
+def _not_announced_title() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in load_yaml("labels.yml")["announced_not_title"])
 
 
 def _ordinal_starts(blocks: list[Block]) -> dict[int, _Told]:
@@ -1298,6 +1378,8 @@ def _drop_inconsistent_levels(
 
 def _ends_session(session: Section, block: Block) -> bool:
     heading = session.heading
+    if session.chair is not None:
+        return _chair_speaks(session.chair, block)
     if session.runs_on:
         if session.chapter is not None:
             return block.kind == "heading" or _other_chapter(session.chapter, block)

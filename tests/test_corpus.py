@@ -117,13 +117,14 @@ F1_TARGET = 0.95
 # docs/corpus11b-heldout.md). Raise them as the kinds are taught.
 # fix21 (filled-in forms: one label/value table per session, ticked check boxes only, the form's
 # parts no sessions) took sessions and session municipalities back to the target and raised
-# facilitators, contacts and offerings.
+# facilitators, contacts and offerings. fix24 (a transcript's speaker turns, sessions a chair
+# announces) raised location and facilitator organisations.
 F1_FLOORS: dict[str, float] = {
     "published": 0.92,
     "event_date": 0.92,
-    "location": 0.85,
+    "location": 0.86,
     "facilitators": 0.93,
-    "facilitator_organisations": 0.90,
+    "facilitator_organisations": 0.92,
     "contacts": 0.94,
     "offerings": 0.91,
     "quotes": 0.92,

@@ -259,3 +259,21 @@ def test_a_place_word_without_a_colon_is_no_label(line: str) -> None:
 def test_a_venue_line_at_the_top_names_the_place(lines: str, place: str | None) -> None:
     ctx = context(f"Raadsledenavond regio\n\n{lines}\n\nDe raden spraken over geld.")
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        # A recording's header: its date, its hours, then the venue and the place.
+        ("Opname: dinsdag 07-03-2023, 19:30–21:45 uur, raadzaal stadskantoor Goes", "Goes"),
+        ("Opname: 14 juni 2022, 20.00 uur, stadhuis Zwolle", "Zwolle"),
+        ("Opgenomen: donderdag 3 november 2022, 19:00 uur, raadszaal gemeentehuis Epe", "Epe"),
+        # No place after the hours, or a word that is no place.
+        ("Opname: dinsdag 07-03-2023, 19:30–21:45 uur", None),
+        ("Opname: 14 juni 2022, 20.00 uur, via Teams", None),
+        ("Opname: 14 juni 2022, 20.00 uur, in de raadzaal", None),
+    ],
+)
+def test_the_place_at_the_end_of_a_recordings_header(line: str, place: str | None) -> None:
+    ctx = context(f"Transcriptie van de livestream\n\n{line}\n\n[19:31] JOOST BOS (voorzitter): Welkom.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place

@@ -464,3 +464,35 @@ def test_a_block_quote_by_a_speaker_with_a_lower_case_prefix() -> None:
         "- Fatima el Idrissi, raadslid gemeente Rijswijk ZH"
     )
     assert quotes_of(body) == [("Fatima el Idrissi", "Rijswijk (ZH.)", "raadslid")]
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        # A speaker's turn is no quote; a sentence in quotation marks inside it is.
+        (
+            '[20:51] KEES BOS (voorzitter): Een raadslid uit Kapelle, Jolanda Kodde, zei het mooi: "Een dorp '
+            'zonder school is een slaapdorp." Dat bleef hangen.\n\n[20:53] ANNA VOS (griffier): Dank je.',
+            [("Jolanda Kodde", "Kapelle", "raadslid")],
+        ),
+        (
+            "19:42 – PIET HOEKSTRA (Jeugdregio): Wethouder Sanne de Boer uit Gouda vatte het samen: ‘Samen "
+            "staan we sterker dan alleen.’\n\n19:44 – ELS MULDER: Zo is het.",
+            [("Sanne de Boer", "Gouda", "wethouder")],
+        ),
+        (
+            "[14:05] Anja de Wit (dagvoorzitter): We zijn terug.\n\n[14:06] Hans Brouwer (politie): "
+            "Wij hadden een goed gesprek.\n\n[14:08] Anja de Wit (dagvoorzitter): Dank u wel.",
+            [],
+        ),
+        (
+            "[10:02:15] GEERT BOS (voorzitter): Welkom allemaal bij deze avond over de regio.\n\n"
+            "[10:03:00] SANNE KOK (RES Holland Rijnland): Ik ben blij dat er zoveel raadsleden zijn.",
+            [],
+        ),
+    ],
+)
+def test_in_a_transcript_only_a_quoted_sentence_is_a_quote(
+    turns: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert quotes_of(turns) == expected

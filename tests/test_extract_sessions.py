@@ -1738,3 +1738,84 @@ def test_only_ticked_councils_of_a_labelled_line_took_part(cell: str, expected: 
 )
 def test_only_ticked_offerings_are_offered(lines: list[str], expected: list[str]) -> None:
     assert [s["offerings"] for s in sessions_of("\n".join(lines))] == [expected]
+
+
+# ----------------------------------------------------------------------------- transcript turns
+
+
+def _turns(turns: list[str]) -> list[dict[str, Any]]:
+    return _txt("Transcriptie van de regioavond\n\n" + "\n\n".join(turns) + "\n")
+
+
+def _speakers_session(reply: str, second_reply: str = "Dank je.") -> list[dict[str, Any]]:
+    return _turns(
+        [
+            "[10:02:15] GEERT BOS (voorzitter): Welkom terug. Dan tafel 1, over de energietransitie. "
+            "Die tafel werd begeleid door Sanne Kok. Sanne, aan jou.",
+            f"[10:03:00] SANNE KOK (Omgevingsdienst West-Holland): {reply}",
+            f"[10:05:40] GERRIT KOK (raadslid Leiden): {second_reply}",
+            "[10:06:30] GEERT BOS (voorzitter): We gaan verder met tafel 2: jeugdzorg in de regio. "
+            "Aan die tafel zat mevrouw Pien Dekker, van de GGD.",
+            "[10:07:00] PIEN DEKKER (GGD Hollands Midden): Bij ons zaten raadsleden uit Oegstgeest.",
+            "[10:09:00] GEERT BOS (voorzitter): Dan sluit ik af.",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("reply", "contact", "offerings"),
+    [
+        (
+            "Wij hadden raadsleden uit Leiden en Katwijk. Wat wij de raden aanbieden is een rekentool voor "
+            "warmtenetten. Vragen? Mail mij gerust: s.kok@odwh.nl.",
+            ("Sanne Kok", "s.kok@odwh.nl", None),
+            ["een rekentool voor warmtenetten"],
+        ),
+        (
+            "Ik had raadsleden uit Leiden en Katwijk. Wat ik u kan bieden is een excursie naar het "
+            "warmtebedrijf. Bellen kan naar mij, 06 - 12 34 56 78.",
+            ("Sanne Kok", None, "+31612345678"),
+            ["een excursie naar het warmtebedrijf"],
+        ),
+        (
+            "Aan tafel zaten raadsleden uit Leiden en Katwijk. Wat de omgevingsdienst de gemeenten "
+            "aanbiedt is een quickscan per wijk. Meer weten: bel me op 071 - 523 45 67.",
+            ("Sanne Kok", None, "+31715234567"),
+            ["een quickscan per wijk"],
+        ),
+    ],
+)
+def test_a_transcripts_session_is_told_in_the_reply_turns(
+    reply: str, contact: tuple[str | None, str | None, str | None], offerings: list[str]
+) -> None:
+    first, second = _speakers_session(reply)
+    assert (first["number"], first["title"]) == (1, "de energietransitie")
+    assert [m["name"] for m in first["municipalities"]] == ["Leiden", "Katwijk"]
+    assert [(f["name"], f["organisation"]) for f in first["facilitators"]] == [
+        ("Sanne Kok", "Omgevingsdienst West-Holland")
+    ]
+    assert [(c["name"], c["email"], (c["phone"] or {}).get("e164")) for c in first["contacts"]] == [contact]
+    assert first["offerings"] == offerings
+    # "Aan die tafel zat mevrouw Name": the one who answers, named by the chair, led it.
+    assert [(f["name"], f["organisation"]) for f in second["facilitators"]] == [
+        ("Pien Dekker", "GGD Hollands Midden")
+    ]
+    assert [m["name"] for m in second["municipalities"]] == ["Oegstgeest"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "second_reply"),
+    [
+        # A council member who speaks in the reply, not named by the chair, leads nothing.
+        ("Wij hadden raadsleden uit Leiden.", "Mag ik nog iets zeggen? Mail de griffie: griffie@leiden.nl."),
+        # An address in a sentence without "mij" or "ik" is nobody's in particular.
+        ("Vragen kunnen naar het secretariaat, info@odwh.nl.", "Dank je."),
+        # A sentence about what the council wants is no offering.
+        ("Wat wij willen is een betere regeling. Wat de raden nu krijgen is een brief.", "Dank je."),
+    ],
+)
+def test_other_turns_add_no_leader_contact_name_or_offering(reply: str, second_reply: str) -> None:
+    first = _speakers_session(reply, second_reply)[0]
+    assert [f["name"] for f in first["facilitators"]] == ["Sanne Kok"]
+    assert all(c["name"] is None for c in first["contacts"])
+    assert first["offerings"] == []

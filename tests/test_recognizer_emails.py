@@ -141,3 +141,27 @@ def test_anchored_search_finds_what_finditer_finds() -> None:
             assert [m.span() for m in emails._finditer_near(pattern, text, anchor)] == expected, text
             matched += len(expected)
         assert matched > 0  # matches compared, not only misses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A spoken address, its local part read out with "punt" as well.
+        (
+            "kan mij mailen, k punt minnaard apenstaartje kleinekernenzeeland punt nl.",
+            ["k.minnaard@kleinekernenzeeland.nl"],
+        ),
+        ("mail naar j punt de punt vries apenstaartje ede punt nl, graag", ["j.de.vries@ede.nl"]),
+        ("Dat is pieter punt bos apenstaartje vng punt nl", ["pieter.bos@vng.nl"]),
+        # "het punt" is a sentence's word, no part of the address after it.
+        ("dat is het punt info apenstaartje vng punt nl", ["info@vng.nl"]),
+        # An editor's correction after the address as heard: the corrected one only.
+        ("mail k punt minard apenstaartje kkz punt nl [red.: k.minnaard@kkz.nl].", ["k.minnaard@kkz.nl"]),
+        ("mail a.b@x.nl (lees: a.c@x.nl)", ["a.c@x.nl"]),
+        # A note that corrects nothing keeps the address.
+        ("mail a.b@x.nl [red.: zie bijlage]", ["a.b@x.nl"]),
+        ("mail a.b@x.nl [red.: of bel]. Of c.d@x.nl", ["a.b@x.nl", "c.d@x.nl"]),
+    ],
+)
+def test_a_spoken_address_and_an_editors_correction(text: str, expected: list[str]) -> None:
+    assert [f.value for f in find_emails(text)] == expected

@@ -1483,3 +1483,102 @@ def test_sentences_with_greeting_or_header_words_do_not_end_a_session(line: str)
     text = f"Sessie 1: Wonen\nGemeenten: Ede\n{line}\nBegeleiding: Jan Pol\n"
     sessions = segment(read_txt(text.encode("utf-8"))).sessions
     assert [b.text for b in sessions[0].blocks][-1] == "Begeleiding: Jan Pol"
+
+
+# ----------------------------------------------------------------------------- transcript turns
+
+
+def _transcript(turns: list[str]) -> str:
+    return "Transcriptie van de regioavond\n\n" + "\n\n".join(turns) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            [
+                "[10:02:15] GEERT BOS (voorzitter): Welkom. Dan gaan we naar tafel 1, over de "
+                "energietransitie. Die werd begeleid door Sanne Kok. Sanne?",
+                "[10:03:00] SANNE KOK (RES Holland Rijnland): Wij hadden raadsleden uit Leiden en Katwijk.",
+                "[10:06:30] GEERT BOS (voorzitter): Dank je. We gaan verder met tafel 2: jeugdzorg in "
+                "de regio.",
+                "[10:07:00] PIM DE GROOT (Jeugdregio): Bij ons zaten raadsleden uit Oegstgeest.",
+                "[10:09:00] GEERT BOS (voorzitter): Dan sluit ik af.",
+            ],
+            [(1, "de energietransitie"), (2, "jeugdzorg in de regio")],
+        ),
+        (
+            [
+                "19:42 – MARIEKE JANSEN: Eerst groep één – wonen voor jongeren. Piet, jij leidde die groep.",
+                "19:44 – PIET HOEKSTRA: Ja. Wij spraken met raadsleden uit Gouda.",
+                "19:47 – MARIEKE JANSEN: En dan groep twee, met als thema mobiliteit, met raadsleden uit "
+                "Waddinxveen, onder leiding van Els Mulder.",
+                "19:48 – ELS MULDER: Het ging vooral over de bus.",
+            ],
+            [(1, "wonen voor jongeren"), (2, "mobiliteit")],
+        ),
+        (
+            [
+                "[14:05] Anja de Wit (dagvoorzitter): Dan de terugkoppeling. Aan tafel een, over "
+                "veiligheid in de wijk, zat Hans Brouwer.",
+                "[14:06] Hans Brouwer (politie): Wij hadden drie raadsleden uit Ede.",
+                "[14:08] Anja de Wit (dagvoorzitter): Tafel twee, rond het thema armoede.",
+                "[14:09] Kim Smit (Voedselbank): Daar zaten raadsleden uit Wageningen.",
+                "[14:11] Anja de Wit (dagvoorzitter): Tot slot tafel drie: de omgevingswet.",
+                "[14:12] Bart Smit (provincie): Wij hadden alleen Renkum.",
+            ],
+            [(1, "veiligheid in de wijk"), (2, "armoede"), (3, "de omgevingswet")],
+        ),
+    ],
+)
+def test_sessions_a_transcripts_chair_announces(turns: list[str], expected: list[tuple[int, str]]) -> None:
+    assert sessions_of(_transcript(turns)) == expected
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # The tables are only where people sit: no title after the number.
+        [
+            "[19:36] JOOST BAKKER (voorzitter): Tafel één zit hier, tafel twee in de commissiekamer.",
+            "[19:37] ELLEN VOS (burgemeester): Dank je.",
+            "[19:40] JOOST BAKKER (voorzitter): Tafel twee, die in de commissiekamer zat, is al terug.",
+        ],
+        # One announcement alone is a remark, not a series of sessions.
+        [
+            "[19:36] JOOST BAKKER (voorzitter): Aan tafel 1, over de begroting, werd druk gepraat.",
+            "[19:37] ELLEN VOS (burgemeester): Dat klopt.",
+            "[19:40] JOOST BAKKER (voorzitter): Dan sluit ik af.",
+        ],
+        # An interview in proper case without stamps is no transcript of turns.
+        [
+            "Jan de Vries: Aan tafel 1, over de begroting, werd druk gepraat.",
+            "Ellen Vos: En aan tafel 2, over de jeugdzorg, ook.",
+            "Jan de Vries: Dat klopt.",
+        ],
+        # Numbered in another order: not an announcement of the sessions one by one.
+        [
+            "[19:36] JOOST BAKKER (voorzitter): Eerst tafel 2, over de begroting.",
+            "[19:37] ELLEN VOS (burgemeester): Ja.",
+            "[19:40] JOOST BAKKER (voorzitter): Dan tafel 1, over de jeugdzorg.",
+            "[19:41] ELLEN VOS (burgemeester): Ook ja.",
+        ],
+    ],
+)
+def test_other_turns_announce_no_sessions(turns: list[str]) -> None:
+    assert sessions_of(_transcript(turns)) == []
+
+
+def test_an_announced_session_ends_at_the_transcripts_closing_rule() -> None:
+    text = _transcript(
+        [
+            "[10:02] GEERT BOS (voorzitter): Dan tafel 1, over de energietransitie.",
+            "[10:03] SANNE KOK (RES): Wij hadden raadsleden uit Leiden.",
+            "[10:06] GEERT BOS (voorzitter): Dan tafel 2, over jeugdzorg.",
+            "[10:07] PIM DE GROOT (Jeugdregio): Bij ons zaten raadsleden uit Oegstgeest.",
+            "-----------------------------",
+            "Transcriptie vastgesteld door: Annemiek Weststrate, griffie Katwijk",
+        ]
+    )
+    last = segment(read_txt(text.encode("utf-8"))).sessions[-1]
+    assert not any("vastgesteld" in block.text for block in last.blocks)

@@ -36,6 +36,7 @@ from pipeline.recognizers.organisations import SOURCE_KNOWN
 from pipeline.recognizers.phones import find_phones
 from pipeline.rules import load_list, load_yaml
 from pipeline.segment import segment
+from pipeline.turns import speaker_names
 
 # Labels the spaCy stage may use, mapped onto the recognizers' labels.
 _LABELS = {"PER": "PERSON", "GEMEENTE": "MUNICIPALITY", "LOC": "LOCATION", "GPE": "LOCATION"}
@@ -108,6 +109,11 @@ def _entities(document: Document, spacy_model: str | None) -> list[Found]:
         label = _LABELS.get(entity.label, entity.label)
         if not any(s < entity.end and entity.start < e for s, e in taken):
             found.append(_relabel(entity, label))
+    # A transcript's speaker label in capitals names a person the NER stage does not see.
+    people = [(f.start, f.end) for f in found if f.label == "PERSON"]
+    for speaker in speaker_names(document.blocks):
+        if not any(s < speaker.end and speaker.start < e for s, e in people):
+            found.append(speaker)
     return sorted(found, key=lambda f: (f.start, f.end))
 
 

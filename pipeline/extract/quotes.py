@@ -16,6 +16,7 @@ from pipeline.recognizers import Found
 from pipeline.recognizers.names import clean_person_name, split_person_details
 from pipeline.rules import load_list, load_yaml
 from pipeline.segment import plain
+from pipeline.turns import speaker_turn
 
 # Dutch „...“ closes with the mark English opens with; guillemets «...» and single quotes too.
 _OPEN, _CLOSE = "“„\"‘'«", "”“\"’'»"
@@ -220,8 +221,7 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
     dat ...: “...”", "Volgens griffier Jeroen ten Have van Noordwijkerhout is ...: “...”"."""
     quotes = []
     for match in _LEAD_IN.finditer(block.text):
-        starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
-        begin = block.start + (starts[-1] if starts else 0)
+        begin = block.start + _sentence_start(block.text, match.start())
         people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
         said = (match.group("quote") or match.group("single")).strip()
         if people:
@@ -265,8 +265,7 @@ def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]
     match = _QUOTE_SENTENCE.search(block.text)
     if match is None:
         return []
-    starts = [m.end() for m in _SENTENCE_START.finditer(block.text, 0, match.start())]
-    begin = block.start + (starts[-1] if starts else 0)
+    begin = block.start + _sentence_start(block.text, match.start())
     people = ctx.entities_in(begin, block.start + match.start(), "PERSON")
     if len(people) != 1:
         return []
@@ -274,6 +273,15 @@ def _quote_after_its_speaker(ctx: Context, block: Block) -> list[dict[str, Any]]
     if len(opening.split()) > _SPEAKER_OPENS_WITHIN_WORDS or any(c in opening for c in _OPEN + ",;:"):
         return []
     return [_lead_in_quote(ctx, match.group("quote").strip(), people[0], begin, block)]
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence that ends at ``end`` starts; in a transcript's turn not before the
+    speaker label's end ("[20:51] NAME (rol): Een raadslid, Name, zei: “...”" is not NAME's)."""
+    turn = speaker_turn(text)
+    floor = turn.body if turn is not None and turn.body <= end else 0
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, floor, end)]
+    return starts[-1] if starts else floor
 
 
 def _may_split(text: str) -> bool:

@@ -17,12 +17,20 @@ from pipeline.extract.municipalities import (
     resolve_entity,
     resolve_list,
 )
-from pipeline.extract.people import PersonRef, clean_organisation, parse_person_list, share_organisations
+from pipeline.extract.people import (
+    PersonRef,
+    clean_organisation,
+    name_key,
+    parse_person_list,
+    share_organisations,
+)
 from pipeline.model import Block
 from pipeline.recognizers import Found
 from pipeline.recognizers.names import split_person_details
 from pipeline.rules import AnyCase, load_yaml
 from pipeline.segment import Label, Section, find_label, numbered_title, session_heading
+from pipeline.turns import SOURCE as SPEAKER
+from pipeline.turns import Turn, speaker_turn
 
 # The space after a sentence's end (group 1). The punctuation opens the pattern, not a
 # lookbehind: ``re`` then skips to each "." "!" "?" instead of trying every position (half
@@ -106,6 +114,8 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         ctx.mention("session", start, start + len(record.title), "rule:heading", record.title)
     if section.row is not None:
         _fill_from_row(ctx, record, section.row)
+    elif section.chair is not None:
+        _fill_from_turns(ctx, record, section.blocks, section.chair)
     else:
         _fill_from_blocks(ctx, record, section.blocks)
     if section.notes:
@@ -119,7 +129,62 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
     return record
 
 
-def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) -> None:
+def _fill_from_turns(ctx: Context, record: SessionRecord, blocks: list[Block], chair: str) -> None:
+    """A session a transcript's chair announced: the announcement, then the turns of those who
+    answer it (the tafelvoorzitter's reply). Who speaks a block is who "ik", "mij" and "wij" are."""
+    spoken: list[Block] = []
+    speakers: list[str] = []
+    replies: list[tuple[Block, Turn]] = []
+    speaker = chair
+    for block in blocks:
+        turn = speaker_turn(block.text) if block.kind == "paragraph" else None
+        if turn is not None:
+            speaker = turn.name
+            replies.append((block, turn))
+            # The label says who speaks, not whom the turn names: "NAME (Org): Mail het
+            # secretariaat, address" is not NAME's address.
+            block = replace(block, text=block.text[turn.body :], start=block.start + turn.body)
+        spoken.append(block)
+        speakers.append(speaker)
+    _fill_from_blocks(ctx, record, spoken, speakers)
+    announcement = [b for b, who in zip(spoken, speakers, strict=True) if who == chair]
+    for block, turn in replies:
+        _add_announced_speaker(ctx, record, announcement, block, turn)
+
+
+def _add_announced_speaker(
+    ctx: Context, record: SessionRecord, announcement: list[Block], block: Block, turn: Turn
+) -> None:
+    """One who answers the chair's announcement and is named in it led the session ("Die tafel
+    werd geleid door Name. Name, aan jou." / "Aan die tafel zat mr. Name"); the brackets of their
+    speaker label give their organisation in full ("NAME (HZ University of Applied Sciences):")."""
+    key = name_key(turn.name)
+    named = next(
+        (
+            e.value
+            for b in announcement
+            for e in ctx.entities_in(b.start, b.end, "PERSON")
+            if e.value and name_key(e.value) == key
+        ),
+        None,
+    )
+    if named is None:
+        return
+    _, role, organisation = split_person_details("X, " + turn.note) if turn.note else (None, None, None)
+    if role is not None or resolve_entity(ctx, organisation or "") is not None:
+        organisation = None  # "(raadslid Vlissingen)", "(Goes)": a role or a place, no body
+    known = next((p for p in record.facilitators if name_key(p.name) == key), None)
+    if known is None:
+        record.facilitators.append(PersonRef(named, organisation))
+        ctx.mention("person", block.start + turn.start, block.start + turn.end, SPEAKER, named)
+    elif organisation and organisation.startswith(known.organisation or ""):
+        # The text cut it short at a lower-case word ("van de HZ University of Applied Sciences").
+        known.organisation = organisation
+
+
+def _fill_from_blocks(
+    ctx: Context, record: SessionRecord, blocks: list[Block], speakers: list[str] | None = None
+) -> None:
     used: set[int] = set()
     contact_labels: list[tuple[Label, list[tuple[str, int, int]]]] = []
     for index, block in enumerate(blocks):
@@ -150,7 +215,8 @@ def _fill_from_blocks(ctx: Context, record: SessionRecord, blocks: list[Block]) 
         # a municipality took part in it.
         for start, end in _spans_without_absence(block):
             record.municipalities.merge(municipalities_in_text(ctx, start, end))
-        if _add_contacts(ctx, record, block.start, block.end):
+        speaker = speakers[index] if speakers else None
+        if _add_contacts(ctx, record, block.start, block.end, speaker=speaker):
             continue
         if record.description is None and block.kind == "paragraph" and len(block.text.split()) >= 8:
             record.description = block.text
@@ -369,20 +435,29 @@ def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> No
 
 def _add_sentence_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
     """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan": what a sentence of the
-    session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan"."""
-    if "biedt" not in block.text:
+    session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan";
+    "Wat wij de raden aanbieden is een dorpenscan" (offering_as_subject), after "is"."""
+    if "bied" not in block.text:
         return
-    for match in _offering_sentence().finditer(block.text):
-        piece = match.group("item").strip()
-        if piece not in record.offerings:
-            record.offerings.append(piece)
-            at = block.start + match.start("item")
-            ctx.mention("offering", at, at + len(piece), "rule:prose-list")
+    for hint, pattern in _offering_sentences():
+        if hint not in block.text:
+            continue
+        for match in pattern.finditer(block.text):
+            piece = match.group("item").strip()
+            if piece not in record.offerings:
+                record.offerings.append(piece)
+                at = block.start + match.start("item")
+                ctx.mention("offering", at, at + len(piece), "rule:prose-list")
 
 
 @cache
-def _offering_sentence() -> re.Pattern[str]:
-    return re.compile(load_yaml("labels.yml")["offering_in_sentence"], re.IGNORECASE)
+def _offering_sentences() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each pattern with the substring a block must hold for it to be tried."""
+    rules = load_yaml("labels.yml")
+    return (
+        ("biedt", re.compile(rules["offering_in_sentence"], re.IGNORECASE)),
+        ("bied", re.compile(rules["offering_as_subject"], re.IGNORECASE)),
+    )
 
 
 def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
@@ -511,7 +586,15 @@ def _offering_cue() -> AnyCase:
     return AnyCase("|".join(load_yaml("labels.yml")["offerings_in_prose"]))
 
 
-def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, whole: bool = False) -> bool:
+def _add_contacts(
+    ctx: Context,
+    record: SessionRecord,
+    start: int,
+    end: int,
+    *,
+    whole: bool = False,
+    speaker: str | None = None,
+) -> bool:
     """Contacts in a span: each sentence pairs its names with its emails and phones."""
     # Every sentence lies inside the span, so a span without an email or phone has no contact:
     # most blocks have none, and skip the sentence split and a lookup per sentence
@@ -528,11 +611,28 @@ def _add_contacts(ctx: Context, record: SessionRecord, start: int, end: int, *, 
                 or _facilitator_by_first_name(record, sentence)
                 or _facilitator_by_initials(record, sentence)
                 or _facilitator_by_surname(record, sentence)
+                or _speaker_if_first_person(speaker, sentence)
             )
             if contact.key() not in {c.key() for c in record.contacts}:
                 record.contacts.append(contact)
             added = True
     return added
+
+
+def _speaker_if_first_person(speaker: str | None, sentence: str) -> str | None:
+    """ "Wie meer wil weten kan mij mailen, address": in a speaker's turn, "mij" is the speaker."""
+    if speaker is None:
+        return None
+    words = {w.casefold() for w in _WORDS.findall(sentence)}
+    return speaker if words & _first_person() else None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def _first_person() -> frozenset[str]:
+    return frozenset(load_yaml("labels.yml")["first_person_words"])
 
 
 def _facilitator_by_first_name(record: SessionRecord, sentence: str) -> str | None:

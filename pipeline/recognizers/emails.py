@@ -13,6 +13,9 @@ Patterns, most certain first (a later pattern never overlaps an earlier match):
 - the Dutch word for @ spelled out, ``naam apenstaartje vng punt nl`` (or ``vng.nl``,
   or ``apestaart`` in brackets: ``naam (apestaart) vng (punt) nl``): no context needed, the
   word says it;
+- a spoken local part, ``k punt minnaard apenstaartje vng punt nl``, its parts read out with
+  ``punt``; an address followed by an editor's correction (``[red.: k.minnaard@vng.nl]``) gives
+  way to it;
 - a bare ``at`` before a real domain, ``naam at vng.nl``, only with a well-known top-level
   domain;
 - a stray space around ``@`` or before the final dot (``naam@vng .nl``, PDF extraction
@@ -118,12 +121,49 @@ def find_emails(text: str) -> list[Found]:
                 continue
             if needs_context and not _MAIL_CONTEXT.search(text, max(0, start - 40), start):
                 continue
-            value = normalise_email(match.group())
+            if pattern is _APENSTAARTJE:
+                start = _spoken_local_start(text, start)
+            value = normalise_email(text[start:end])
             if value is None:
                 continue
             taken.append((start, end))
-            found.append(Found("EMAIL", start, end, match.group(), value, SOURCE, confidence))
-    return sorted(found, key=lambda f: f.start)
+            found.append(Found("EMAIL", start, end, text[start:end], value, SOURCE, confidence))
+    return _without_corrected(text, sorted(found, key=lambda f: f.start))
+
+
+# A local part read out with "punt" between its parts: "k punt minnaard apenstaartje ...".
+_SPOKEN_PART = re.compile(r"(?<![\w.@-])[a-z0-9][\w-]{0,19} (?:punt|PUNT|dot|DOT) $")
+_MAX_SPOKEN_PARTS = 3
+# Words before "punt" in a sentence, not parts of an address: "dat is het punt info@..." .
+_NOT_SPOKEN_PARTS = frozenset({"het", "dat", "dit", "een", "is", "op", "dan", "zo", "wat", "mijn", "ons"})
+
+
+def _spoken_local_start(text: str, start: int) -> int:
+    """Where a spoken address's local part starts, its parts read out with "punt" included."""
+    for _ in range(_MAX_SPOKEN_PARTS):
+        part = _SPOKEN_PART.search(text, max(0, start - 30), start)
+        if part is None or part.group().split()[0].lower() in _NOT_SPOKEN_PARTS:
+            break
+        start = part.start()
+    return start
+
+
+# An editor's correction right after an address: "... punt nl [red.: k.minnaard@x.nl]".
+_CORRECTION = re.compile(
+    r"\s*[\[(]\s*(?:red(?:actie)?\.?|noot(?: van de)? red(?:actie)?\.?|lees|bedoeld|correctie)\s*:\s*"
+)
+
+
+def _without_corrected(text: str, found: list[Found]) -> list[Found]:
+    """A transcript's address as heard gives way to the editor's correction after it."""
+    kept = []
+    for email in found:
+        note = (
+            _CORRECTION.match(text, email.end) if text.startswith(("[", " [", " (", "("), email.end) else None
+        )
+        if note is None or not any(other.start == note.end() for other in found):
+            kept.append(email)
+    return kept
 
 
 def _finditer_near(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> Iterator[re.Match[str]]:
