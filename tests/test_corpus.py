@@ -115,13 +115,16 @@ F1_TARGET = 0.95
 # event_date, location, facilitator organisations and quotes below their floors; the floors are
 # what the 84-report corpus reaches, rounded down to 0.01 (docs/corpus11a-heldout.md,
 # docs/corpus11b-heldout.md). Raise them as the kinds are taught.
+# fix22 (a wiki page exported as Confluence markup read as headings, table cells, list items and
+# quotes; a wiki's "Laatst bijgewerkt door ... op DATE"; a place label cell beside its value) raised
+# published, location, sessions and facilitators.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.92,
+    "published": 0.93,
     "event_date": 0.92,
-    "location": 0.85,
-    "sessions": 0.93,
+    "location": 0.88,
+    "sessions": 0.94,
     "session_municipalities": 0.94,
-    "facilitators": 0.91,
+    "facilitators": 0.92,
     "facilitator_organisations": 0.90,
     "contacts": 0.92,
     "offerings": 0.89,
