@@ -119,16 +119,18 @@ F1_TARGET = 0.95
 # parts no sessions) took sessions and session municipalities back to the target and raised
 # facilitators, contacts and offerings. fix24 (a transcript's speaker turns, sessions a chair
 # announces) raised location and facilitator organisations.
+# fix22 (a wiki page exported as Confluence markup read as headings, table cells, list items and
+# quotes; a wiki's "Laatst bijgewerkt door ... op DATE"; a place label cell beside its value) raised
+# published, location, sessions and facilitators; together they took contacts and organisations
+# back to the target.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.92,
+    "published": 0.93,
     "event_date": 0.92,
-    "location": 0.86,
+    "location": 0.88,
     "facilitators": 0.93,
     "facilitator_organisations": 0.92,
-    "contacts": 0.94,
-    "offerings": 0.91,
+    "offerings": 0.93,
     "quotes": 0.92,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

@@ -622,3 +622,61 @@ def test_a_trip_over_two_days_under_a_version_line_starts_on_the_first() -> None
     )
     meta = metadata(text)
     assert (meta.published, meta.event_date) == ("2021-06-14", "2021-06-03")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Gemaakt door Jorien Bakker op 1 feb. 2023 · Laatst bijgewerkt door Harm Dijkstra op 3 feb. 2023",
+        "Laatst gewijzigd door de webredactie op 03-02-2023",
+        "Pagina aangemaakt op 30 jan. 2023 | bewerkt door Ilse Haan op 3 februari 2023",
+    ],
+)
+def test_a_wiki_pages_last_edit_is_the_publication(line: str) -> None:
+    text = f"Verslag regiobijeenkomst\n{line}\n\nOp 26 januari 2023 kwamen de raadsleden bijeen in Epe.\n"
+    assert metadata(text).published == "2023-02-03"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A page's creation is its draft, not its publication; an edit told in prose is no header.
+        "Gemaakt door Jorien Bakker op 3 februari 2023 · Labels: verslag",
+        "De tekst is door de griffie op 3 februari 2023 bijgewerkt en rondgestuurd aan alle raadsleden.",
+        "Bijgewerkt door de raad werd op 3 februari 2023 ook het reglement van orde.",
+    ],
+)
+def test_other_lines_with_an_author_and_date_are_no_last_edit(line: str) -> None:
+    intro = "Op 26 januari 2023 kwamen de raadsleden van vier gemeenten bijeen in Epe voor een avond."
+    text = f"Verslag regiobijeenkomst\n\n{intro}\n\n{intro}\n\n{intro}\n\n{line}\n"
+    assert metadata(text).published is None
+
+
+@pytest.mark.parametrize(
+    ("rows", "location"),
+    [
+        ("||Eigenschap||Waarde||\n|Locatie|Dorpshuis De Wierde, Uithuizen|\n", "Uithuizen"),
+        ("||Veld||Inhoud||\n|Datum|12-05-2022|\n|Plaats|Het Gemeentehuis, Ede|\n", "Ede"),
+        ("||Vraag||Antwoord||\n|Locatie|Dorpshuis De Brink, Loo (gem. Duiven)|\n", "Loo"),
+        (
+            "+------+-------+\n| Waar | Zwolle |\n+------+-------+\n| Wie | raden |\n+------+-------+\n",
+            "Zwolle",
+        ),
+    ],
+)
+def test_a_place_label_cell_gives_the_place_in_the_cell_beside_it(rows: str, location: str) -> None:
+    assert metadata(f"Verslag regiobijeenkomst\n\n{rows}\nTekst.\n").location == location
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # The label in a header row over many values, or as a cell's own text in a sentence.
+        "||Locatie||Datum||\n|Ede|12-05-2022|\n|Wageningen|19-05-2022|\n",
+        "||Onderwerp||Toelichting||\n|Locatiekeuze|Het zwembad in Ede of Wageningen|\n",
+        "||Vraag||Antwoord||\n|Waar staan we over een jaar?|Ede is verder|\n",
+        "| Wanneer | Waar | Voor wie |\n|---|---|---|\n| 8 mei 2023 | Ede | raadsleden |\n",
+    ],
+)
+def test_other_table_cells_name_no_place(rows: str) -> None:
+    assert metadata(f"Verslag regiobijeenkomst\n\n{rows}\nTekst.\n").location is None

@@ -1819,3 +1819,70 @@ def test_other_turns_add_no_leader_contact_name_or_offering(reply: str, second_r
     assert [f["name"] for f in first["facilitators"]] == ["Sanne Kok"]
     assert all(c["name"] is None for c in first["contacts"])
     assert first["offerings"] == []
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("Versterken en herstellen: waar gaat de raad over?", "Versterken en herstellen"),
+        ("Wonen – bouwen voor starters", "wonen"),
+        ("Zorg dichtbij (sociaal domein)", "Zorg dichtbij"),
+    ],
+)
+def test_a_short_title_of_the_same_session_is_that_session(long: str, short: str) -> None:
+    # A table's full title and the notes' heading "Sessie 1 – short title": one session.
+    table = session_rules.SessionRecord(1, long, offerings=["een scan"])
+    notes = session_rules.SessionRecord(1, short, offerings=["een gids"])
+    merged = session_rules.merge_repeated_sessions([table, notes])
+    assert [(s.number, s.title, s.offerings) for s in merged] == [(1, long, ["een scan", "een gids"])]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Wonen", "Wonen en zorg"),  # another topic that starts with the same word
+        ("Energie: de netten", "Energiearmoede"),
+        ("Zorg", "Zorgvuldig besluiten – de raad"),
+    ],
+)
+def test_a_title_that_only_starts_alike_is_another_session(first: str, second: str) -> None:
+    records = [session_rules.SessionRecord(1, first), session_rules.SessionRecord(1, second)]
+    assert [s.title for s in session_rules.merge_repeated_sessions(records)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Confluence: a header row of "||", two values in a cell split by " \\ ".
+        "h2. Sessies\n||Sessie||Thema||Raden aan tafel||Begeleiding||Aanspreekpunt||\n"
+        "|1|Wonen|Ede, Barneveld|Ilse Maas (Platform31)|i.maas@platform31.nl \\\\ 06 1234 5678|\n"
+        "|2|Zorg|Wageningen|Tom Bos (VNG)|t.bos@vng.nl|\n",
+        # The same with a wiki heading over notes that name the session by its short title.
+        "h2. Sessies\n||#||Onderwerp||Gemeenten||Begeleider||Aanspreekpunt||\n"
+        "|1|Wonen: bouwen voor wie?|Ede, Barneveld|Ilse Maas (Platform31)"
+        "|i.maas@platform31.nl \\\\ 06 1234 5678|\n"
+        "|2|Zorg|Wageningen|Tom Bos (VNG)|t.bos@vng.nl|\nh3. Sessie 1 – Wonen\n* Maas opende.\n",
+        # A Markdown pipe table in a wiki exported as Markdown.
+        "## Sessies\n| Sessie | Thema | Raden aan tafel | Begeleiding | Aanspreekpunt |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Wonen | Ede, Barneveld | Ilse Maas (Platform31) | i.maas@platform31.nl, 06 1234 5678 |\n"
+        "| 2 | Zorg | Wageningen | Tom Bos (VNG) | t.bos@vng.nl |\n",
+    ],
+)
+def test_a_wiki_table_of_sessions_gives_each_row_its_facts(page: str) -> None:
+    text = f"Verslag regioavond\n\nOp 3 maart 2023 kwamen de raden bijeen.\n\n{page}"
+    sessions = extract(read_txt(text.encode("utf-8")))["sessions"]
+    found = [
+        (
+            s["number"],
+            s["title"].split(":")[0],
+            [m["name"] for m in s["municipalities"]],
+            [(f["name"], f["organisation"]) for f in s["facilitators"]],
+            [c["email"] for c in s["contacts"]],
+        )
+        for s in sessions
+    ]
+    assert found == [
+        (1, "Wonen", ["Ede", "Barneveld"], [("Ilse Maas", "Platform31")], ["i.maas@platform31.nl"]),
+        (2, "Zorg", ["Wageningen"], [("Tom Bos", "VNG")], ["t.bos@vng.nl"]),
+    ]

@@ -314,3 +314,91 @@ def test_quoted_mails_of_a_reply_are_read_without_their_markers(
 def test_other_lines_with_a_quote_marker_keep_it(text: str) -> None:
     lines = [line for line in text.splitlines() if line.startswith(">")]
     assert [b.text for b in read_txt(text.encode("utf-8")).blocks][-len(lines) :] == lines
+
+
+# A wiki page exported as text (Confluence wiki markup, MediaWiki headings): its markup is read
+# as the blocks a Word document gives.
+def blocks_of(text: str) -> list[tuple[str, object, str]]:
+    """(kind, level or marker or table position, text) of each block."""
+    out = []
+    for b in read_txt(text.encode("utf-8")).blocks:
+        detail = b.table if b.kind == "table_cell" else b.marker if b.kind == "list_item" else b.level
+        out.append((b.kind, detail, b.text))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "h1. Terugblik regiodag\nh3. Tafel 2 – Wonen\nVerslag van de tafel.\n",
+            [
+                ("heading", 1, "Terugblik regiodag"),
+                ("heading", 3, "Tafel 2 – Wonen"),
+                ("paragraph", None, "Verslag van de tafel."),
+            ],
+        ),
+        (
+            "== Programma ==\n=== Ronde 1 ===\nTekst.\n",
+            [("heading", 1, "Programma"), ("heading", 2, "Ronde 1"), ("paragraph", None, "Tekst.")],
+        ),
+        (
+            "h2. Aanbod\n# een training\n# een handreiking\n* losse tip\n** nog een tip\n",
+            [
+                ("heading", 2, "Aanbod"),
+                ("list_item", "1.", "een training"),
+                ("list_item", "2.", "een handreiking"),
+                ("list_item", "•", "losse tip"),
+                ("list_item", "•", "nog een tip"),
+            ],
+        ),
+        (
+            "h2. Tafels\n||Tafel||Leiding||\n|A|Jan Smit (VNG) \\\\ Els de Boer|\n|B|[~p.jansen]|\n",
+            [
+                ("heading", 2, "Tafels"),
+                ("table_cell", (0, 0, 0), "Tafel"),
+                ("table_cell", (0, 0, 1), "Leiding"),
+                ("table_cell", (0, 1, 0), "A"),
+                ("table_cell", (0, 1, 1), "Jan Smit (VNG); Els de Boer"),
+                ("table_cell", (0, 2, 0), "B"),
+                ("table_cell", (0, 2, 1), "p.jansen"),
+            ],
+        ),
+        (
+            "{quote}\nWe moeten het samen doen.\nAnders lukt het niet.\n{quote}\n— Piet Bos, wethouder Ede\n",
+            [
+                ("paragraph", None, "“We moeten het samen doen. Anders lukt het niet.”"),
+                ("paragraph", None, "— Piet Bos, wethouder Ede"),
+            ],
+        ),
+        (
+            "h2. Vervolg\n{panel:title=Nog te doen|borderStyle=dashed}\n* een excursie (/)\n{panel}\n----\n"
+            "*Contact:* mail [de griffie|mailto:griffie@ede.nl]\n",
+            [
+                ("heading", 2, "Vervolg"),
+                ("heading", 3, "Nog te doen"),
+                ("list_item", "•", "een excursie"),
+                ("paragraph", None, "Contact: mail de griffie"),
+            ],
+        ),
+    ],
+)
+def test_wiki_markup_is_read_as_headings_lists_tables_and_quotes(
+    text: str, expected: list[tuple[str, object, str]]
+) -> None:
+    assert blocks_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not a wiki: "#" and "*" keep their meaning, a template placeholder is text.
+        "Verslag\n# 1 op de lijst\n*Let op*: aanmelden vóór vrijdag\n{naam}\n",
+        "h2o en co2 waren de thema's\nDe h2. versie volgt.\n",
+        "Stand: |3|2|\n== niet af\n",
+    ],
+)
+def test_other_text_with_wiki_like_signs_is_read_as_it_is(text: str) -> None:
+    lines = [line for line in text.splitlines() if line]
+    assert [b.kind for b in read_txt(text.encode("utf-8")).blocks] == ["paragraph"] * len(lines)
+    assert [b.text for b in read_txt(text.encode("utf-8")).blocks] == lines

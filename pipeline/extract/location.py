@@ -123,6 +123,12 @@ def find_venue_line(blocks: list[Block]) -> PlaceFound | None:
     return None
 
 
+def venue_place(text: str) -> str | None:
+    """ "Dorpshuis De Wierde, Uithuizen" -> "Uithuizen": the place after a venue, else None."""
+    match = _cues().venue_line.match(text.strip())
+    return match.group("place") if match else None
+
+
 def intro_paragraphs(blocks: list[Block]) -> list[Block]:
     """The report's first prose paragraphs, before its first session or section heading; a
     heading that names a report ("Terugblik: ...", a newsletter's item) opens its intro."""

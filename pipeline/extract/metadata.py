@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from pipeline.extract.context import Context
-from pipeline.extract.location import find_location, find_venue_line
+from pipeline.extract.location import find_location, find_venue_line, venue_place
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
@@ -238,8 +238,8 @@ def _published_in_part(block: Block, dates: list[Found]) -> list[Found]:
 def _dates_in_next_cell(blocks: list[Block], index: int, dates: list[Found]) -> list[Found]:
     """A letter's header table "Datum | 12 april 2023": a cell that holds only the label, and
     the date in the cell after it in the same row."""
-    cell, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
-    if cell.table is None or after is None or after.table is None or after.table[:2] != cell.table[:2]:
+    cell, after = blocks[index], _value_cell(blocks, index)
+    if after is None:
         return []
     label = _label_regex("published_labels").match(cell.text.strip())
     return _dates_in(dates, after) if label and label.end() == len(cell.text.strip()) else []
@@ -479,7 +479,7 @@ def _is_other_date(ctx: Context, found: Found) -> bool:
 
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
-    for block in blocks:
+    for index, block in enumerate(blocks):
         match = _location_label().match(block.text)
         if match and block.kind != "heading":
             # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
@@ -488,6 +488,16 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
                 start = block.start + block.text.index(value, match.end())
                 ctx.mention("location", start, start + len(value), "rule:label")
                 return _place_of(ctx, value) or value
+        # A label/value table holds its labels in the first column ("Locatie | Dorpshuis X, Y").
+        value_cell = _value_cell(blocks, index) if block.table is not None and block.table[2] == 0 else None
+        if (
+            value_cell is not None
+            and _location_label_cell().fullmatch(block.text.strip())
+            and not _is_label_cell(value_cell)
+        ):
+            ctx.mention("location", value_cell.start, value_cell.end, "rule:table")
+            value = _MUNICIPALITY_NOTE.sub("", value_cell.text)
+            return _place_of(ctx, value) or venue_place(value) or value
     on_event_line = _place_on_event_line(ctx, blocks)
     if on_event_line is not None:
         return on_event_line
@@ -536,9 +546,33 @@ def _location_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:", re.IGNORECASE)
 
 
+@cache
+def _location_label_cell() -> re.Pattern[str]:
+    """A table cell that holds only a place label ("Locatie", "Plaats:"), its value in the next cell."""
+    return re.compile(rf"(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:?", re.IGNORECASE)
+
+
+def _is_label_cell(cell: Block) -> bool:
+    """ "Datum", "Plaats": a header row's next label, not a value ("||Locatie||Datum||")."""
+    text = cell.text.strip()
+    return any(
+        (match := _label_regex(key).match(text)) is not None and match.end() == len(text)
+        for key in ("location_labels", "event_date_labels", "published_labels")
+    )
+
+
+def _value_cell(blocks: list[Block], index: int) -> Block | None:
+    """The cell right of ``blocks[index]`` in the same row of a label/value table, if any."""
+    cell, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
+    if cell.table is None or after is None or after.table is None or after.table[:2] != cell.table[:2]:
+        return None
+    return after
+
+
 def _place_of(ctx: Context, value: str) -> str | None:
     """'Stadhuis, Zwolle' -> 'Zwolle', 'raadhuis Etten-Leur, Dorpsstraat 4' -> 'Etten-Leur':
     the municipality named in a venue line, also after a lower-case venue word."""
+    value = _MUNICIPALITY_NOTE.sub("", value)
     for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
         part = part.strip(" )")
         for candidate in (part, _LOWER_WORDS.sub("", part)):
@@ -548,6 +582,8 @@ def _place_of(ctx: Context, value: str) -> str | None:
 
 
 _LOWER_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+")
+# "Loo (gem. Duiven)": the municipality a village lies in, told in brackets; the place is the village.
+_MUNICIPALITY_NOTE = re.compile(r"\s*\((?:gem\.|gemeente)\s[^)]*\)")
 
 
 @cache

@@ -83,19 +83,18 @@ class SessionRecord:
 
 def merge_repeated_sessions(sessions: list[SessionRecord]) -> list[SessionRecord]:
     """One session told twice (an e-mail's overview and the reply with its details, a summary and
-    its chapter) is one session: the same number and the same title. Its later telling adds what
-    the first lacks, so the sessions table keeps one row per (document, number). Sessions with the
-    same number but another title stay apart (rounds that each count their tables from one)."""
-    first: dict[tuple[int, str], SessionRecord] = {}
+    its chapter) is one session: the same number and the same title, or one title the short form
+    of the other (a table's "X: a question" over the notes' heading "Sessie 1 – X"). Its later
+    telling adds what the first lacks, so the sessions table keeps one row per (document, number).
+    Sessions with the same number but another title stay apart (rounds that each count their
+    tables from one)."""
     merged: list[SessionRecord] = []
     for session in sessions:
-        key = (session.number, session.title.casefold()) if session.number is not None else None
-        earlier = first.get(key) if key is not None else None
+        earlier = next((e for e in merged if _same_session(e, session)), None)
         if earlier is None:
-            if key is not None:
-                first[key] = session
             merged.append(session)
             continue
+        earlier.title = max(earlier.title, session.title, key=len)
         earlier.description = earlier.description or session.description
         earlier.municipalities.merge(session.municipalities)
         _add_facilitators(earlier, session.facilitators)
@@ -103,6 +102,19 @@ def merge_repeated_sessions(sessions: list[SessionRecord]) -> list[SessionRecord
         earlier.contacts.extend(c for c in session.contacts if c.key() not in known)
         earlier.offerings.extend(o for o in session.offerings if o not in earlier.offerings)
     return merged
+
+
+# What follows a short title inside its long form: a subtitle after a colon or a dash, a bracket.
+_SUBTITLE_AFTER = (":", " –", " —", " -", " (")
+
+
+def _same_session(earlier: SessionRecord, later: SessionRecord) -> bool:
+    if earlier.number is None or earlier.number != later.number:
+        return False
+    one, other = sorted((earlier.title.casefold(), later.title.casefold()), key=len)
+    if one == other:
+        return True
+    return bool(one) and other.startswith(one) and other[len(one) :].startswith(_SUBTITLE_AFTER)
 
 
 def extract_session(ctx: Context, section: Section) -> SessionRecord:

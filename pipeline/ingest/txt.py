@@ -6,7 +6,8 @@ stages see the same blocks as for a Word list. Whether a line is a heading is no
 decided here: plain text carries no such signal, the segmenter judges it from context.
 A table drawn in characters (an ASCII grid or a Markdown pipe table) or aligned with tabs
 becomes table cells with their (table, row, column), as a Word table does, so a table of
-sessions reads alike.
+sessions reads alike. A wiki page's markup (``pipeline/ingest/wiki.py``) gives headings, list
+items, table cells and quotations as a Word document does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from pipeline.ingest import IngestError
+from pipeline.ingest.wiki import WikiPage, is_wiki, read_wiki
 from pipeline.model import Document, DocumentBuilder
 
 # Bullets as typed, as Word draws them and as PDFs exported from Word carry them: a Symbol or
@@ -186,19 +188,23 @@ def read_txt(data: bytes) -> Document:
     page = 1
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _unquoted_mail([raw_line.replace("\f", "").strip() for raw_line in raw_lines])
+    wiki = read_wiki(lines) if is_wiki(lines) else WikiPage(lines)
+    lines = wiki.lines
     o_bullets = _o_bullet_lines(lines)
-    tables = _table_runs(lines)
-    tab_tables = _tab_table_runs(lines) if "\t" in text else {}
-    tables = dict(sorted({**tables, **tab_tables}.items()))
+    tables = _tables(lines, text) if not wiki.tables else wiki.tables
     table_end = 0
     for number, (raw_line, line) in enumerate(zip(raw_lines, lines, strict=True)):
         # A form feed is a page break in plain text exports.
         page += raw_line.count("\f")
         if number in tables:
-            table_end = tables[number]
-            run = lines[number:table_end]
-            rows = [_tab_fields(line) for line in run] if number in tab_tables else _table_rows(run)
+            table_end, rows = tables[number]
             _add_table(builder, rows, list(tables).index(number), page)
+        if number in wiki.headings:
+            level, heading = wiki.headings[number]
+            builder.add("heading", heading, page=page, level=level)
+        elif number in wiki.items:
+            marker, level, item = wiki.items[number]
+            builder.add("list_item", item, page=page, marker=marker, level=level)
         if not line or number < table_end:
             continue
         match = LIST_MARKER.match(line)
@@ -211,3 +217,12 @@ def read_txt(data: bytes) -> Document:
     if not builder.blocks:
         raise IngestError("no text: the file holds only whitespace")
     return builder.build(pages=page)
+
+
+def _tables(lines: list[str], text: str) -> dict[int, tuple[int, list[list[str]]]]:
+    """First line -> (end, rows) of each table drawn in characters or typed with tabs."""
+    tables = {number: (end, _table_rows(lines[number:end])) for number, end in _table_runs(lines).items()}
+    if "\t" in text:
+        for number, end in _tab_table_runs(lines).items():
+            tables[number] = (end, [_tab_fields(line) for line in lines[number:end]])
+    return dict(sorted(tables.items()))
