@@ -364,7 +364,7 @@ def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> No
 def _add_sentence_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
     """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan": what a sentence of the
     session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan"."""
-    if "biedt" not in block.text:
+    if "bied" not in block.text:
         return
     for match in _offering_sentence().finditer(block.text):
         piece = match.group("item").strip()
@@ -415,7 +415,8 @@ def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False
     return person if person is not None and person.value else None
 
 
-_JOINED_NAME = re.compile(r"\s+(?:en|&)\s+")
+# "A en B", also past the first one's body in brackets: "A (Org) en B (Org)".
+_JOINED_NAME = re.compile(r"(?:\s*\([^()]{2,80}\))?\s+(?:en|&)\s+")
 
 
 # Substrings every phrase of leading holds, in lower case, tested before the phrases: the
@@ -434,6 +435,7 @@ _FACILITATOR_HINTS = (
     "oorzit",
     "rekker",
     "gids",
+    "host",  # met twee tafelhosts: A (Org) en B (Org)
     "docent",
     "trainer",
     "acilitator",
@@ -445,6 +447,7 @@ _FACILITATOR_HINTS = (
     "iscussi",
     "ebat",
     "in gesprek",
+    "handen van",  # de begeleiding was in handen van
 )
 
 
