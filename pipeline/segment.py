@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
@@ -526,6 +527,9 @@ def segment(document: Document) -> Segmentation:
     table_sessions = _table_sessions(blocks)
     agenda = _agenda_items(blocks)
     starts = _session_starts(blocks, agenda)
+    # "Tafel B werd geleid door ..." is about a table's session B: no session of its own.
+    keys = {s.key for _, s in table_sessions if s.key}
+    starts = {i: v for i, v in starts.items() if _paragraph_key(blocks[i], keys) is None}
     sections: list[Section] = []
     current = Section("other", None)
     sections.append(current)
@@ -587,6 +591,7 @@ def segment(document: Document) -> Segmentation:
     _attach_matrix_rows(sections, document)
     _attach_back_references(sections)
     _attach_title_references(sections)
+    _attach_keyed_paragraphs(sections)
     _attach_item_notes(sections)
     _attach_footnotes(sections)
     return Segmentation(sections)
@@ -1531,6 +1536,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
         fields = _numbered_title_column(_column_fields(header), header, cells)
         if "title" not in fields.values() or not set(fields.values()) & set(_WHO_COLUMNS):
             sessions = _column_sessions(cells, header, blocks)
+            sessions = sessions or _spanning_row_sessions(cells, header, blocks)
             found.extend(
                 sessions or _record_table_session(cells, header, blocks) or _form_session(cells, blocks)
             )
@@ -1593,6 +1599,53 @@ def _column_sessions(
         found.append(
             (blocks.index(title_cell), Section("session", title_cell, [], sessions[column], title, row_cells))
         )
+    return found
+
+
+# The key and title in a session column's cell: "A · Wonen in de kernen", "2 – Energie".
+_ROW_KEY = re.compile(r"^(?P<key>[A-H]|[1-9])\s*[·•|:.)\-–—]\s*(?P<title>\S.{2,})$")
+
+
+def _spanning_row_sessions(
+    cells: list[Block], header: dict[int, Block], blocks: list[Block]
+) -> list[tuple[int, Section]]:
+    """A harvest table whose sessions span rows: its first column, headed by a session word
+    ("Tafel", "Sessie"), keys each session with its title ("A · Wonen in de kernen"), and a row
+    whose first cell is empty goes on with the session above (a second finding, another
+    offering), also past a page break. The keys run A, B, C ... or 1, 2, 3 ... from the first.
+    Who took part is told elsewhere, keyed by them ("Aan tafel A zaten ...", joined by
+    _attach_keyed_paragraphs); the columns a field word heads ("Wat het netwerk aanbiedt") are
+    the session's, the rest (what was said) is the report's text."""
+    word = header[0].text.strip() if 0 in header else ""
+    fields = _column_fields({c: h for c, h in header.items() if c > 0})
+    if not fields or not _session_noun().fullmatch(word):
+        return []
+    rows: dict[int, dict[int, Block]] = {}
+    for cell in cells:
+        if cell.table and cell.table[1] > 0 and cell.text.strip():
+            rows.setdefault(cell.table[1], {})[cell.table[2]] = cell
+    found: list[tuple[int, Section]] = []
+    keys: list[str] = []
+    for row in (rows[r] for r in sorted(rows)):
+        first = row.get(0)
+        if first is not None:
+            match = _ROW_KEY.match(first.text.strip())
+            if match is None:
+                return []
+            keys.append(match.group("key"))
+            section = Section("session", first, [], None, match.group("title").strip(), {})
+            section.key = f"{word} {match.group('key')}".casefold()
+            found.append((blocks.index(first), section))
+        elif not found:
+            return []
+        for column, cell in row.items():
+            if column in fields:
+                found[-1][1].row.setdefault(fields[column], []).append(cell)  # type: ignore[union-attr]
+    series = "ABCDEFGH" if keys and keys[0].isalpha() else "123456789"
+    if len(keys) < 2 or "".join(keys) != series[: len(keys)]:
+        return []
+    for position, (_, section) in enumerate(found, start=1):
+        section.number = position
     return found
 
 
@@ -1909,14 +1962,20 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
     for cells in _tables(document.blocks).values():
         header = {c.table[2]: c for c in cells if c.table and c.table[1] == 0}
         columns = _matrix_columns(header) or _matrix_title_columns(header, sections)
+        listing = _session_list_column(header)
         if (
-            not columns
+            not (columns or listing)
             or "municipalities" not in _column_fields({0: header[0]} if 0 in header else {}).values()
         ):
             continue
         names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
         for cell in cells:
             row, column = cell.table[1], cell.table[2]  # type: ignore[index]
+            if column == listing and row in names:
+                for number in _listed_numbers(cell.text):
+                    if len(by_number.get(number, [])) == 1:
+                        by_number[number][0].listed.append(names[row])
+                continue
             targets = by_number.get(columns.get(column, 0), [])
             if (
                 row > 0
@@ -1925,6 +1984,27 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
                 and cell.text.strip().casefold() in _MATRIX_MARKS
             ):
                 targets[0].listed.append(names[row])
+
+
+# A cell that lists sessions by number: "2", "1 en 3", "1, 2 en 4", "2 + 3".
+_NUMBER_LIST = re.compile(r"\d{1,2}(?:\s*(?:,|en|&|\+|/)\s*\d{1,2})*")
+
+
+def _session_list_column(header: dict[int, Block]) -> int | None:
+    """The column of a table per municipality that names the sessions each attended by number
+    ("Gemeente | Raadsleden | Atelier(s)" with "1 en 3"): headed by a session word, also in the
+    plural or with "(s)" ("Sessies", "Tafel(s)")."""
+    for column, cell in header.items():
+        word = re.sub(r"\(\w{1,2}\)$|(?<=\w)(?:s|en)$", "", cell.text.strip().casefold())
+        if column > 0 and word and _session_noun().fullmatch(word):
+            return column
+    return None
+
+
+def _listed_numbers(text: str) -> list[int]:
+    """The session numbers a cell lists; none for anything else ("–", "nee", "alle")."""
+    text = text.strip()
+    return [int(n) for n in re.findall(r"\d{1,2}", text)] if _NUMBER_LIST.fullmatch(text) else []
 
 
 def _matrix_title_columns(header: dict[int, Block], sections: list[Section]) -> dict[int, int]:
@@ -2037,6 +2117,46 @@ def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, 
         return by_title.get(title.group("title").strip().casefold())
     key = _WORD_KEY.match(text) if by_key and ":" in text[:60] else None
     return by_key.get(key.group("key").casefold()) if key else None
+
+
+# A sentence that opens with a session's word and key, after a preposition, and goes on in lower
+# case: "Aan tafel A zaten ...", "Tafel B werd geleid door ...", "Bij sessie 2 schoven ... aan"
+# (not a heading "Tafel A – Wonen").
+_KEYED_PARAGRAPH = re.compile(
+    r"^(?:(?:aan|bij|in|op|over|voor)\s+)?(?P<key>[^\W\d_][\w-]*\s+(?:[A-H]|[1-9]))\s+(?-i:[a-zà-ÿ])",
+    re.IGNORECASE,
+)
+# How far into a paragraph its key may stand ("Aan gesprekstafel B"): the cheap test's reach.
+_KEYED_REACH = 24
+
+
+def _attach_keyed_paragraphs(sections: list[Section]) -> None:
+    """Paragraphs elsewhere that tell who sat at a session named only by its key in a table
+    ("A · title" rows): "Aan tafel A zaten raadsleden uit X en Y, onder leiding van Name, rol bij
+    Org", "Tafel B werd geleid door Name". A paragraph that opens with one session's word and
+    key and says who took part or led (prose_session_cues) is that session's note, read as its
+    own text; one that only mentions it ("tafel A was het drukst") is not."""
+    by_key = {s.key: s for s in sections if s.kind == "session" and s.key and s.row is not None}
+    if len(by_key) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        for block in section.blocks:
+            key = _paragraph_key(block, by_key.keys())
+            if key is not None and _prose_session_cue().search(block.text):
+                by_key[key].notes.append(block)
+
+
+def _paragraph_key(block: Block, keys: Collection[str]) -> str | None:
+    """The key ("tafel a") of ``keys`` that a paragraph's sentence opens with; the words of the
+    keys are a cheap test before the pattern."""
+    opening = block.text[:_KEYED_REACH].casefold()
+    if block.kind != "paragraph" or not any(key.split()[0] in opening for key in keys):
+        return None
+    match = _KEYED_PARAGRAPH.match(block.text)
+    key = " ".join(match.group("key").casefold().split()) if match else None
+    return key if key in keys else None
 
 
 # A footnote: a superscript mark, then its text ("¹ Contactpersoon gesprekstafel I: Name, email").

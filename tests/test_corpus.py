@@ -122,14 +122,15 @@ F1_TARGET = 0.95
 # fix22 (a wiki page exported as Confluence markup read as headings, table cells, list items and
 # quotes; a wiki's "Laatst bijgewerkt door ... op DATE"; a place label cell beside its value) raised
 # published, location, sessions and facilitators; together they took contacts and organisations
-# back to the target.
+# back to the target. fix23 (a harvest table whose sessions span rows, who sat there in prose keyed
+# by the session's letter; a raadsvoorstel's ateliers in prose with councils in a table per
+# municipality; 'opgeleverd DATE', 'Datum voorstel') raised published and event_date; together
+# the four took facilitators and offerings back to the target.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.93,
-    "event_date": 0.92,
+    "published": 0.94,
+    "event_date": 0.93,
     "location": 0.88,
-    "facilitators": 0.93,
-    "facilitator_organisations": 0.92,
-    "offerings": 0.93,
+    "facilitator_organisations": 0.94,
     "quotes": 0.92,
 }
 RATCHET_SLACK = 0.02

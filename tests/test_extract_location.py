@@ -277,3 +277,49 @@ def test_a_venue_line_at_the_top_names_the_place(lines: str, place: str | None) 
 def test_the_place_at_the_end_of_a_recordings_header(line: str, place: str | None) -> None:
     ctx = context(f"Transcriptie van de livestream\n\n{line}\n\n[19:31] JOOST BOS (voorzitter): Welkom.")
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+_THEATRE = "Op donderdag 3 oktober 2024 vond in het Chassé Theater in Breda de atelieravond plaats."
+
+
+def location_in_parts(parts: list[tuple[str, str]]) -> str | None:
+    """The place in a document of (kind, text) blocks, headings at level 2 under a title."""
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Raadsvoorstel regionale ateliers", level=1)
+    for kind, text in parts:
+        builder.add(kind, text, level=2 if kind == "heading" else None)  # type: ignore[arg-type]
+    ctx = Context(builder.build(), on=date(2024, 11, 1))
+    found = find_location(ctx, ctx.document.blocks)
+    return found.place if found else None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A raadsvoorstel: the proposed decision first, the meeting told under "Inleiding".
+        [("heading", "Voorgesteld besluit"), ("list_item", "In te stemmen met deelname aan de ateliers.")],
+        [("heading", "Beslispunten"), ("list_item", "De raad stemt in met het vervolg.")],
+        [
+            ("heading", "Samenvatting"),
+            ("paragraph", "De raad besluit over deelname aan de regionale ateliers."),
+        ],
+    ],
+)
+def test_the_place_under_an_introduction_after_other_parts(first: list[tuple[str, str]]) -> None:
+    assert location_in_parts([*first, ("heading", "Inleiding"), ("paragraph", _THEATRE)]) == "Breda"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        # An introduction after the first session is no opening part.
+        [("heading", "Sessie 1: Wonen"), ("heading", "Inleiding"), ("paragraph", _THEATRE)],
+        # Without an introduction heading, prose under a later part is no opening.
+        [("heading", "Voorgesteld besluit"), ("heading", "Argumenten"), ("paragraph", _THEATRE)],
+        [("heading", "Voorgesteld besluit"), ("heading", "Vervolg"), ("paragraph", _THEATRE)],
+    ],
+)
+def test_no_place_from_an_introduction_after_a_session_or_from_other_parts(
+    parts: list[tuple[str, str]],
+) -> None:
+    assert location_in_parts(parts) is None

@@ -70,6 +70,8 @@ def test_published_from_a_byline_or_dateline(top: str, published: str) -> None:
         "Door de verkiezingen van 16 maart 2022 was de opkomst bij deze bijeenkomst van de VNG voor nieuwe "
         "raadsleden en griffiers in het hele land hoger dan gewoonlijk.",
         "Dit verslag beschrijft de dag van 16 oktober 2021 voor de deelnemers en hun begeleiders.",
+        # Something delivered in a sentence is no byline.
+        "Opgeleverd werd op 16 oktober 2021 het nieuwe dorpshuis, waar de raadsleden later bijeenkwamen.",
     ],
 )
 def test_no_published_date_from_prose(top: str) -> None:
@@ -527,6 +529,16 @@ def _header_table(rows: list[tuple[str, str]]) -> Metadata:
         # A letter's header table: the label alone in its cell, the date in the next.
         ([("Aan", "de raad"), ("Verzonden", "18 april 2023")], "2023-04-18"),
         ([("Van", "het college"), ("Datum:", "20-04-2023"), ("Kenmerk", "RB-12")], "2023-04-20"),
+        # A raadsvoorstel's header: the day of the proposal, not the council meeting's.
+        (
+            [
+                ("Registratienummer", "2023-0112"),
+                ("Raadsvergadering", "9 mei 2023"),
+                ("Datum voorstel", "18 april 2023"),
+            ],
+            "2023-04-18",
+        ),
+        ([("Agendapunt", "7"), ("Datum van voorstel", "18-04-2023")], "2023-04-18"),
         # A date in another row, or a label with more words, is no publication date.
         ([("Datum", "zie onder"), ("Kenmerk", "18 april 2023")], None),
         ([("Aan", "de raad"), ("Van", "het college"), ("Datum vergadering", "18 april 2023")], None),
@@ -553,6 +565,12 @@ def test_a_header_tables_date_row_is_the_publication(
         ),
         ("Versie: definitief, 5 maart 2021 · opgesteld door de reiscommissie", "2021-03-05"),
         ("Datum indiening: 5 maart 2021", "2021-03-05"),
+        # A byline's delivery date: the harvest was written up and handed over then.
+        ("Opgetekend door Bureau Kern in opdracht van de griffies · opgeleverd 5 maart 2021", "2021-03-05"),
+        ("Tekst en beeld: Studio Oogst | opgeleverd op vrijdag 5 maart 2021", "2021-03-05"),
+        ("Oogstdocument · versie 2 · opgeleverd op 05-03-2021", "2021-03-05"),
+        # Delivered without a date, or something else delivered, gives none.
+        ("Oogstdocument · opgeleverd aan de griffies · Regio West-Brabant", None),
         # A part without such a word gives no publication by itself.
         ("Regio West-Brabant | aanmelden kon tot 5 maart 2021 | voor raadsleden en griffiers", None),
     ],

@@ -1454,6 +1454,8 @@ LEADING_PHRASES = [
     "De raden praatten lang met Jan Pool, onderzoeker bij het SCP.",
     "Ze debatteerden en discussieerden met Jan Pool, onderzoeker van het SCP.",
     "De raden gingen in gesprek met Jan Pool, onderzoeker bij het SCP.",
+    "De begeleiding was in handen van Ans Wit en Bas Ooms (beiden IPO).",
+    "Aan tafel C zaten raadsleden uit Ede, met twee tafelhosts: Ans Wit (IPO) en Bas Ooms (VNG).",
 ]
 
 
@@ -1886,3 +1888,182 @@ def test_a_wiki_table_of_sessions_gives_each_row_its_facts(page: str) -> None:
         (1, "Wonen", ["Ede", "Barneveld"], [("Ilse Maas", "Platform31")], ["i.maas@platform31.nl"]),
         (2, "Zorg", ["Wageningen"], [("Tom Bos", "VNG")], ["t.bos@vng.nl"]),
     ]
+
+
+def _brief_sessions(text: str) -> list[tuple[Any, ...]]:
+    doc = extract(read_txt(text.encode("utf-8")))
+    return [
+        (
+            s["number"],
+            s["title"],
+            [m["name"] for m in s["municipalities"]],
+            [(f["name"], f["organisation"]) for f in s["facilitators"]],
+            [(c["name"], c["email"]) for c in s["contacts"]],
+            s["offerings"],
+        )
+        for s in doc["sessions"]
+    ]
+
+
+# A harvest table whose sessions span rows (an empty first cell goes on with the session above),
+# who sat where told in prose keyed by the session's word and key.
+@pytest.mark.parametrize(
+    ("table", "prose"),
+    [
+        (
+            "| Tafel | Wat we hoorden | Wat de provincie aanbiedt |\n"
+            "|---|---|---|\n"
+            "| A · Wonen voor starters | Jongeren trekken weg. | Een woningmarktscan |\n"
+            "|  | Er is te weinig grond. | Een excursie naar Zwolle |\n"
+            "| B · Energie in de wijk | De netten zitten vol. | Een rekentool |\n",
+            "Aan tafel A zaten raadsleden uit Epe en Heerde, onder leiding van Sanne Bos, adviseur bij "
+            "Platform31. Wie verder wil, kan terecht bij Sanne: s.bos@platform31.nl.\n\n"
+            "Tafel B werd geleid door Tim Sol (Energiewerk). Hier zaten de raden van Ede en Oldebroek.\n",
+        ),
+        (
+            "| Sessie | Opbrengst | Wat wij aanbieden |\n"
+            "|---|---|---|\n"
+            "| 1 – Wonen voor starters | Jongeren trekken weg. | Een woningmarktscan |\n"
+            "|  |  | Een excursie naar Zwolle |\n"
+            "| 2 – Energie in de wijk | De netten zitten vol. | Een rekentool |\n"
+            "|  | Schulden blijven verborgen. |  |\n",
+            "Bij sessie 1 schoven raadsleden uit Epe en Heerde aan, onder leiding van Sanne Bos, adviseur "
+            "bij Platform31. Vragen? Sanne Bos, s.bos@platform31.nl.\n\n"
+            "Sessie 2 werd geleid door Tim Sol (Energiewerk), met raadsleden uit Ede en Oldebroek.\n",
+        ),
+        (
+            "| Workshop | Wat er gezegd werd | Aanbod |\n"
+            "|---|---|---|\n"
+            "| A: Wonen voor starters | Jongeren trekken weg. | Een woningmarktscan |\n"
+            "|  | Er is te weinig grond. | Een excursie naar Zwolle |\n"
+            "| B: Energie in de wijk | De netten zitten vol. | Een rekentool |\n",
+            "In workshop A zaten raadsleden uit Epe en Heerde; de gespreksleider was Sanne Bos, adviseur bij "
+            "Platform31. Mail Sanne: s.bos@platform31.nl.\n\n"
+            "Workshop B werd begeleid door Tim Sol (Energiewerk), met de raadsleden van Ede en Oldebroek.\n",
+        ),
+    ],
+)
+def test_a_harvest_table_whose_sessions_span_rows_keyed_by_prose(table: str, prose: str) -> None:
+    text = f"Oogst van de regiodag\n\nDe oogst per tafel:\n\n{table}\nWie zat waar\n\n{prose}"
+    assert _brief_sessions(text) == [
+        (
+            1,
+            "Wonen voor starters",
+            ["Epe", "Heerde"],
+            [("Sanne Bos", "Platform31")],
+            [("Sanne Bos", "s.bos@platform31.nl")],
+            ["Een woningmarktscan", "Een excursie naar Zwolle"],
+        ),
+        (2, "Energie in de wijk", ["Ede", "Oldebroek"], [("Tim Sol", "Energiewerk")], [], ["Een rekentool"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Not headed by a session word: a table of topics.
+        "| Onderwerp | Wat we hoorden | Aanbod |\n"
+        "|---|---|---|\n| A · Wonen | Te weinig grond. | Een scan |\n"
+        "| B · Energie | Volle netten. | Een tool |\n",
+        # Keys out of order, or a first cell without a key: no series of sessions.
+        "| Tafel | Wat we hoorden | Aanbod |\n"
+        "|---|---|---|\n| A · Wonen | Te weinig grond. | Een scan |\n"
+        "| C · Energie | Volle netten. | Een tool |\n",
+        "| Tafel | Wat we hoorden | Aanbod |\n"
+        "|---|---|---|\n| Wonen | Te weinig grond. | Een scan |\n"
+        "| Energie | Volle netten. | Een tool |\n",
+        # An empty first cell before any session.
+        "| Tafel | Wat we hoorden | Aanbod |\n"
+        "|---|---|---|\n|  | Te weinig grond. | Een scan |\n"
+        "| A · Energie | Volle netten. | Een tool |\n",
+    ],
+)
+def test_other_tables_with_keyed_rows_are_no_sessions(table: str) -> None:
+    prose = "Aan tafel A zaten raadsleden uit Epe, onder leiding van Sanne Bos."
+    text = f"Oogst van de regiodag\n\n{table}\n{prose}\n"
+    assert _brief_sessions(text) == []
+
+
+def test_a_paragraph_naming_a_session_without_who_took_part_is_not_its_text() -> None:
+    text = (
+        "Oogst\n\n| Tafel | Aanbod |\n"
+        "|---|---|\n| A · Wonen | Een scan |\n| B · Energie | Een tool |\n\n"
+        "Tafel A was het drukst; in Epe en Heerde speelt het meest.\n\n"
+        "Aan tafel B zaten raadsleden uit Ede.\n"
+    )
+    assert [(number, municipalities) for number, _, municipalities, *_ in _brief_sessions(text)] == [
+        (1, []),
+        (2, ["Ede"]),
+    ]
+
+
+_ATELIERS = (
+    "Raadsvoorstel regionale ateliers\n\nInleiding\n\nOp 3 oktober 2024 vond de atelieravond plaats.\n\n"
+    "Atelier 1, ‘Samen over de grens’, ging over de buren. {lead} Ook Baarle-Hertog schoof aan.\n\n"
+    "Atelier 2, ‘Wie betaalt het zwembad?’, ging over voorzieningen. Het atelier stond onder leiding "
+    "van Tim Sol (Energiewerk). Het Energiewerk biedt de raden een quickscan voorzieningen aan.\n\n"
+    "Welke raden aan welk atelier deelnamen, staat in de tabel hieronder.\n\n{table}\n"
+    "Vragen kunt u stellen aan de begeleiders:\n\n"
+    "- atelier 1: Sanne Bos, s.bos@platform31.nl\n- atelier 2: het secretariaat, info@energiewerk.nl\n"
+)
+
+
+# Ateliers told in prose, their councils only in a table per municipality, contacts keyed by number.
+@pytest.mark.parametrize(
+    ("lead", "table"),
+    [
+        (
+            "De begeleiding was in handen van Sanne Bos en Tom Wit (beiden Platform31). Zij bieden de raden "
+            "een rekentool aan.",
+            "| Gemeente | Raadsleden | Atelier(s) |\n|---|---|---|\n| Epe | 4 | 1 en 2 |\n"
+            "| Heerde | 3 | 1 |\n| Ede | 2 | 2 |\n| Oldebroek | 0 | – |\n",
+        ),
+        (
+            "Het werd begeleid door Sanne Bos en Tom Wit, allebei van Platform31. Zij bieden de raden een "
+            "rekentool aan.",
+            "| Gemeente | Sessies |\n|---|---|\n| Epe | 1, 2 |\n| Heerde | 1 |\n| Ede | 2 |\n",
+        ),
+        (
+            "Het werd begeleid door Sanne Bos en Tom Wit (beiden Platform31). Platform31 biedt de raden een "
+            "rekentool aan.",
+            "| Gemeente | Aantal | Tafel(s) |\n|---|---|---|\n| Epe | 4 | 1 + 2 |\n"
+            "| Heerde | 3 | 1 |\n| Ede | 2 | 2 |\n",
+        ),
+    ],
+)
+def test_ateliers_in_prose_with_councils_in_a_table_per_municipality(lead: str, table: str) -> None:
+    assert _brief_sessions(_ATELIERS.format(lead=lead, table=table)) == [
+        (
+            1,
+            "Samen over de grens",
+            ["Epe", "Heerde"],
+            [("Sanne Bos", "Platform31"), ("Tom Wit", "Platform31")],
+            [("Sanne Bos", "s.bos@platform31.nl")],
+            ["een rekentool"],
+        ),
+        (
+            2,
+            "Wie betaalt het zwembad?",
+            ["Epe", "Ede"],
+            [("Tim Sol", "Energiewerk")],
+            [(None, "info@energiewerk.nl")],
+            ["een quickscan voorzieningen"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Numbers of council members, not of sessions.
+        "| Gemeente | Raadsleden |\n|---|---|\n| Epe | 1 |\n| Ede | 2 |\n",
+        # A session column that names no numbers.
+        "| Gemeente | Atelier(s) |\n|---|---|\n| Epe | alle |\n| Ede | nee |\n",
+        # A first column of no municipalities.
+        "| Organisatie | Atelier(s) |\n|---|---|\n| Epe | 1 |\n| Ede | 2 |\n",
+    ],
+)
+def test_other_tables_give_the_ateliers_no_councils(table: str) -> None:
+    lead = "Het werd begeleid door Sanne Bos (Platform31)."
+    sessions = _brief_sessions(_ATELIERS.format(lead=lead, table=table))
+    assert [(number, municipalities) for number, _, municipalities, *_ in sessions] == [(1, []), (2, [])]

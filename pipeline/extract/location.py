@@ -132,6 +132,11 @@ def venue_place(text: str) -> str | None:
 def intro_paragraphs(blocks: list[Block]) -> list[Block]:
     """The report's first prose paragraphs, before its first session or section heading; a
     heading that names a report ("Terugblik: ...", a newsletter's item) opens its intro."""
+    intro = _paragraphs_up_to_a_heading(blocks)
+    return intro or _paragraphs_under_intro_heading(blocks)
+
+
+def _paragraphs_up_to_a_heading(blocks: list[Block]) -> list[Block]:
     intro: list[Block] = []
     for block in blocks:
         if session_heading(block) or (
@@ -146,6 +151,18 @@ def intro_paragraphs(blocks: list[Block]) -> list[Block]:
             if len(intro) == _cues().intro_paragraphs:
                 break
     return intro
+
+
+def _paragraphs_under_intro_heading(blocks: list[Block]) -> list[Block]:
+    """A report that opens with other parts (a raadsvoorstel's header table and "Voorgesteld
+    besluit") tells the meeting under its "Inleiding" heading: the prose under that heading,
+    when it comes before the first session."""
+    for index, block in enumerate(blocks):
+        if session_heading(block):
+            return []
+        if block.kind == "heading" and _INTRO_HEADING.match(block.text):
+            return _paragraphs_up_to_a_heading(blocks[index + 1 :])
+    return []
 
 
 # "## 1 Inleiding": the heading of the introduction opens the intro, it does not end it.

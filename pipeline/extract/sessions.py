@@ -446,9 +446,10 @@ def _add_colon_offering(ctx: Context, record: SessionRecord, block: Block) -> No
 
 
 def _add_sentence_offering(ctx: Context, record: SessionRecord, block: Block) -> None:
-    """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan": what a sentence of the
-    session's text offers (rules/labels.yml offering_in_sentence), from its article up to "aan";
-    "Wat wij de raden aanbieden is een dorpenscan" (offering_as_subject), after "is"."""
+    """ "De GGD biedt elke raad een presentatie van de Jeugdmonitor aan", "Zij bieden de raden een
+    rekentool aan": what a sentence of the session's text offers (rules/labels.yml
+    offering_in_sentence), from its article up to "aan"; "Wat wij de raden aanbieden is een
+    dorpenscan" (offering_as_subject), after "is"."""
     if "bied" not in block.text:
         return
     for hint, pattern in _offering_sentences():
@@ -467,7 +468,7 @@ def _offering_sentences() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each pattern with the substring a block must hold for it to be tried."""
     rules = load_yaml("labels.yml")
     return (
-        ("biedt", re.compile(rules["offering_in_sentence"], re.IGNORECASE)),
+        ("bied", re.compile(rules["offering_in_sentence"], re.IGNORECASE)),  # biedt, bieden
         ("bied", re.compile(rules["offering_as_subject"], re.IGNORECASE)),
     )
 
@@ -508,7 +509,8 @@ def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False
     return person if person is not None and person.value else None
 
 
-_JOINED_NAME = re.compile(r"\s+(?:en|&)\s+")
+# "A en B", also past the first one's body in brackets: "A (Org) en B (Org)".
+_JOINED_NAME = re.compile(r"(?:\s*\([^()]{2,80}\))?\s+(?:en|&)\s+")
 
 
 # Substrings every phrase of leading holds, in lower case, tested before the phrases: the
@@ -527,6 +529,7 @@ _FACILITATOR_HINTS = (
     "oorzit",
     "rekker",
     "gids",
+    "host",  # met twee tafelhosts: A (Org) en B (Org)
     "docent",
     "trainer",
     "acilitator",
@@ -538,6 +541,7 @@ _FACILITATOR_HINTS = (
     "iscussi",
     "ebat",
     "in gesprek",
+    "handen van",  # de begeleiding was in handen van
 )
 
 
