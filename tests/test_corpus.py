@@ -126,12 +126,14 @@ F1_TARGET = 0.95
 # by the session's letter; a raadsvoorstel's ateliers in prose with councils in a table per
 # municipality; 'opgeleverd DATE', 'Datum voorstel') raised published and event_date; together
 # the four took facilitators and offerings back to the target.
+# fix25 (a form's general-data rows or a header row over values as the document's facts, a
+# village with '(gem. X)', ticked check-box programmes, a lower-case role after a quote's speaker,
+# 'Programmabureau X') raised location and quotes and took organisations to the target; with
+# fix22 and fix23 it took published and event_date back to the target.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.94,
-    "event_date": 0.93,
-    "location": 0.88,
+    "location": 0.90,
     "facilitator_organisations": 0.94,
-    "quotes": 0.92,
+    "quotes": 0.93,
 }
 RATCHET_SLACK = 0.02
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pipeline.extract import extract
 from pipeline.extract.context import Context
 from pipeline.extract.location import find_location
 from pipeline.extract.metadata import extract_metadata
@@ -212,6 +213,32 @@ def test_label_then_title_then_prose(text: str, place: str) -> None:
 def test_venue_labels_name_the_municipality(label: str, place: str) -> None:
     ctx = context(f"Verslag\n\n{label}\n\nDe raden spraken over geld.")
     assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+@pytest.mark.parametrize(
+    ("label", "place"),
+    [
+        # A village followed by the municipality it lies in: the village as written.
+        ("Locatie: Dorpshuis De Brink, Loo (gem. Duiven)", "Loo"),
+        ("Plaats: MFC De Spil, Den Ham (gemeente Twenterand)", "Den Ham"),
+        ("Waar: ’s-Heerenberg (Gem. Montferland), zaal boven", "’s-Heerenberg"),
+        ("Locatie: Sint Annaparochie (gemeente Waadhoeke)", "Sint Annaparochie"),
+        # A venue before the bracket stands in that municipality; a bracket that names no
+        # municipality is a remark, and the municipality before it is the place.
+        ("Locatie: Raadzaal (gem. Assen)", "Assen"),
+        ("Locatie: Zwolle (zaal 3, ingang Grote Kerkplein)", "Zwolle"),
+        ("Locatie: gemeentehuis Duiven (gem. Duiven volgt)", "Duiven"),
+    ],
+)
+def test_a_village_with_its_municipality_in_brackets(label: str, place: str) -> None:
+    ctx = context(f"Verslag\n\n{label}\n\nDe raden spraken over geld.")
+    assert extract_metadata(ctx, find_dates(ctx.document.text)).location == place
+
+
+def test_the_municipality_of_a_village_is_a_mention() -> None:
+    found = extract(read_txt(b"Verslag\n\nLocatie: Dorpshuis, Oosterend (gem. Texel)\n"))
+    assert found["location"] == "Oosterend"
+    assert [m["name"] for m in found["municipalities"]] == ["Texel"]
 
 
 @pytest.mark.parametrize(

@@ -693,8 +693,111 @@ def test_a_place_label_cell_gives_the_place_in_the_cell_beside_it(rows: str, loc
         "||Locatie||Datum||\n|Ede|12-05-2022|\n|Wageningen|19-05-2022|\n",
         "||Onderwerp||Toelichting||\n|Locatiekeuze|Het zwembad in Ede of Wageningen|\n",
         "||Vraag||Antwoord||\n|Waar staan we over een jaar?|Ede is verder|\n",
-        "| Wanneer | Waar | Voor wie |\n|---|---|---|\n| 8 mei 2023 | Ede | raadsleden |\n",
+        # (A header row over ONE row of values, "| Wanneer | Waar |" over "| 8 mei | Ede |", is
+        # an invitation's facts: its place is read, see the header-row case of the form tests.)
     ],
 )
 def test_other_table_cells_name_no_place(rows: str) -> None:
     assert metadata(f"Verslag regiobijeenkomst\n\n{rows}\nTekst.\n").location is None
+
+
+def _form(rows: list[tuple[str, ...]], prose: str) -> Metadata:
+    """A form's general-data table (one Word table) above the report's prose."""
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslagformulier regiobijeenkomst", level=1)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    builder.add("paragraph", prose)
+    ctx = Context(builder.build(), on=date(2023, 1, 1))
+    return extract_metadata(ctx, find_dates(ctx.document.text))
+
+
+NEXT_MEETING = "Volgende bijeenkomst: donderdag 3 oktober 2024, in het stadhuis van Zwolle."
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # A form's general-data rows: the meeting's day beats the next meeting told in prose,
+        # the day the forms were bundled is the publication, a village with its municipality.
+        (
+            [
+                ("Vraag", "Antwoord"),
+                ("Datum bijeenkomst", "dinsdag 12 maart 2024"),
+                ("Locatie", "Dorpshuis 't Anker, Oosterend (gem. Texel)"),
+                ("Datum verslag", "20 maart 2024"),
+            ],
+            ("2024-03-20", "2024-03-12", "Oosterend"),
+        ),
+        (
+            [
+                ("Bijeenkomst", "Raadsledenavond Vechtdal"),
+                ("Plaats", "MFC De Spil, Den Ham (gemeente Twenterand)"),
+                ("Datum bijeenkomst", "woensdag 6 maart 2024"),
+                ("Datum vastgesteld", "2 april 2024"),
+            ],
+            ("2024-04-02", "2024-03-06", "Den Ham"),
+        ),
+        (
+            [("Datum gebundeld", "15-03-2024"), ("Wanneer", "7 maart 2024"), ("Waar", "Het Veerhuis, Lopik")],
+            ("2024-03-15", "2024-03-07", "Lopik"),
+        ),
+        # A header row of labels over one row of values.
+        (
+            [("Wanneer", "Waar", "Voor wie"), ("8 november 2023, 9.30 uur", "De Flint, Amersfoort", "raden")],
+            (None, "2023-11-08", "Amersfoort"),
+        ),
+        # A room is no place; a bracket that names no municipality makes no village; a row of
+        # labels over several rows is a schedule of meetings, not the report's own facts.
+        (
+            [("Datum bijeenkomst", "dinsdag 12 maart 2024"), ("Locatie", "Zaal 2")],
+            (None, "2024-03-12", None),
+        ),
+        (
+            [("Locatie", "Het Anker (ingang achterzijde)"), ("Datum", "zie onder")],
+            (None, "2024-10-03", None),
+        ),
+        (
+            [
+                ("Datum", "Plaats", "Thema"),
+                ("12 mei 2024", "Assen", "wonen"),
+                ("14 juni 2024", "Emmen", "zorg"),
+            ],
+            (None, "2024-10-03", None),
+        ),
+    ],
+)
+def test_a_forms_general_data_rows_give_the_documents_facts(
+    rows: list[tuple[str, ...]], expected: tuple[str | None, str | None, str | None]
+) -> None:
+    found = _form(rows, NEXT_MEETING)
+    assert (found.published, found.event_date, found.location) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Check-box lines under a lead-in of programmes being prepared: only the ticked ones.
+        (
+            "Programma’s in voorbereiding (aankruisen wat van toepassing is):\n\n"
+            "☒ een cursus debatteren\n\n☐ een regiodag voor alle raden\n\n☒ een werkbezoek aan Assen",
+            ["een cursus debatteren", "een werkbezoek aan Assen"],
+        ),
+        (
+            "Nog in voorbereiding:\n[x] een podcast voor raadsleden\n[ ] een excursie\n"
+            "[X] een webinar over de RES\n",
+            ["een podcast voor raadsleden", "een webinar over de RES"],
+        ),
+        (
+            "Op de planning:\n☑ een raadsledendag ☐ een excursie ☑ een factsheet\n",
+            ["een raadsledendag", "een factsheet"],
+        ),
+        # Nothing ticked, or check boxes under a lead-in of something else: no programmes.
+        ("In voorbereiding (aankruisen):\n☐ een cursus debatteren\n☐ een werkbezoek\n", []),
+        ("Wat vond u van de avond?\n☒ goed\n☐ matig\n☐ slecht\n", []),
+        ("Aanwezig waren:\n☒ Zevenaar\n☒ Duiven\n", []),
+    ],
+)
+def test_ticked_check_boxes_under_a_lead_in_are_programmes(text: str, expected: list[str]) -> None:
+    assert programmes(f"Verslag\n\nDe avond was goed.\n\n{text}\n") == expected

@@ -496,3 +496,41 @@ def test_in_a_transcript_only_a_quoted_sentence_is_a_quote(
     turns: str, expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert quotes_of(turns) == expected
+
+
+def speakers_details(body: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(q["speaker"], q["role"], q["organisation"]) for q in extracted(body)["quotes"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A role in lower case after the name, also one not in the list of roles: no organisation.
+        (
+            "„Eén bericht en je bent een week onderwerp van gesprek.” (Orhan Yilmaz, journalist)",
+            [("Orhan Yilmaz", "journalist", None)],
+        ),
+        (
+            "“We moeten eerlijk zijn over wat het kost.” (Fenna de Vos, verslaggever)",
+            [("Fenna de Vos", "verslaggever", None)],
+        ),
+        (
+            "“Het dorp verdient een eigen huis.” – Sanne Kuipers, moeder van drie kinderen",
+            [("Sanne Kuipers", "moeder van drie kinderen", None)],
+        ),
+        # A body is named with capitals, or with a body's head before its name.
+        (
+            "“De raad moet kiezen.” (Kees Bakker, Omroep Brabant)",
+            [("Kees Bakker", None, "Omroep Brabant")],
+        ),
+        ("“De raad moet kiezen.” (Kees Bakker, griffie)", [("Kees Bakker", None, "griffie")]),
+        (
+            "“De raad moet kiezen.” (Kees Bakker, Woningcorporatie Liemerland)",
+            [("Kees Bakker", None, "Woningcorporatie Liemerland")],
+        ),
+    ],
+)
+def test_a_role_in_lower_case_after_the_name_is_no_organisation(
+    body: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert speakers_details(body) == expected

@@ -195,6 +195,23 @@ CASES = [
         [("Groene Metropoolregio Arnhem-Nijmegen", "Groene Metropoolregio Arnhem-Nijmegen", G)],
     ),
     ("Regionale samenwerking en Groene daken", []),
+    # The office that runs a programme or project, its name also an acronym or a code.
+    (
+        "georganiseerd door het Programmabureau RES U16, samen met",
+        [("Programmabureau RES U16", "Programmabureau RES U16", G)],
+    ),
+    (
+        "het Projectbureau Nieuwe Hollandse Waterlinie nodigde uit",
+        [("Projectbureau Nieuwe Hollandse Waterlinie", "Projectbureau Nieuwe Hollandse Waterlinie", G)],
+    ),
+    (
+        "namens Programmabureau MRA Elektrisch",
+        [("Programmabureau MRA Elektrisch", "Programmabureau MRA Elektrisch", G)],
+    ),
+    # Without a name after it, or in lower case, the office is no body of its own.
+    ("Het programmabureau RES bundelt de opbrengst", []),
+    ("Programmabureau heeft de avond voorbereid", []),
+    ("Neem contact op met het programmabureau.", []),
 ]
 
 

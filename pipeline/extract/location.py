@@ -105,6 +105,11 @@ def find_location(ctx: Context, blocks: list[Block]) -> PlaceFound | None:
     return min(found, key=lambda item: (item[0], item[1].start))[1]
 
 
+def names_a_venue(text: str) -> bool:
+    """Whether ``text`` holds a venue noun ("Raadzaal", "Dorpshuis De Brink")."""
+    return _cues().venue_noun.search(text) is not None
+
+
 # How many blocks at the top a venue line may be among (a slide deck's title slide).
 _VENUE_LINE_REACH = 12
 

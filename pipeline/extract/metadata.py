@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from pipeline.checkboxes import opens_with_box, ticked_spans
 from pipeline.extract.context import Context
-from pipeline.extract.location import find_location, find_venue_line, venue_place
+from pipeline.extract.location import find_location, find_venue_line, names_a_venue, venue_place
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.model import Block
 from pipeline.recognizers import Found
@@ -184,7 +185,7 @@ def _dates_in(dates: list[Found], block: Block) -> list[Found]:
 def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Block | None) -> Found | None:
     for index, block in enumerate(blocks):
         if _is_published_label(block.text):
-            found = _dates_in(dates, block) or _dates_in_next_cell(blocks, index, dates)
+            found = _dates_in(dates, block) or _dates_in_cell_value(blocks, index, dates, "published_labels")
         else:
             found = _published_in_part(block, dates) if index < _TOP_BLOCKS + _BYLINE_REACH else []
         if found:
@@ -192,7 +193,7 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             return found[0]
     for index, block in enumerate(blocks[: _TOP_BLOCKS + _BYLINE_REACH]):
         found = _dates_in(dates, block)
-        if not found or _label_regex("event_date_labels").match(block.text):
+        if not found or _labelled_as_event(blocks, index):
             # "Datum bijeenkomst: 8 nov. 2023" at the top is the meeting, not the report.
             continue
         if index >= _TOP_BLOCKS and not _is_byline(block):
@@ -207,6 +208,21 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             ctx.mention_found(date, "published")
             return date
     return _closing_dateline(ctx, blocks, dates)
+
+
+def _labelled_as_event(blocks: list[Block], index: int) -> bool:
+    """A line labelled with the meeting's date, or the value cell of such a label's cell."""
+    block = blocks[index]
+    if _label_regex("event_date_labels").match(block.text):
+        return True
+    if block.table is None:
+        return False
+    return any(
+        other.table is not None
+        and other.table[0] == block.table[0]
+        and _cell_value(blocks, at, "event_date_labels") is block
+        for at, other in enumerate(blocks[:index])
+    )
 
 
 def _is_published_label(text: str) -> bool:
@@ -235,14 +251,32 @@ def _published_in_part(block: Block, dates: list[Found]) -> list[Found]:
     return []
 
 
-def _dates_in_next_cell(blocks: list[Block], index: int, dates: list[Found]) -> list[Found]:
-    """A letter's header table "Datum | 12 april 2023": a cell that holds only the label, and
-    the date in the cell after it in the same row."""
-    cell, after = blocks[index], _value_cell(blocks, index)
-    if after is None:
-        return []
-    label = _label_regex("published_labels").match(cell.text.strip())
-    return _dates_in(dates, after) if label and label.end() == len(cell.text.strip()) else []
+def _cell_value(blocks: list[Block], index: int, key: str) -> Block | None:
+    """A form's general-data row, a letter's header table ("Datum bijeenkomst | donderdag 26
+    september 2019", "Datum voorstel | 19 november 2024"): a cell that holds only a label of
+    ``key``, and its value in the cell after it in the same row; or, in a header row of labels
+    over one row of values ("Wanneer | Waar | Voor wie" over "8 november 2023 | De Flint,
+    Amersfoort | ..."), in the cell below it."""
+    cell = blocks[index]
+    if cell.table is None:
+        return None
+    label = _label_regex(key).match(cell.text.strip())
+    if label is None or label.end() != len(cell.text.strip()):
+        return None
+    cells = [b for b in blocks if b.table is not None and b.table[0] == cell.table[0]]
+    rows, columns = 1 + max(b.table[1] for b in cells), 1 + max(b.table[2] for b in cells)
+    # Two columns are label and value; wider, in two rows, the labels head the columns.
+    wanted = (
+        (1, cell.table[2])
+        if rows == 2 and columns > 2 and cell.table[1] == 0
+        else (cell.table[1], cell.table[2] + 1)
+    )
+    return next((b for b in cells if b.table[1:] == wanted), None)
+
+
+def _dates_in_cell_value(blocks: list[Block], index: int, dates: list[Found], key: str) -> list[Found]:
+    value = _cell_value(blocks, index, key)
+    return _dates_in(dates, value) if value is not None else []
 
 
 def _closing_dateline(ctx: Context, blocks: list[Block], dates: list[Found]) -> Found | None:
@@ -293,9 +327,11 @@ def _is_byline(block: Block) -> bool:
 def _event_date(
     ctx: Context, blocks: list[Block], dates: list[Found], published: Found | None
 ) -> Found | None:
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if _label_regex("event_date_labels").match(block.text):
-            found = _dates_in(dates, block)
+            # A labelled line, or a form's label cell with the date in its value cell: it beats
+            # any date the prose tells (the next meeting's, "Volgende bijeenkomst: ...").
+            found = _dates_in(dates, block) or _dates_in_cell_value(blocks, index, dates, "event_date_labels")
             if found:
                 ctx.mention_found(found[0], "event_date")
                 return found[0]
@@ -479,25 +515,12 @@ def _is_other_date(ctx: Context, found: Found) -> bool:
 
 
 def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | None:
-    for index, block in enumerate(blocks):
-        match = _location_label().match(block.text)
-        if match and block.kind != "heading":
-            # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
-            value = _NEXT_SENTENCE.split(block.text[match.end() :], maxsplit=1)[0].strip()
-            if value:
-                start = block.start + block.text.index(value, match.end())
-                ctx.mention("location", start, start + len(value), "rule:label")
-                return _place_of(ctx, value) or value
-        # A label/value table holds its labels in the first column ("Locatie | Dorpshuis X, Y").
-        value_cell = _value_cell(blocks, index) if block.table is not None and block.table[2] == 0 else None
-        if (
-            value_cell is not None
-            and _location_label_cell().fullmatch(block.text.strip())
-            and not _is_label_cell(value_cell)
-        ):
-            ctx.mention("location", value_cell.start, value_cell.end, "rule:table")
-            value = _MUNICIPALITY_NOTE.sub("", value_cell.text)
-            return _place_of(ctx, value) or venue_place(value) or value
+    for index in range(len(blocks)):
+        labelled = _labelled_location(ctx, blocks, index)
+        if labelled is not None:
+            start, value, place = labelled
+            ctx.mention("location", start, start + len(value), "rule:label")
+            return place
     on_event_line = _place_on_event_line(ctx, blocks)
     if on_event_line is not None:
         return on_event_line
@@ -518,8 +541,34 @@ def _location(ctx: Context, blocks: list[Block], title: Block | None) -> str | N
     return None
 
 
-# A full stop followed by a capital: the next sentence (or label) on the same line.
-_NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
+def _labelled_location(ctx: Context, blocks: list[Block], index: int) -> tuple[int, str, str] | None:
+    """ "Locatie: De Cammeleur te Dongen", or a form's row "Locatie | Dorpshuis De Brink, Loo
+    (gem. Duiven)": (the value's offset, the value, the place it names)."""
+    block = blocks[index]
+    match = _location_label().match(block.text)
+    if match and block.kind != "heading":
+        # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
+        value = _next_sentence().split(block.text[match.end() :], maxsplit=1)[0].strip()
+        if value:
+            return block.start + block.text.index(value, match.end()), value, _place_of(ctx, value) or value
+        return None
+    cell = _cell_value(blocks, index, "location_labels") if block.table is not None else None
+    value = cell.text.strip() if cell is not None else ""
+    # A cell counts only when it names a place: a session form's "Locatie | Zaal 2" is a room;
+    # a wiki's "|Locatie|Dorpshuis De Wierde, Uithuizen|" names a village after its venue.
+    place = (_place_of(ctx, value) or venue_place(value)) if value else None
+    if cell is None or place is None:
+        return None
+    return cell.start + cell.text.index(value), value, place
+
+
+@cache
+def _next_sentence() -> re.Pattern[str]:
+    """A full stop followed by a capital: the next sentence (or label) on the same line; not an
+    abbreviation's full stop ("Loo (gem. Duiven)")."""
+    abbreviations = [w[:-1] for w in load_yaml("location.yml")["village_of"] if w.endswith(".")]
+    not_after = "".join(rf"(?<!\W(?i:{re.escape(w)}))" for w in abbreviations)
+    return re.compile(rf"(?<=[a-z]){not_after}\.\s+(?=[A-Z])")
 
 
 def _place_on_event_line(ctx: Context, blocks: list[Block]) -> str | None:
@@ -546,33 +595,13 @@ def _location_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:", re.IGNORECASE)
 
 
-@cache
-def _location_label_cell() -> re.Pattern[str]:
-    """A table cell that holds only a place label ("Locatie", "Plaats:"), its value in the next cell."""
-    return re.compile(rf"(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:?", re.IGNORECASE)
-
-
-def _is_label_cell(cell: Block) -> bool:
-    """ "Datum", "Plaats": a header row's next label, not a value ("||Locatie||Datum||")."""
-    text = cell.text.strip()
-    return any(
-        (match := _label_regex(key).match(text)) is not None and match.end() == len(text)
-        for key in ("location_labels", "event_date_labels", "published_labels")
-    )
-
-
-def _value_cell(blocks: list[Block], index: int) -> Block | None:
-    """The cell right of ``blocks[index]`` in the same row of a label/value table, if any."""
-    cell, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
-    if cell.table is None or after is None or after.table is None or after.table[:2] != cell.table[:2]:
-        return None
-    return after
-
-
 def _place_of(ctx: Context, value: str) -> str | None:
     """'Stadhuis, Zwolle' -> 'Zwolle', 'raadhuis Etten-Leur, Dorpsstraat 4' -> 'Etten-Leur':
-    the municipality named in a venue line, also after a lower-case venue word."""
-    value = _MUNICIPALITY_NOTE.sub("", value)
+    the municipality named in a venue line, also after a lower-case venue word; 'Dorpshuis De
+    Brink, Loo (gem. Duiven)' -> 'Loo': a village followed by its municipality, as written."""
+    village = _village_of(ctx, value) if "(" in value else None
+    if village is not None:
+        return village
     for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
         part = part.strip(" )")
         for candidate in (part, _LOWER_WORDS.sub("", part)):
@@ -582,8 +611,26 @@ def _place_of(ctx: Context, value: str) -> str | None:
 
 
 _LOWER_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+")
-# "Loo (gem. Duiven)": the municipality a village lies in, told in brackets; the place is the village.
-_MUNICIPALITY_NOTE = re.compile(r"\s*\((?:gem\.|gemeente)\s[^)]*\)")
+
+
+@cache
+def _village_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("location.yml")["village_of"])
+    return re.compile(
+        rf"(?P<place>(?:['’]s-)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*)\s*"
+        rf"\(\s*(?i:{words})\s+(?P<municipality>[^()]+?)\s*\)"
+    )
+
+
+def _village_of(ctx: Context, value: str) -> str | None:
+    """The village in "Loo (gem. Duiven)", "Den Ham (gemeente Twenterand)" when the bracket names
+    a municipality; before the bracket a venue ("Raadzaal (gem. Assen)") stands in that
+    municipality, which is then the place."""
+    for match in _village_pattern().finditer(value):
+        municipality = match.group("municipality")
+        if resolve_entity(ctx, municipality) is not None:
+            return municipality if names_a_venue(match.group("place")) else match.group("place")
+    return None
 
 
 @cache
@@ -618,8 +665,9 @@ def _item_marks() -> tuple[str, ...]:
 
 def _is_item(block: Block) -> bool:
     """A list item, or a line opened by a check mark ("✅ een raadsavond"), as a post writes a
-    list without list markup."""
-    return block.kind == "list_item" or block.text.startswith(_item_marks())
+    list without list markup, or by a check box ("☒ een cursus", "[ ] een podcast"), as a form
+    does."""
+    return block.kind == "list_item" or block.text.startswith(_item_marks()) or opens_with_box(block.text)
 
 
 def _item_kind(block: Block) -> tuple[str, bool]:
@@ -634,11 +682,17 @@ def _may_announce(block: Block, first_item: Block) -> bool:
     return block.number is not None and first_item.kind == "list_item" and first_item.number is None
 
 
-def _item_text(block: Block) -> tuple[int, str]:
-    """The item's offset and text without a check mark that opens it."""
+def _item_texts(block: Block) -> list[tuple[int, str]]:
+    """The item's offset and text without a check mark that opens it; of a check-box line only
+    its ticked items ("☐ een regiodag" is an option nobody chose)."""
+    ticked = ticked_spans(block.text)
+    if ticked is not None:
+        # "✔️ een cursus": a tick written as an emoji keeps its variation selector.
+        items = [(start, block.text[start:end].lstrip("\ufe0f ")) for start, end in ticked]
+        return [(end - len(text), text) for (_, end), (_, text) in zip(ticked, items, strict=True)]
     mark = next((m for m in _item_marks() if block.text.startswith(m)), "")
     text = block.text[len(mark) :].lstrip(" \ufe0f")
-    return len(block.text) - len(text), text
+    return [(len(block.text) - len(text), text)]
 
 
 @cache
@@ -718,10 +772,10 @@ def extract_programmes(ctx: Context) -> list[str]:
         for follower in blocks[index + 1 :]:
             if not _is_item(follower) or _item_kind(follower) != _item_kind(first):
                 break
-            offset, text = _item_text(follower)
-            name = remark.sub("", text).strip().rstrip(".;")
-            if name and name not in programmes:
-                programmes.append(name)
-                start = follower.start + offset
-                ctx.mention("programme", start, start + len(name), "rule:list")
+            for offset, text in _item_texts(follower):
+                name = remark.sub("", text).strip().rstrip(".;")
+                if name and name not in programmes:
+                    programmes.append(name)
+                    start = follower.start + offset
+                    ctx.mention("programme", start, start + len(name), "rule:list")
     return programmes

@@ -430,6 +430,8 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
     if municipality is None and rest:
         # "(Rachid Bennani, raadslid Rijswijk)": the place right after the role.
         municipality = _municipality_after_role(ctx, rest, offset + max(attribution.find(rest), 0))
+    if role is None and rest and municipality is None and _is_role_in_words(rest):
+        role, rest = rest, None
     organisation = rest if rest and municipality is None else None
     if municipality is None and organisation is None and speaker:
         municipality = _municipality_named_earlier(ctx, speaker, offset)
@@ -446,6 +448,23 @@ def _quote(ctx: Context, text: str, attribution: str, offset: int, block: Block)
     }
 
 
+def _is_role_in_words(rest: str) -> bool:
+    """ "(Orhan Yilmaz, journalist)", "– Fenna, moeder van drie kinderen": a body is named with
+    capitals ("Omroep Gelderland", "gemeente Ommen"); lower-case words alone say what the speaker
+    is, a role not in the list of roles, unless they open with a body's head ("griffie")."""
+    if _IN_LOWER_CASE.fullmatch(rest) is None:
+        return False
+    return rest.split()[0] not in _body_heads()
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    rules = load_yaml("organisations.yml")
+    heads = [*rules["heads"], *rules["capitalised_heads"], *rules["municipal_bodies"]]
+    return frozenset(h.split()[0].casefold() for h in heads)
+
+
+_IN_LOWER_CASE = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’-]*(?: [a-zà-ÿ][a-zà-ÿ'’-]*){0,5}")
 _POSSESSIVE = re.compile(r"(?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s\s+(?=[a-z])")
 # An attribution that is a role alone: "de burgemeester", "onze gedeputeerde".
 _ROLE_ONLY = re.compile(r"^\s*(?:de|het|onze|hun|deze)?\s*[a-z][\w-]*\s*[.,]?\s*$")
