@@ -135,20 +135,24 @@ F1_TARGET = 0.95
 # among non-session rows with the councils in a 'Na afloop' column, a municipality's weekly page
 # in the local paper with the sessions in a one-column 'kader' table) took facilitators, contacts,
 # offerings and organisations below the target and published, event_date, location and
-# facilitator organisations below their floors; the floors are what the 87-report corpus
-# reaches, rounded down to 0.01 (docs/corpus12a-heldout.md).
+# facilitator organisations below their floors (docs/corpus12a-heldout.md).
+# corpus12b (three more held-out reports written blind, measured on 8f5b1b1: the text version of
+# an infographic with sessions as coloured cards and contacts keyed by colour, one-page Word
+# factsheets per tafel, a jaarverslag chapter with the sporen in one-column text-box tables: none
+# of their 9 sessions read) took facilitators, contacts and offerings below the target and
+# event_date and facilitator organisations below their floors (docs/corpus12b-heldout.md). With
+# both halves the floors are what the 90-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.80,
-    "event_date": 0.80,
-    "location": 0.80,
-    "facilitators": 0.80,
-    "facilitator_organisations": 0.80,
-    "contacts": 0.80,
-    "offerings": 0.80,
-    "quotes": 0.80,
-    "organisations": 0.80,
-    "sessions": 0.80,
-    "session_municipalities": 0.80,
+    "published": 0.93,
+    "event_date": 0.91,
+    "location": 0.87,
+    "sessions": 0.93,
+    "facilitators": 0.91,
+    "facilitator_organisations": 0.90,
+    "contacts": 0.92,
+    "offerings": 0.91,
+    "quotes": 0.93,
+    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 
