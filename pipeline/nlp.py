@@ -38,7 +38,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+# isort: off
+import pipeline.spacy_import  # noqa: F401 (first: spaCy imported without its command line)
 import spacy
+
+# isort: on
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer

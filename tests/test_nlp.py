@@ -4,6 +4,8 @@ text, the tokenizer change, and the optional official model."""
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -27,6 +29,8 @@ PHRASES = [
     "Alphen aan den Rijn", "Alphen a/d Rijn", "Alphen aan de Rijn", "Den Haag", "Maastricht", "Amsterdam",
     "Bergen NH", "Bergen", "Loon op Zand", "Gooise Meren",
 ]  # fmt: skip
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +178,21 @@ def test_register_gazetteer_on_the_sample() -> None:
     expected = {"Haarlem", "Halderberge", "Ommen", "Gouda", "Maastricht", "Utrecht", "Alphen a/d Rijn"}
     assert expected <= municipalities
     assert "Rotterdam" not in municipalities
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_works() -> None:
+    """pipeline.spacy_import: spaCy's CLI (typer, weasel, every command) is not imported with
+    the pipeline, yet ``spacy.info()`` and ``import spacy.cli`` give the real thing after."""
+    code = (
+        "import sys\n"
+        "import pipeline.nlp\n"
+        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'typer', 'weasel') if m in sys.modules))\n"
+        "import spacy\n"
+        "print(spacy.info()['spacy_version'] == spacy.__version__)\n"
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.download))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.split("\n")[:3] == ["[]", "True", "True"]
