@@ -253,6 +253,8 @@ def plain(text: str) -> str:
     # no marker character at all, and the substitution cost 3 ms per report (profiled).
     if text[:1] in _RULE_FIRST:
         text = _rule_line_blanked(text)
+    elif text[:1] == "[":
+        text = _icon_blanked(text)
     if "*" not in text and "#" not in text and ">" not in text and "__" not in text:
         return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
@@ -262,6 +264,19 @@ def plain(text: str) -> str:
 # "=== Tot slot ==="): the rules go, so the words inside read as the heading they are.
 _RULE_FIRST = frozenset("-=_~–—")
 _RULE_LINE = re.compile(r"^([-=_~–—]{3,}\s*)[^\s\-=_~–—].*?(\s*[-=_~–—]{3,})\s*$")
+
+
+# A text version of a picture describes an icon in square brackets ("[icoon: cadeautje] Voor de
+# raden: X"): the icon stands where a bullet would, so the words after it read as the line they are.
+@cache
+def _icon() -> re.Pattern[str]:
+    words = "|".join(load_yaml("labels.yml")["icon_words"])
+    return re.compile(rf"^\[\s*(?:{words})\s*:[^\]]{{0,60}}\]\s*", re.IGNORECASE)
+
+
+def _icon_blanked(text: str) -> str:
+    match = _icon().match(text)
+    return text if match is None else " " * match.end() + text[match.end() :]
 
 
 def _rule_line_blanked(text: str) -> str:
@@ -592,9 +607,42 @@ def segment(document: Document) -> Segmentation:
     _attach_back_references(sections)
     _attach_title_references(sections)
     _attach_keyed_paragraphs(sections)
+    _attach_colour_keyed(sections)
     _attach_item_notes(sections)
     _attach_footnotes(sections)
     return Segmentation(sections)
+
+
+def _card_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """Cards of a picture told by where they stand ("Kaart links (oranje) [icoon: fiets]",
+    "Kaart midden", "Kaart rechts"), two or more of one noun, each with a title label right under
+    it ("Titel: X"): the sessions of an infographic's text version, numbered in reading order and
+    titled by that label. A row's heading or a box of figures has no title label under it."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for index, block in enumerate(blocks[:-1]):
+        # Cheap tests first: a short paragraph or heading that opens with a capital.
+        if block.kind not in ("paragraph", "heading") or len(block.text) > 80 or not block.text[:1].isupper():
+            continue
+        card = _picture_card().match(block.text)
+        title = card and _title_from_label(blocks[index + 1 : index + 2])
+        if title:
+            found.setdefault(card["word"].casefold(), []).append((index, title))
+    return {
+        index: (number, title)
+        for cards in found.values()
+        if len(cards) >= 2
+        for number, (index, title) in enumerate(cards, start=1)
+    }
+
+
+@cache
+def _picture_card() -> re.Pattern[str]:
+    positions = "|".join(load_yaml("labels.yml")["picture_positions"])
+    # A noun, a position, then at most a colour in brackets and an icon in square brackets.
+    return re.compile(
+        rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?:{positions})(?:\s*\((?P<colour>[^)]{{1,30}})\))?(?:\s*\[[^\]]{{1,60}}\])?\s*:?$",
+        re.IGNORECASE,
+    )
 
 
 def _title_from_label(blocks: list[Block]) -> str | None:
@@ -632,6 +680,7 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
         **_coded_starts(blocks),
         **_series_starts(blocks),
         **_subchapter_starts(blocks),
+        **_card_starts(blocks),
     }
     for index, (number, title) in certain_series.items():
         if index not in candidates or not candidates[index][2]:
@@ -1403,6 +1452,8 @@ def _ends_session(session: Section, block: Block) -> bool:
         return True
     if block.kind == "paragraph" and (is_closing_section(block) or _same_caps_heading(session, block)):
         return True
+    if block.kind == "paragraph" and session.blocks and _is_bare_rule(block):
+        return True
     if session.sub_item is not None and _next_item_after_sub_item(session.sub_item, session, block):
         return True
     if block.kind == "paragraph" and is_title_like(block) and not _this_sessions_contact(block):
@@ -1491,6 +1542,17 @@ def _next_item_after_sub_item(parent: int, session: Section, block: Block) -> bo
         return False
     item = _LEADING_NUMBER.match(_plain_text(block)[0])
     return item is not None and not _is_sub_item(item) and int(item.group(1)) > parent
+
+
+def _is_bare_rule(block: Block) -> bool:
+    """A line of ten or more '=' alone, as a text version draws the frame of a picture's next
+    part: it parts the text as a heading does, so a session told above it ends there (a rule right
+    under a session's heading, before any of its text, still belongs to the heading)."""
+    text = block.text
+    return text[:1] == "=" and len(text) >= _BARE_RULE_LENGTH and not text.strip("= ")
+
+
+_BARE_RULE_LENGTH = 10
 
 
 def _same_caps_heading(session: Section, block: Block) -> bool:
@@ -2146,6 +2208,27 @@ def _attach_keyed_paragraphs(sections: list[Section]) -> None:
             key = _paragraph_key(block, by_key.keys())
             if key is not None and _prose_session_cue().search(block.text):
                 by_key[key].notes.append(block)
+
+
+def _attach_colour_keyed(sections: list[Section]) -> None:
+    """Lines elsewhere keyed by a card's colour: an infographic's cards ("Kaart links (oranje)")
+    share a band of contacts in their colours ("Oranje vakje [icoon: envelop]: Name, email"), each
+    a note of the card of that colour. Only cards of different colours key their lines."""
+    colours = {}
+    for section in sections:
+        heading = section.heading
+        card = heading is not None and section.kind == "session" and _picture_card().match(heading.text)
+        if card and card["colour"]:
+            colours[card["colour"].casefold()] = section
+    if len(colours) < 2:
+        return
+    for section in sections:
+        if section.kind != "other":
+            continue
+        for block in section.blocks:
+            first = block.text.split(maxsplit=1)[0].rstrip(":").casefold() if block.text else ""
+            if first in colours and ":" in block.text:
+                colours[first].notes.append(block)
 
 
 def _paragraph_key(block: Block, keys: Collection[str]) -> str | None:

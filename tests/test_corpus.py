@@ -142,11 +142,12 @@ F1_TARGET = 0.95
 # of their 9 sessions read) took facilitators, contacts and offerings below the target and
 # event_date and facilitator organisations below their floors (docs/corpus12b-heldout.md). With
 # both halves the floors are what the 90-report corpus reaches, rounded down to 0.01.
+# fix26 (a chat export read as its messages with the recap telling the sessions; an infographic's
+# text version with its cards as sessions) took sessions back to the target (0.961).
 F1_FLOORS: dict[str, float] = {
     "published": 0.93,
     "event_date": 0.91,
     "location": 0.87,
-    "sessions": 0.93,
     "facilitators": 0.91,
     "facilitator_organisations": 0.90,
     "contacts": 0.92,

@@ -402,3 +402,67 @@ def test_other_text_with_wiki_like_signs_is_read_as_it_is(text: str) -> None:
     lines = [line for line in text.splitlines() if line]
     assert [b.kind for b in read_txt(text.encode("utf-8")).blocks] == ["paragraph"] * len(lines)
     assert [b.text for b in read_txt(text.encode("utf-8")).blocks] == lines
+
+
+# A chat export: stamps and senders go, the group's name is the title, notices keep who joined,
+# and the messages before the one that tells the sessions are one line each in the sender's voice.
+CHAT_CASES = [
+    (  # iPhone, two-digit years, U+200E notices, a recap with two 'Sessie N' lines
+        "[03-02-23 09:00:01] Raadsledenavond Twente: \u200eBerichten en oproepen zijn end-to-end"
+        " versleuteld.\n"
+        "[03-02-23 09:00:01] Raadsledenavond Twente: \u200eEva Jansen heeft deze groep aangemaakt\n"
+        "[03-02-23 09:05:12] Eva Jansen: Opzet:\nSessie 1: Enschede, Hengelo\nSessie 2: Almelo\n"
+        "[10-03-23 10:00:00] Eva Jansen: Verslag\nSessie 1 – Wonen\nSessie 2 – Zorg\n",
+        [
+            ("heading", "Raadsledenavond Twente"),
+            ("paragraph", "Eva Jansen heeft deze groep aangemaakt"),
+            ("paragraph", "Eva Jansen: Opzet: Sessie 1: Enschede, Hengelo. Sessie 2: Almelo"),
+            ("paragraph", "Verslag"),
+            ("paragraph", "Sessie 1 – Wonen"),
+            ("paragraph", "Sessie 2 – Zorg"),
+        ],
+    ),
+    (  # Android: no brackets, ' - ' after the time, the group's name quoted in a notice
+        '12-05-2021 19:02 - Piet de Vries heeft groep "Griffies West-Brabant" gemaakt\n'
+        "12-05-2021 19:03 - Piet de Vries: Wie neemt de workshops?\n"
+        "12-05-2021 19:10 - Anna Smit: Ik doe workshop A\n",
+        [
+            ("heading", "Griffies West-Brabant"),
+            ("paragraph", 'Piet de Vries heeft groep "Griffies West-Brabant" gemaakt'),
+            ("paragraph", "Wie neemt de workshops?"),
+            ("paragraph", "Ik doe workshop A"),
+        ],
+    ),
+    (  # Teams: minutes without seconds, a message over two lines, no recap
+        "[7-11-2024 14:01] Mark Bos: Agenda voor vrijdag\nmet de drie tafels\n"
+        "[7-11-2024 14:03] Lisa Kok: Dank!\n[7-11-2024 14:05] Mark Bos: 👍\n",
+        [
+            ("paragraph", "Agenda voor vrijdag"),
+            ("paragraph", "met de drie tafels"),
+            ("paragraph", "Dank!"),
+            ("paragraph", "👍"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CHAT_CASES)
+def test_chat_export_is_read_as_its_messages(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = read_txt(text.encode("utf-8"))
+    assert [(block.kind, block.text) for block in doc.blocks] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A minutes' time line, a log with one stamp, a dated list: no chat, read as written.
+        "Verslag\n[19:31] Opening door de voorzitter\n[19:40] Tafel 1: Wonen\n",
+        "[05-07-2022 09:16:40] Start van de opname\nDaarna volgden de tafels.\n",
+        "Notulen\n12-05-2021 19:03 - Jan: akkoord\n12-05-2021 19:04 - Piet: akkoord\n"
+        "12-05-2021 19:05 - Kees: akkoord\n",
+    ],
+)
+def test_other_text_with_stamps_is_no_chat(text: str) -> None:
+    doc = read_txt(text.encode("utf-8"))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert [block.text for block in doc.blocks] == lines

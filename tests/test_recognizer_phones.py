@@ -41,6 +41,18 @@ CASES = [
     ("06-1234567", []),
 ]
 
+# A date with a clock time after it is a timestamp (chat exports, logs), never a phone; a phone
+# on the same line after the stamp still counts.
+TIMESTAMP_CASES = [
+    ("[05-07-2022 09:16:40] Sanne Kuipers: dat is goed", []),
+    ("05-07-2022 09:16 - Sanne: ik bel morgen", []),
+    ("Ingezonden op 05-07-2022 09:15 uur door de griffie", []),
+    ("(03.11.2021 14:05) Jan: akkoord", []),
+    ("[27-09-2022 17:12:55] +31 6 2381 4470: tot straks", [("+31 6 2381 4470", "+31623814470")]),
+    ("[05-07-2022 09:16:40] Kees: bel mij op 06 - 5310 2287", [("06 - 5310 2287", "+31653102287")]),
+    ("Gebeld op 12-03-2023 naar 050 - 720 22 09", [("050 - 720 22 09", "+31507202209")]),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_find_phones(text: str, expected: list[tuple[str, str]]) -> None:
@@ -49,6 +61,11 @@ def test_find_phones(text: str, expected: list[tuple[str, str]]) -> None:
     for f in found:
         assert text[f.start : f.end] == f.text
         assert f.label == "PHONE" and f.source == "rule:phone"
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMESTAMP_CASES)
+def test_timestamp_is_no_phone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.value) for f in find_phones(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -1582,3 +1582,112 @@ def test_an_announced_session_ends_at_the_transcripts_closing_rule() -> None:
     )
     last = segment(read_txt(text.encode("utf-8"))).sessions[-1]
     assert not any("vastgesteld" in block.text for block in last.blocks)
+
+
+# An infographic's text version: cards told by where they stand, each over a title label, are the
+# sessions in reading order; the picture's rows between rules and its boxes of figures are not.
+CARD_TEXT = """Regiodag in beeld – tekstversie
+
+==============================
+RIJ 1 – IN CIJFERS
+==============================
+Vak 1: 80 raadsleden
+Vak 2: 5 gemeenten
+
+==============================
+RIJ 2 – DE GESPREKKEN
+==============================
+{first}
+Titel: Water in de polder
+Gespreksleider: Tom Bakker
+{second}
+Titel: Jongeren en de raad
+Gespreksleider: Eva Smit
+
+==============================
+RIJ 3 – NAPRATEN
+==============================
+{third}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Kaart links (blauw) [icoon: golf]", "Kaart rechts (geel) [icoon: ballon]"),
+        ("Kolom linksboven", "Kolom rechtsboven"),
+        ("Tegel midden (rood):", "Tegel onder (groen):"),
+    ],
+)
+def test_cards_of_a_picture_are_sessions(first: str, second: str) -> None:
+    text = CARD_TEXT.format(first=first, second=second, third="")
+    assert sessions_of(text) == [(1, "Water in de polder"), (2, "Jongeren en de raad")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # One card is no series; a card without a title label under it, a sentence about a place.
+        ("Kaart links (blauw)", "Een foto van de zaal"),
+        ("Kaart links (blauw)\nEen foto", "Kaart rechts (geel)\nNog een foto"),
+        ("Links zat de pers", "Rechts stond de koffie"),
+    ],
+)
+def test_other_lines_of_a_picture_are_no_sessions(first: str, second: str) -> None:
+    text = CARD_TEXT.format(first=first, second=second, third="")
+    assert all(title not in ("", "80 raadsleden", "IN CIJFERS") for _, title in sessions_of(text))
+    assert len([s for s in sessions_of(text) if s[1] == "Jongeren en de raad"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("third", "expected"),
+    [
+        ("Blauw vakje: Tom Bakker, t.bakker@ws.nl\nGeel vakje: e.smit@jongeren.nl", [1, 1]),
+        ("Geel: Eva Smit, 06 - 12 34 56 78", [0, 1]),
+        # A line that only opens with a colour word and no colon is text, not a keyed line.
+        ("Blauw en geel waren de kleuren van de dag", [0, 0]),
+    ],
+)
+def test_a_band_keyed_by_card_colour_joins_that_card(third: str, expected: list[int]) -> None:
+    text = CARD_TEXT.format(first="Kaart links (blauw)", second="Kaart rechts (geel)", third=third)
+    sessions = segment(read_txt(text.encode("utf-8"))).sessions
+    assert [len(s.notes) for s in sessions] == expected
+    # The rule of the next row ends the card above it: the band is no text of the last card.
+    assert all("vakje" not in block.text for s in sessions for block in s.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        (
+            "Microfoontje: gespreksleider Ria Bos, adviseur bij de GGD",
+            "facilitators",
+            "gespreksleider Ria Bos, adviseur bij de GGD",
+        ),
+        ("Microfoon: Ria Bos (VNG)", "facilitators", "Ria Bos (VNG)"),
+        ("Poppetjes: Goes, Veere, Vlissingen", "municipalities", "Goes, Veere, Vlissingen"),
+        ("Figuurtjes: Ede en Wageningen", "municipalities", "Ede en Wageningen"),
+        ("[icoon: cadeautje] Voor de raden: een handreiking", "offerings", "een handreiking"),
+        (
+            "[pictogram: pakketje] Wat de provincie meegeeft: een fietstelling",
+            "offerings",
+            "een fietstelling",
+        ),
+    ],
+)
+def test_labels_of_a_picture_text_version(line: str, kind: str, value: str) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert label is not None and (label.kind, label.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "De microfoon ging rond langs alle tafels.",
+        "Poppetjes van klei stonden op tafel.",
+        "[x] Voor de raden is dit nieuw",
+        "[foto: de zaal] Een volle zaal in Ede",
+    ],
+)
+def test_other_lines_with_icon_words_are_no_labels(line: str) -> None:
+    assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from pipeline.ingest import IngestError
+from pipeline.ingest.chat import is_chat, read_chat
 from pipeline.ingest.wiki import WikiPage, is_wiki, read_wiki
 from pipeline.model import Document, DocumentBuilder
 
@@ -188,7 +189,11 @@ def read_txt(data: bytes) -> Document:
     page = 1
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _unquoted_mail([raw_line.replace("\f", "").strip() for raw_line in raw_lines])
-    wiki = read_wiki(lines) if is_wiki(lines) else WikiPage(lines)
+    if is_chat(lines):
+        chat = read_chat(lines)
+        wiki = WikiPage(chat.lines, headings=chat.headings)
+    else:
+        wiki = read_wiki(lines) if is_wiki(lines) else WikiPage(lines)
     lines = wiki.lines
     o_bullets = _o_bullet_lines(lines)
     tables = _tables(lines, text) if not wiki.tables else wiki.tables

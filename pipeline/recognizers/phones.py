@@ -7,7 +7,8 @@ keeps every Dutch form and rejects the rest; a few guards remove what it still l
 through:
 
 - a number right after "KvK", "IBAN", "BSN", "BTW", "rekening", "postbus" or a currency sign;
-- anything shaped like a date (``21-02-2019``);
+- anything shaped like a date (``21-02-2019``), or opening with a date and a clock time: a chat
+  export's stamp ``[05-07-2022 09:16:40]`` reads as ``050 - 720 22 09`` to libphonenumber;
 - municipal ``14 0xx`` numbers (and other numbers shorter than nine digits, except
   ``0800``/``0900`` service numbers, whose prefix is unmistakable, and numbers written with
   their country code, ``+32 2 211 55 00``) only with a phone word such as "tel.", "bel" or
@@ -39,6 +40,8 @@ _PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?\d{2,4}")
+# A date followed by a clock time is a timestamp (a chat line, a log), whatever digits follow.
+_TIMESTAMP = re.compile(r"[\[(]?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?\s+\d{1,2}[:.]\d{2}")
 # A leading "+" or "00" country code: a form no figure or amount takes.
 _INTERNATIONAL = re.compile(r"\+|00[1-9]")
 _SERVICE = (PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST)
@@ -62,6 +65,8 @@ def find_phones(text: str, region: str = REGION) -> list[Found]:
     for match in _matches(text, region):
         before = text[max(0, match.start - 30) : match.start]
         if _NOT_A_PHONE_BEFORE.search(before) or _DATE_SHAPE.fullmatch(match.raw_string):
+            continue
+        if _TIMESTAMP.match(text, match.start):
             continue
         short = _needs_context(match.number) and not _INTERNATIONAL.match(match.raw_string)
         if short and not _PHONE_BEFORE.search(before):
