@@ -143,8 +143,7 @@ F1_TARGET = 0.95
 # event_date and facilitator organisations below their floors (docs/corpus12b-heldout.md). With
 # both halves the floors are what the 90-report corpus reaches, rounded down to 0.01.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.93,
-    "event_date": 0.91,
+    "event_date": 0.94,
     "location": 0.87,
     "sessions": 0.93,
     "facilitators": 0.91,
