@@ -1608,7 +1608,7 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             row, column = cell.table[1], cell.table[2]  # type: ignore[index]
             if row > 0 and column in fields:
                 rows.setdefault(row, {}).setdefault(fields[column], []).append(cell)
-        for row_cells in (rows[r] for r in sorted(rows)):
+        for row_cells in (rows[r] for r in sorted(rows) if r not in _programme_rows(rows, cells)):
             title_cell = row_cells.get("title", [None])[0]
             if title_cell is None:
                 continue
@@ -1619,6 +1619,25 @@ def _table_sessions(blocks: list[Block]) -> list[tuple[int, Section]]:
             position = blocks.index(title_cell)
             found.append((position, Section("session", title_cell, [], number, parsed[1], row_cells)))
     return found
+
+
+def _programme_rows(rows: dict[int, dict[str, list[Block]]], cells: list[Block]) -> set[int]:
+    """A run sheet ("Tijd | Onderdeel | Wie | ..."): when some rows of a table with a column of
+    clock times name a session by its keyword ("Werkgroep 1: X"), the other rows (arrival,
+    welcome, break, drinks) are the day's programme items and open no session."""
+    if not _has_clock_column(cells):
+        return set()
+    titled = {r for r, row in rows.items() if "title" in row and _keyword_title(row["title"][0].text)}
+    return set(rows) - titled if titled else set()
+
+
+def _has_clock_column(cells: list[Block]) -> bool:
+    columns: dict[int, list[str]] = {}
+    for cell in cells:
+        if cell.table and cell.table[1] > 0 and cell.text[:1].isdigit():
+            columns.setdefault(cell.table[2], []).append(cell.text.strip())
+    rows = {c.table[1] for c in cells if c.table and c.table[1] > 0}
+    return any(len(v) == len(rows) and all(_CLOCK.match(t) for t in v) for v in columns.values())
 
 
 def _numbered_title_column(
@@ -1992,18 +2011,21 @@ def _join_keyed_row(
     rest = [c for c in row if c.table and c.table[2] != key]
     if not rest:
         return
-    if "contacts" in fields.values():
-        start, end = rest[0].start, rest[-1].end
-        line = Block("paragraph", document.text[start:end], start, end, rest[0].page)
+    # "Werkgroep | Wat de raden krijgen | Aanspreekpunt": the offering cells join as offerings,
+    # the cells after them as the contact's line.
+    offers = [c for c in rest if c.table and fields.get(c.table[2]) == "offerings"]
+    told = [c for c in rest if c not in offers] if offers else rest
+    if "contacts" in fields.values() and told:
+        start, end = told[0].start, told[-1].end
+        line = Block("paragraph", document.text[start:end], start, end, told[0].page)
         # A table session reads its row and notes, not blocks.
         (section.blocks if section.row is None else section.notes).append(line)
+    if not offers:
         return
     if section.row is None and section.summary is None:
         section.summary = {}
     extra = section.row if section.row is not None else section.summary
-    extra.setdefault("offerings", []).extend(  # type: ignore[union-attr]
-        c for c in rest if c.table and fields.get(c.table[2]) == "offerings"
-    )
+    extra.setdefault("offerings", []).extend(offers)  # type: ignore[union-attr]
 
 
 # A mark in a matrix cell: the row's municipality attended that column's session.

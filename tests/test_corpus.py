@@ -143,17 +143,17 @@ F1_TARGET = 0.95
 # event_date and facilitator organisations below their floors (docs/corpus12b-heldout.md). With
 # both halves the floors are what the 90-report corpus reaches, rounded down to 0.01.
 # fix26 (a chat export read as its messages with the recap telling the sessions; an infographic's
-# text version with its cards as sessions) took sessions back to the target (0.961).
+# text version with its cards as sessions) took sessions back to the target (0.961); fix28 (a run
+# sheet's keyword rows as sessions, its notes column; header dates, places in names) raised
+# event_date, and with fix26 facilitators, contacts and offerings, and organisations to the target.
 F1_FLOORS: dict[str, float] = {
-    "published": 0.93,
-    "event_date": 0.91,
+    "event_date": 0.94,
     "location": 0.87,
-    "facilitators": 0.91,
+    "facilitators": 0.93,
     "facilitator_organisations": 0.90,
-    "contacts": 0.92,
-    "offerings": 0.91,
+    "contacts": 0.94,
+    "offerings": 0.93,
     "quotes": 0.93,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

@@ -801,3 +801,97 @@ def test_a_forms_general_data_rows_give_the_documents_facts(
 )
 def test_ticked_check_boxes_under_a_lead_in_are_programmes(text: str, expected: list[str]) -> None:
     assert programmes(f"Verslag\n\nDe avond was goed.\n\n{text}\n") == expected
+
+
+# A version line that says text was added or updated later: the later day is the publication.
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        (
+            "Versie 5 (definitief) – 20 oktober 2021 · aantekeningen toegevoegd op 29 oktober 2021",
+            "2021-10-29",
+        ),
+        ("Versie 2, 18 oktober 2021; aangevuld op 25 oktober 2021 door de griffie", "2021-10-25"),
+        ("Versie van 18-10-2021 | bijgewerkt 2-11-2021", "2021-11-02"),
+        # One date, or no word of a later addition: the version's day.
+        ("Versie 3 – 20 oktober 2021 · aantekeningen toegevoegd door Jan Smit", "2021-10-20"),
+        ("Versie 3 – 20 oktober 2021 · vorige versie 12 oktober 2021", "2021-10-20"),
+        ("Versie 3 – 20 oktober 2021, toegevoegd: de presentielijst", "2021-10-20"),
+    ],
+)
+def test_a_later_addition_in_a_version_line_is_the_publication(top: str, published: str) -> None:
+    text = f"Verslag\n\n{top}\n\nOp zaterdag 16 oktober 2021 kwamen zestig jongeren samen in Doorn.\n"
+    assert metadata(text).published == published
+
+
+def _general_data(rows: list[tuple[str, str]]) -> Metadata:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Draaiboek regiomiddag", level=1)
+    builder.add("paragraph", "Versie 2 – 1 oktober 2021")
+    for r, (label, value) in enumerate([("Onderdeel", "Gegevens"), *rows]):
+        builder.add("table_cell", label, table=(0, r, 0))
+        builder.add("table_cell", value, table=(0, r, 1))
+    ctx = Context(builder.build(), on=date(2023, 1, 1))
+    return extract_metadata(ctx, find_dates(ctx.document.text))
+
+
+# A date label's value with the hours of the day in a general-data table is the meeting's date.
+@pytest.mark.parametrize(
+    ("value", "event"),
+    [
+        ("zaterdag 16 oktober 2021, 12.30 – 17.00 uur", "2021-10-16"),
+        ("16-10-2021 vanaf 19:30 uur", "2021-10-16"),
+        ("dinsdag 16 oktober 2021 (9.30-12.00)", "2021-10-16"),
+        # No hours: a date alone in such a cell is not taken for the meeting by this rule.
+        ("16 oktober 2021", None),
+        ("16 oktober 2021, versie 3", None),
+    ],
+)
+def test_a_date_cell_with_the_hours_is_the_meeting(value: str, event: str | None) -> None:
+    meta = _general_data([("Datum", value), ("Locatie", "Zaal De Kroon")])
+    assert meta.event_date == event
+
+
+# The rooms in brackets after a venue's place are no part of the place.
+@pytest.mark.parametrize(
+    ("value", "location"),
+    [
+        ("Gemeentehuis Súdwest-Fryslân, Sneek (raadzaal en commissiekamer)", "Sneek"),
+        ("Dorpshuis De Brink, Wehl (grote zaal, foyer)", "Wehl"),
+        ("Stadhuis Kampen, Kampen (Schepenzaal)", "Kampen"),
+        # No place after the venue: a room or a venue alone gives none.
+        ("Zaal 2 (eerste verdieping)", None),
+        ("Gemeentehuis (raadzaal, commissiekamer)", None),
+        ("Raadzaal, (achteringang)", None),
+    ],
+)
+def test_rooms_in_brackets_after_the_place_are_left_out(value: str, location: str | None) -> None:
+    rows = f"||Eigenschap||Waarde||\n|Locatie|{value}|\n"
+    assert metadata(f"Verslag regiobijeenkomst\n\n{rows}\nTekst.\n").location == location
+
+
+# A day without a year in a dated news page: the latest such day on or before the page's date
+# ("donderdag, 8 maart" with a comma too), unless its weekday fits the day after the page.
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        (
+            "Raadsleden kwamen vorige week donderdag, 8 maart, naar Emmeloord voor een avond met elkaar.",
+            "2018-03-08",
+        ),
+        (
+            "De raden vergaderden op dinsdag 6 maart samen in het stadhuis van Lelystad over de regio.",
+            "2018-03-06",
+        ),
+        (
+            "Afgelopen zaterdag, 10 maart, spraken raadsleden in Dronten met elkaar over de toekomst.",
+            "2018-03-10",
+        ),
+        # The weekday fits the day after the page's date in its year: a plan, no meeting day.
+        ("De gemeenteraad vergadert op maandag 19 maart om 19.30 uur in de raadzaal van het huis.", None),
+        ("De raad vergadert op donderdag 22 maart over de begroting en het plan voor de regio.", None),
+    ],
+)
+def test_a_yearless_day_falls_on_its_weekday(body: str, event: str | None) -> None:
+    text = f"Gemeentenieuws\n\nWoensdag 14 maart 2018 · week 11\n\n{body}\n"
+    assert metadata(text).event_date == event

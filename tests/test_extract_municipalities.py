@@ -178,3 +178,40 @@ def test_a_municipality_shortened_to_initials_is_that_municipality_and_nobody() 
     )
     assert "Hendrik-Ido-Ambacht" in [m["name"] for m in doc["municipalities"]]
     assert [p["name"] for p in doc["people"]] == ["Bas Ooms"]
+
+
+# A place name that starts the name of an airport, a venue or a company is no mention of it.
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Op de kaart staat ook Maastricht Aachen Airport bij Beek.", ["Beek (L.)"]),
+        ("Wie met het vliegtuig kwam, landde op Eindhoven Airport.", []),
+        ("Ede en Epe deden mee en spraken over de beurs van Rotterdam Ahoy.", ["Ede", "Epe"]),
+        ("Het bedrijf op Leiden Bio Science Park vertelde over banen.", []),
+        # The place itself, also before other capitalised words or a lower-case noun.
+        ("Raadsleden uit Maastricht en Eindhoven deden mee.", ["Maastricht", "Eindhoven"]),
+        ("Raadsleden uit Maastricht Zuid-Oost en Eindhoven Centrum deden mee.", ["Maastricht", "Eindhoven"]),
+        ("De luchthaven van Eindhoven groeit; Rotterdam airport ook.", ["Eindhoven", "Rotterdam"]),
+    ],
+)
+def test_a_place_inside_a_facility_name_is_no_mention(sentence: str, named: list[str]) -> None:
+    doc = extract(read_txt(f"Nieuws\n\nDatum: 1 maart 2024\n\n{sentence}\n".encode()))
+    assert [m["name"] for m in doc["municipalities"]] == named
+
+
+# The meeting's place is a municipality only if it is one on the report's date: a venue in a
+# former municipality merged before it is in a village.
+@pytest.mark.parametrize(
+    ("when", "place", "named"),
+    [
+        ("12 november 2019", "Werkendam", []),
+        ("3 mei 2022", "Weesp", []),
+        ("10 oktober 2023", "Zaltbommel", ["Zaltbommel"]),
+        ("5 juni 2018", "Werkendam", ["Werkendam"]),
+    ],
+)
+def test_a_venue_in_a_former_municipality_is_a_village(when: str, place: str, named: list[str]) -> None:
+    text = f"Raadsledenavond\n\nDatum: {when}\nLocatie: {place}\n\nEen mooie avond.\n"
+    doc = extract(read_txt(text.encode("utf-8")))
+    assert doc["location"] == place
+    assert [m["name"] for m in doc["municipalities"]] == named

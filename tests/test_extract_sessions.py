@@ -2067,3 +2067,122 @@ def test_other_tables_give_the_ateliers_no_councils(table: str) -> None:
     lead = "Het werd begeleid door Sanne Bos (Platform31)."
     sessions = _brief_sessions(_ATELIERS.format(lead=lead, table=table))
     assert [(number, municipalities) for number, _, municipalities, *_ in sessions] == [(1, []), (2, [])]
+
+
+# A run sheet filled in after the event: the schedule's programme rows open no session, the
+# working groups do; who led them is the leader-labelled part of the who-cell, the councils are
+# in the column of notes written afterwards.
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        (
+            ["Tijd", "Onderdeel", "Wie", "Na afloop"],
+            [
+                ["19.00", "Inloop met soep", "Anna Smit (griffie Epe)", "Iedereen op tijd."],
+                [
+                    "19.30",
+                    "Groep 1: Wonen",
+                    "begeleiding: Bram Eck (Raadwerk); notulist: Lot Bos",
+                    "Aan tafel raadsleden uit Epe en Heerde.",
+                ],
+                [
+                    "19.30",
+                    "Groep 2: Zorg",
+                    "gespreksleider: Iris Dam; verslag: Kees Mol",
+                    "Raadsleden uit Hattem; na de pauze schoof Olst-Wijhe aan.",
+                ],
+                ["21.00", "Borrel", "burgemeester Jan Wit", "Gezellig."],
+            ],
+            [
+                (1, "Wonen", ["Epe", "Heerde"], [("Bram Eck", "Raadwerk")], []),
+                (2, "Zorg", ["Hattem", "Olst-Wijhe"], [("Iris Dam", None)], []),
+            ],
+        ),
+        (
+            ["Tijdstip", "Onderdeel", "Wie", "Achteraf"],
+            [
+                ["13:00", "Welkom", "dagvoorzitter Eva Kok", "Kort."],
+                ["13:15", "Ronde 1 – Energie", "moderator: Tom Ruis (Energiewerk)", "Met raden uit Venlo."],
+                ["14:30", "Pauze", "catering: De Gouden Leeuw", "–"],
+            ],
+            [(1, "Energie", ["Venlo"], [("Tom Ruis", "Energiewerk")], [])],
+        ),
+        (
+            ["Tijd", "Sessie", "Begeleiding", "Verloop"],
+            [
+                ["10.00", "Opening", "Piet Veld", "–"],
+                ["10.15", "Workshop A: Jeugd", "Sara Bal (NJi)", "Raadsleden uit Gouda en Woerden."],
+                ["11.30", "Lunch", "–", "–"],
+            ],
+            [(1, "Jeugd", ["Gouda", "Woerden"], [("Sara Bal", "NJi")], [])],
+        ),
+    ],
+)
+def test_a_run_sheet_reads_only_its_working_groups_as_sessions(
+    header: list[str], rows: list[list[str]], expected: list[tuple[Any, ...]]
+) -> None:
+    assert _brief(_table([header, *rows], [])) == expected
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A schedule with no session keyword in any row: its rows stay as they were read.
+        [
+            ["09.30", "Wonen in de kernen", "Bram Eck (Raadwerk)"],
+            ["11.00", "Zorg dichtbij", "Iris Dam (Avans)"],
+        ],
+        # The first column holds no clock times: every row is a session.
+        [
+            ["ochtend", "Wonen in de kernen", "Bram Eck (Raadwerk)"],
+            ["Sessie 2: Zorg", "Zorg dichtbij", "Iris Dam"],
+        ],
+        # Times in a column, but each row a session of its own with a keyword.
+        [["09.30", "Tafel 1: Wonen", "Bram Eck (Raadwerk)"], ["11.00", "Tafel 2: Zorg", "Iris Dam (Avans)"]],
+    ],
+)
+def test_schedule_rows_stay_sessions_without_a_working_group_row(rows: list[list[str]]) -> None:
+    sessions = _table([["Tijd", "Onderdeel", "Wie"], *rows], [])
+    assert [s["title"] for s in sessions] == [
+        (r[1].split(": ", 1)[-1] if ": " in r[1] else r[1]) for r in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "leaders"),
+    [
+        ("begeleiding: Bram Eck (Raadwerk); notulist: Lot Bos", [("Bram Eck", "Raadwerk")]),
+        ("notulist: Lot Bos; gespreksleiding: Iris Dam (Avans)", [("Iris Dam", "Avans")]),
+        ("Tafelvoorzitter: Eva Kok; verslag: Kees Mol; foto's: Tim Berg", [("Eva Kok", None)]),
+        # No labels: the whole cell names the leaders, as before.
+        ("Bram Eck (Raadwerk) en Iris Dam (Avans)", [("Bram Eck", "Raadwerk"), ("Iris Dam", "Avans")]),
+        # Only other roles: no leader.
+        ("notulist: Lot Bos; techniek: Tim Berg", []),
+    ],
+)
+def test_a_who_cell_names_the_leaders_its_leader_label_opens(cell: str, leaders: list[Any]) -> None:
+    rows = [["Onderdeel", "Wie"], ["Sessie 1: Wonen", cell], ["Sessie 2: Zorg", "Anna Smit"]]
+    assert _brief(_table(rows, []))[0][3] == leaders
+
+
+# A table keyed by group number with what each group offered and its contact person.
+@pytest.mark.parametrize(
+    ("header", "offers"),
+    [
+        (["Werkgroep", "Wat de raden krijgen", "Aanspreekpunt"], "een scan; een training"),
+        (["Sessie", "Wat uw raad krijgt", "Contactpersoon"], "een scan; een training"),
+        (["Tafel", "Aanbod", "Contact"], "een scan; een training"),
+    ],
+)
+def test_a_keyed_table_of_offerings_and_contacts_joins_each_session(header: list[str], offers: str) -> None:
+    rows = [["Onderdeel", "Gemeenten"], ["Sessie 1: Wonen", "Epe"], ["Sessie 2: Zorg", "Heerde"]]
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Verslag themadag", level=1)
+    keyed = [header, ["1", offers, "Bram Eck, b.eck@raadwerk.nl"], ["2", "–", "Iris Dam, 06 - 1234 5678"]]
+    for t, table in enumerate([rows, keyed]):
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                builder.add("table_cell", cell, table=(t, r, c))
+    sessions = extract(builder.build())["sessions"]
+    assert [s["offerings"] for s in sessions] == [["een scan", "een training"], []]
+    assert [[c["name"] for c in s["contacts"]] for s in sessions] == [["Bram Eck"], ["Iris Dam"]]

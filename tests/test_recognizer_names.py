@@ -317,3 +317,21 @@ def test_line_filter_keeps_every_name_of_the_corpus(path: Path) -> None:
 def test_line_filter_keeps_every_name_of_generated_lines(prose: float) -> None:
     for text in _generated_texts(3000, prose, seed=7):
         assert find_people(text) == _as_whole_text(text), text
+
+
+# A street named after a person, with an article before it, is no person; the person is.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het verkeer gaat via de Hannie Schaftweg en de Onderduikersweg.", []),
+        ("De school aan de Anne Frankstraat krijgt een nieuw dak.", []),
+        ("Wij verhuizen naar het Pim Fortuynplein in Rotterdam.", []),
+        ("De fietsers nemen de Wim Kokkade naar het station.", []),
+        # A person whose surname ends in a street word, without an article before the name.
+        ("Het onderzoek van Anna Hogeweg liet dat zien.", ["Anna Hogeweg"]),
+        ("Volgens Petra Verlaan is de raad tevreden.", ["Petra Verlaan"]),
+        ("Hannie Schaft verzette zich; Marieke de Wit vertelde erover.", ["Hannie Schaft", "Marieke de Wit"]),
+    ],
+)
+def test_a_street_named_after_a_person_is_no_person(text: str, expected: list[str]) -> None:
+    assert [f.value for f in find_people(text)] == expected

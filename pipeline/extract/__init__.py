@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.extract.context import Context
 from pipeline.extract.metadata import extract_metadata, extract_programmes
-from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_text
+from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_force, resolve_in_text
 from pipeline.extract.people import PeopleSet, clean_organisation, details_beside
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.sessions import (
@@ -261,7 +261,9 @@ def _municipalities(
                 found.add(resolution, entity.text)
                 ctx.mention_found(entity, "municipality")
     if location:
-        resolution = resolve_entity(ctx, location)
+        # A venue "in Werkendam" months after Werkendam merged into Altena names a village: a
+        # place that is no municipality on the report's date is no mention of one.
+        resolution = resolve_in_force(ctx, location)
         if resolution is not None:
             found.add(resolution, location)
     return found

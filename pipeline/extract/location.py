@@ -128,9 +128,15 @@ def find_venue_line(blocks: list[Block]) -> PlaceFound | None:
     return None
 
 
+# "Gemeentehuis X, Dokkum (raadzaal, zaal Lauwers)": the rooms in brackets after the place.
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)$")
+
+
 def venue_place(text: str) -> str | None:
-    """ "Dorpshuis De Wierde, Uithuizen" -> "Uithuizen": the place after a venue, else None."""
-    match = _cues().venue_line.match(text.strip())
+    """ "Dorpshuis De Wierde, Uithuizen" -> "Uithuizen": the place after a venue, else None;
+    rooms in brackets after the place are left out."""
+    text = text.strip()
+    match = _cues().venue_line.match(_TRAILING_BRACKET.sub("", text) if text.endswith(")") else text)
     return match.group("place") if match else None
 
 

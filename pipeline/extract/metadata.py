@@ -186,6 +186,7 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
     for index, block in enumerate(blocks):
         if _is_published_label(block.text):
             found = _dates_in(dates, block) or _dates_in_cell_value(blocks, index, dates, "published_labels")
+            found = _later_addition(block, found) or found
         else:
             found = _published_in_part(block, dates) if index < _TOP_BLOCKS + _BYLINE_REACH else []
         if found:
@@ -208,6 +209,23 @@ def _published(ctx: Context, blocks: list[Block], dates: list[Found], title: Blo
             ctx.mention_found(date, "published")
             return date
     return _closing_dateline(ctx, blocks, dates)
+
+
+def _later_addition(block: Block, found: list[Found]) -> list[Found]:
+    """ "Versie 5 – 3 april 2024 · aantekeningen na afloop toegevoegd op 18 april 2024": a
+    version line that says, later on, that text was added or updated on another day; that day
+    is the version the reader has (``published_addition_labels``)."""
+    if len(found) < 2:
+        return []
+    addition = _label_search("published_addition_labels").search(block.text)
+    if addition is None:
+        return []
+    return [d for d in found if d.start >= block.start + addition.start()]
+
+
+@cache
+def _label_search(key: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(load_yaml('labels.yml')[key])})", re.IGNORECASE)
 
 
 def _labelled_as_event(blocks: list[Block], index: int) -> bool:
@@ -332,9 +350,11 @@ def _event_date(
             # A labelled line, or a form's label cell with the date in its value cell: it beats
             # any date the prose tells (the next meeting's, "Volgende bijeenkomst: ...").
             found = _dates_in(dates, block) or _dates_in_cell_value(blocks, index, dates, "event_date_labels")
-            if found:
-                ctx.mention_found(found[0], "event_date")
-                return found[0]
+        else:
+            found = _timed_date_cell(blocks, index, dates)
+        if found:
+            ctx.mention_found(found[0], "event_date")
+            return found[0]
     on_top = _event_line_on_top(blocks, dates, published)
     if on_top is not None:
         ctx.mention_found(on_top, "event_date")
@@ -361,6 +381,23 @@ def _event_date(
             ctx.mention_found(found, "event_date")
             return found
     return None
+
+
+# The hours of a day: "12.30 – 17.00 uur", "19:30 uur", "vanaf 9.30".
+_HOURS = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:uur\b|[–—-]\s*\d{1,2}[.:]\d{2})")
+
+
+def _timed_date_cell(blocks: list[Block], index: int, dates: list[Found]) -> list[Found]:
+    """ "Datum | zaterdag 13 april 2024, 12.30 – 17.00 uur" in a general-data table: a date
+    label's value with the hours of the day is the meeting's date (a report appears on a
+    day, not at an hour); the label is any of ``timed_date_labels``."""
+    block = blocks[index]
+    if block.table is None or len(block.text) > 20:
+        return []
+    value = _cell_value(blocks, index, "timed_date_labels")
+    if value is None or _HOURS.search(value.text) is None:
+        return []
+    return _dates_in(dates, value)
 
 
 def _event_line_on_top(blocks: list[Block], dates: list[Found], published: Found | None) -> Found | None:
@@ -406,7 +443,7 @@ def _yearless_day() -> AnyCase:
     # "op de 10e van november": an ordinal day of a month.
     ordinal = r"(?:e|ste|de)\s+van"
     return AnyCase(
-        rf"(?:\bop\s+(?:de\s+(?=\d{{1,2}}{ordinal}))?(?:(?:{weekdays})\s+)?|\b{weekday}\s+)"
+        rf"(?:\bop\s+(?:de\s+(?=\d{{1,2}}{ordinal}))?(?:(?:{weekdays})\s+)?|\b{weekday},?\s+)"
         rf"(?P<day>\d{{1,2}})(?:{ordinal})?{later_day}\s+(?P<month>{months})\b\.?(?!\s*\d)"
     )
 
@@ -468,10 +505,15 @@ def _yearless_meeting_days(ctx: Context, block: Block, reference: str) -> list[F
     for match in [*_yearless_day().finditer(block.text), *_weekday_day_month().finditer(block.text)]:
         named = match.group("month")
         month, day = int(named) if named.isdigit() else months[named.lower()], int(match.group("day"))
+        weekday = _weekday_in(match.group())
         for candidate_year in (year, year - 1):
             try:
                 day_of = date(candidate_year, month, day)
             except ValueError:
+                break
+            if day_of.isoformat() > reference and weekday == day_of.weekday():
+                # "maandag 19 maart" in a paper of 14 March 2018: the Monday after it, a plan, not
+                # 19 March 2017 (writers do slip on a weekday, so only a fitting one decides).
                 break
             if day_of.isoformat() <= reference:
                 start = block.start + match.start()
@@ -488,6 +530,21 @@ def _yearless_meeting_days(ctx: Context, block: Block, reference: str) -> list[F
                 )
                 break
     return found
+
+
+def _weekday_in(text: str) -> int | None:
+    """The day of the week (Monday 0) a date's text names ("op maandag 19 maart"), else None."""
+    words = _weekday_words().search(text)
+    return _WEEKDAY_ABBREVIATIONS.index(words.group().casefold()[:2]) if words else None
+
+
+_WEEKDAY_ABBREVIATIONS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+@cache
+def _weekday_words() -> re.Pattern[str]:
+    days = "|".join(w for w in load_yaml("dates.yml")["weekdays"] if len(w) > 2)
+    return re.compile(rf"\b(?:{days})", re.IGNORECASE)
 
 
 @cache

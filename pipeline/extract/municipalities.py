@@ -11,6 +11,7 @@ from typing import Any
 from pipeline.extract.context import Context
 from pipeline.recognizers import Found
 from pipeline.register import Resolution, default_register
+from pipeline.rules import load_yaml
 
 # Separators between list items; a comma inside brackets ("Bergen (NH, Noord-Holland)") is not one.
 _SEPARATOR = re.compile(r"\s*(?:[,;\n]|\s+en\s+|\s+&\s+|\s+\+\s+)\s*", re.IGNORECASE)
@@ -164,7 +165,7 @@ def resolve_in_text(ctx: Context, entity: Found) -> Resolution | None:
         return None
     if entity.text in _province_names() and _listed_with_a_province(ctx.document.text, entity):
         return None
-    if _inside_a_longer_place_name(ctx.document.text, entity):
+    if _inside_a_longer_place_name(ctx.document.text, entity) or _names_a_facility(ctx.document.text, entity):
         return None
     resolution = resolve_entity(ctx, entity.text) or _by_neighbours(ctx, entity)
     if resolution is not None and _namesake_village(ctx, entity, resolution):
@@ -188,6 +189,21 @@ def _inside_a_longer_place_name(text: str, entity: Found) -> bool:
     if article is None:
         return False
     return not default_register().candidates(text[article.start() : entity.end])
+
+
+def _names_a_facility(text: str, entity: Found) -> bool:
+    """ "Maastricht Aachen Airport" (in Beek), "Eindhoven Airport", "Rotterdam Ahoy": a name of
+    capitalised words that ends in a facility's head word (``location.yml``: ``facility_heads``)
+    is the facility's name, no mention of the municipality it starts with."""
+    if not text.startswith(" ", entity.end) or not text[entity.end + 1 : entity.end + 2].isupper():
+        return False
+    return _facility_after().match(text, entity.end) is not None
+
+
+@cache
+def _facility_after() -> re.Pattern[str]:
+    heads = "|".join(load_yaml("location.yml")["facility_heads"])
+    return re.compile(rf"(?:[ ][A-Z][\w-]*){{0,2}}?[ ](?:{heads})\b")
 
 
 @cache
@@ -259,6 +275,14 @@ def _provinces_around(ctx: Context, entity: Found, own_code: str | None) -> set[
 
 def resolve_entity(ctx: Context, written: str) -> Resolution | None:
     return default_register().resolve(written, ctx.on, fuzzy=False)
+
+
+def resolve_in_force(ctx: Context, written: str) -> Resolution | None:
+    """The municipality ``written`` names, if it is one on the report's date."""
+    resolution = resolve_entity(ctx, written)
+    if resolution is None or not default_register().by_code(resolution.code).valid_on(ctx.on):
+        return None
+    return resolution
 
 
 def _record(ctx: Context, resolution: Resolution, start: int, end: int, source: str) -> None:

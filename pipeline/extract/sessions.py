@@ -346,6 +346,9 @@ def _add_facilitators(record: SessionRecord, people: list[PersonRef]) -> None:
     record.facilitators.extend(p for p in people if p.name not in known)
 
 
+_NO_WORD = re.compile(r"^[\W_]+$")
+
+
 def _add_offerings(
     ctx: Context, record: SessionRecord, text: str, start: int, end: int, *, inline: bool
 ) -> None:
@@ -356,7 +359,8 @@ def _add_offerings(
         pieces = _INLINE_ITEMS.split(text) if inline else [text]
     for piece in pieces:
         piece = piece.strip()
-        if piece and piece not in record.offerings:
+        # "–" in an offering cell: nothing was offered.
+        if piece and piece not in record.offerings and not _NO_WORD.match(piece):
             at = ctx.document.text.find(piece, start, end) if inline else start
             record.offerings.append(piece)
             ctx.mention("offering", at, at + len(piece), "rule:list")
@@ -783,9 +787,37 @@ def _add_participants(ctx: Context, record: SessionRecord, text: str, start: int
     """ "Name (Org), met raadsleden uit A, B en C": who led it, then who took part."""
     cue = _participants_cue().search(text)
     leaders = text[: cue.start()] if cue else text
-    _add_facilitators(record, parse_person_list(ctx, leaders, start, "rule:table"))
+    for part, at in _leader_parts(leaders, start):
+        _add_facilitators(record, parse_person_list(ctx, part, at, "rule:table"))
     if cue:
         record.municipalities.merge(resolve_list(ctx, text[cue.end() :], start + cue.end(), "rule:table"))
+
+
+# "begeleiding: Name (Org); notulist: Name": a role label before a colon in a part of a who-cell.
+_ROLE_PART = re.compile(r"\s*(?P<label>[^\W\d][^:;()]{0,30}?)\s*:\s*")
+
+
+def _leader_parts(text: str, start: int) -> list[tuple[str, int]]:
+    """The parts of a who-cell that name its leaders: of "begeleiding: A (Org); notulist: B" only
+    the part a leader label opens (``table_columns.facilitators``); a part another role opens
+    (notulist, catering) names no leader. A cell without such labels is one part."""
+    if ":" not in text:
+        return [(text, start)]
+    parts: list[tuple[str, int]] = []
+    offset = 0
+    for piece in text.split(";"):
+        label = _ROLE_PART.match(piece)
+        if label is None:
+            parts.append((piece, start + offset))
+        elif _leader_label().match(label["label"]):
+            parts.append((piece[label.end() :], start + offset + label.end()))
+        offset += len(piece) + 1
+    return parts
+
+
+@cache
+def _leader_label() -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(load_yaml('labels.yml')['table_columns']['facilitators'])})$", re.I)
 
 
 @cache

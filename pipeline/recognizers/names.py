@@ -116,6 +116,7 @@ class _Lexicon:
     not_given_endings: tuple[str, ...] = ()
     not_surname_endings: tuple[str, ...] = ()
     street_endings: tuple[str, ...] = ()
+    named_street_endings: tuple[str, ...] = ()
     place_prepositions: frozenset[str] = frozenset()
     """Endings of plurals and abstract nouns ("Leerlingen", "Bewoners", "Vereniging")."""
     determiners: frozenset[str] = frozenset()
@@ -198,6 +199,7 @@ def _lexicon() -> _Lexicon:
         not_given_endings=tuple(w.casefold() for w in context.get("not_given_endings", [])),
         not_surname_endings=tuple(w.casefold() for w in context.get("not_surname_endings", [])),
         street_endings=tuple(w.casefold() for w in context.get("street_endings", [])),
+        named_street_endings=tuple(w.casefold() for w in context.get("named_street_endings", [])),
         place_prepositions=frozenset(w.casefold() for w in context.get("place_prepositions", [])),
         determiners=frozenset(w.casefold() for w in context.get("determiners", [])),
         article_particles=frozenset(w.casefold() for w in context.get("article_particles", [])),
@@ -868,7 +870,11 @@ def _candidates_at(tokens: list[_Token], i: int, lex: _Lexicon) -> list[tuple[_P
     out: list[tuple[_Parse, float]] = []
     if token.kind == "initials" or _is_first_name(token, lex):
         parse = _parse(tokens, i, lex, need_given=True, unknown_given=False, lower_particle=True)
-        if parse and not _lone_initial_at_line_start(tokens, parse):
+        if (
+            parse
+            and not _lone_initial_at_line_start(tokens, parse)
+            and not _street_after_article(tokens, parse, lex)
+        ):
             out.append((parse, _score(parse)))
     if token.kind == "word":
         # Most words start no cue: the set test spares them the phrase lookups (about a third
@@ -988,6 +994,16 @@ def _is_street(tokens: list[_Token], parse: _Parse, lex: _Lexicon) -> bool:
     role, its last word a compound with a street word."""
     last = tokens[parse.end - 1].key
     return last.endswith(lex.street_endings) and not any(last == e for e in lex.street_endings)
+
+
+def _street_after_article(tokens: list[_Token], parse: _Parse, lex: _Lexicon) -> bool:
+    """ "via de Hannie Schaftweg": an article before a first name and a last word compounded
+    with a street word make a street named after a person."""
+    before = parse.start - 1
+    if before < 0 or tokens[before].key not in lex.determiners or not _adjacent(tokens, parse.start):
+        return False
+    last = tokens[parse.end - 1].key
+    return last.endswith(lex.named_street_endings) and last not in lex.named_street_endings
 
 
 def _is_acronym(token: _Token) -> bool:
