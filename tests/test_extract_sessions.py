@@ -1418,8 +1418,14 @@ _LABS = (
             "Toezeggingen Movisie:\n- een factsheet\n- een terugkomavond",
             ["een factsheet", "een terugkomavond"],
         ),
+        # Who it was promised to, before the colon.
+        ("Toegezegd aan de raden: een rekenmodel per kern", ["een rekenmodel per kern"]),
+        ("Toegezegd aan alle deelnemers: een factsheet", ["een factsheet"]),
+        ("Toegezegd aan het college: een quickscan", ["een quickscan"]),
         # Prose that says what was promised is no label.
         ("Toegezegd werd dat de raden een factsheet krijgen.", []),
+        ("Toegezegd aan de raden werd dat zij een factsheet krijgen.", []),
+        ("Toegezegd aan de raden is een factsheet, maar die kwam nooit.", []),
     ],
 )
 def test_pipe_titled_series_with_a_keyed_contact_list(offer: str, offerings: list[str]) -> None:
