@@ -256,6 +256,8 @@ def plain(text: str) -> str:
     # no marker character at all, and the substitution cost 3 ms per report (profiled).
     if text[:1] in _RULE_FIRST:
         text = _rule_line_blanked(text)
+    if text[:1] >= _PICTOGRAPHS:
+        text = _pictograph_blanked(text)
     if "*" not in text and "#" not in text and ">" not in text and "__" not in text:
         return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
@@ -265,6 +267,17 @@ def plain(text: str) -> str:
 # "=== Tot slot ==="): the rules go, so the words inside read as the heading they are.
 _RULE_FIRST = frozenset("-=_~–—")
 _RULE_LINE = re.compile(r"^([-=_~–—]{3,}\s*)[^\s\-=_~–—].*?(\s*[-=_~–—]{3,})\s*$")
+
+
+# A label may open with an emoji, as on a factsheet ("📍 Zaal", "🗣 Gespreksleiding", "✉ Doorpraten?"):
+# blanked (a symbol, its variation selector or joiner), the words after it read as the label.
+_PICTOGRAPHS = "\u2300"
+_PICTOGRAPH = re.compile(r"^(?:[\u2300-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]?)+\s*")
+
+
+def _pictograph_blanked(text: str) -> str:
+    match = _PICTOGRAPH.match(text)
+    return text if match is None else " " * match.end() + text[match.end() :]
 
 
 def _rule_line_blanked(text: str) -> str:
@@ -587,6 +600,8 @@ def segment(document: Document) -> Segmentation:
     for section in sections:
         if section.kind == "session" and not section.title:
             section.title = _title_from_label(section.blocks)
+        if section.kind == "session" and section.summary is None and section.row is None:
+            section.summary = _key_facts(section.blocks)
     table_sessions = _merge_summary_rows(sections, table_sessions)
     sections = _number_sessions(_drop_form_parts(_insert_table_sessions(sections, table_sessions, blocks)))
     sections = _attach_keyed_lists(sections)
@@ -720,7 +735,8 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     for position, index in enumerate(order):
         number, title, certain = candidates[index]
         end = order[position + 1] if position + 1 < len(order) else len(blocks)
-        if certain or (index >= header_end and _has_strong_label(blocks[index + 1 : end])):
+        body = blocks[index + 1 : end]
+        if certain or (index >= header_end and (_has_strong_label(body) or _key_facts(body))):
             starts[index] = (number, title)
     # A series of bare "Tafelgesprek A" lines is one kind of thing: one proven, all are sessions.
     if starts.keys() & bare.keys():
@@ -1437,6 +1453,25 @@ def _has_strong_label(blocks: list[Block]) -> bool:
         if label and label.kind in STRONG_LABELS and label.proves:
             return True
     return False
+
+
+def _key_facts(blocks: list[Block]) -> dict[str, list[Block]] | None:
+    """The cells per field of a key-facts table right under a heading: one header row of
+    column labels over one row of values (``📍 Zaal | 🏛 Aan tafel | 🗣 Gespreksleiding``, a
+    factsheet's), when a column says who led; else None."""
+    if not blocks or blocks[0].table is None or blocks[0].table[1] != 0:
+        return None
+    table = blocks[0].table[0]
+    cells = list(itertools.takewhile(lambda b: b.table is not None and b.table[0] == table, blocks))
+    header = {c.table[2]: c for c in cells if c.table[1] == 0}  # type: ignore[index]
+    values = {c.table[2]: c for c in cells if c.table[1] == 1}  # type: ignore[index]
+    if len(header) < 2 or len(header) + len(values) != len(cells):
+        return None
+    fields = _column_fields(header)
+    # A column of who led it: a table of councils alone (`Gemeente | 2019 | 2020`) is the event's.
+    if "facilitators" not in fields.values():
+        return None
+    return {name: [values[column]] for column, name in fields.items() if column in values}
 
 
 def _drop_inconsistent_levels(
@@ -2311,7 +2346,7 @@ def _column_fields(header: dict[int, Block]) -> dict[int, str]:
     fields: dict[int, str] = {}
     for column, cell in header.items():
         for name, regex in patterns().table_columns.items():
-            if regex.match(cell.text.strip()) and name not in fields.values():
+            if regex.match(plain(cell.text).strip()) and name not in fields.values():
                 fields[column] = name
                 break
     return fields

@@ -141,18 +141,20 @@ F1_TARGET = 0.95
 # factsheets per tafel, a jaarverslag chapter with the sporen in one-column text-box tables: none
 # of their 9 sessions read) took facilitators, contacts and offerings below the target and
 # event_date and facilitator organisations below their floors (docs/corpus12b-heldout.md). With
-# both halves the floors are what the 90-report corpus reaches, rounded down to 0.01.
+# both halves the floors are what the 90-report corpus reaches, rounded down to 0.01. fix27 (boxes
+# that tell sessions, a factsheet's key-facts table under its heading, emoji before a label) raised
+# facilitators, contacts and offerings to what the corpus then reached; organisations reached the
+# target (docs/corpus12a-heldout.md, docs/corpus12b-heldout.md "After fix27").
 F1_FLOORS: dict[str, float] = {
     "published": 0.93,
     "event_date": 0.91,
     "location": 0.87,
     "sessions": 0.93,
-    "facilitators": 0.91,
+    "facilitators": 0.93,
     "facilitator_organisations": 0.90,
-    "contacts": 0.92,
-    "offerings": 0.91,
+    "contacts": 0.94,
+    "offerings": 0.93,
     "quotes": 0.93,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

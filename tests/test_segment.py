@@ -1715,3 +1715,23 @@ def test_sentences_not_keyed_by_a_title_join_no_session(closing: str) -> None:
     heads = ["Kader 1 · Spoor A – Wonen in de kernen", "Kader 2 · Spoor B – Jeugdzorg"]
     sessions = segment(_boxes([[h, "Deelnemers: Ede"] for h in heads], after=closing)).sessions
     assert all("@" not in n.text and "Piet" not in n.text for s in sessions for n in s.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("✉ Doorpraten? Ria Bos, r.bos@raadwerk.nl", "contacts"),
+        ("🗣 Gespreksleiding: Ria Bos (Raadwerk)", "facilitators"),
+        ("🏛️ Aan tafel: raadsleden uit Ede en Epe", "municipalities"),
+        ("👩‍💼 Begeleiding: Ria Bos", "facilitators"),
+        # No label after the emoji.
+        ("💬 Uitspraak van de tafel", None),
+        ("🎉 Wat een avond was het!", None),
+        ("📍 Zaal: Zolder", None),
+    ],
+)
+def test_a_label_may_open_with_an_emoji(line: str, kind: str | None) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert (label.kind if label else None) == kind
+    if label:
+        assert line[label.value_start :].startswith(("Ria", "raadsleden"))
