@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple
 
@@ -32,6 +32,9 @@ STRONG_LABELS = ("municipalities", "facilitators")
 # inside a session they name its facilitators, but on their own they prove no session.
 WEAK_FACILITATOR_KEY = "facilitators_in_session"
 MAX_HEADING_WORDS = 20
+# The style of the blocks read from a box's cells (_boxes_read_as_text): a session told in a box
+# ends with the box.
+BOX_STYLE = "box"
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,8 @@ def plain(text: str) -> str:
         text = _rule_line_blanked(text)
     elif text[:1] == "[":
         text = _icon_blanked(text)
+    elif text[:1] >= _PICTOGRAPHS:
+        text = _pictograph_blanked(text)
     if "*" not in text and "#" not in text and ">" not in text and "__" not in text:
         return text
     return _MARKUP.sub(lambda m: " " * len(m.group()), text)
@@ -276,6 +281,17 @@ def _icon() -> re.Pattern[str]:
 
 def _icon_blanked(text: str) -> str:
     match = _icon().match(text)
+    return text if match is None else " " * match.end() + text[match.end() :]
+
+
+# A label may open with an emoji, as on a factsheet ("📍 Zaal", "🗣 Gespreksleiding", "✉ Doorpraten?"):
+# blanked (a symbol, its variation selector or joiner), the words after it read as the label.
+_PICTOGRAPHS = "\u2300"
+_PICTOGRAPH = re.compile(r"^(?:[\u2300-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d]?)+\s*")
+
+
+def _pictograph_blanked(text: str) -> str:
+    match = _PICTOGRAPH.match(text)
     return text if match is None else " " * match.end() + text[match.end() :]
 
 
@@ -538,6 +554,7 @@ def is_title_like(block: Block) -> bool:
 
 def segment(document: Document) -> Segmentation:
     """Split the blocks into sections: sessions and the text around them."""
+    document = _boxes_read_as_text(document)
     blocks = document.blocks
     table_sessions = _table_sessions(blocks)
     agenda = _agenda_items(blocks)
@@ -598,6 +615,8 @@ def segment(document: Document) -> Segmentation:
     for section in sections:
         if section.kind == "session" and not section.title:
             section.title = _title_from_label(section.blocks)
+        if section.kind == "session" and section.summary is None and section.row is None:
+            section.summary = _key_facts(section.blocks)
     table_sessions = _merge_summary_rows(sections, table_sessions)
     sections = _number_sessions(_drop_form_parts(_insert_table_sessions(sections, table_sessions, blocks)))
     sections = _attach_keyed_lists(sections)
@@ -643,6 +662,71 @@ def _picture_card() -> re.Pattern[str]:
         rf"^(?P<word>[A-ZÀ-Ý][\w-]+)\s+(?:{positions})(?:\s*\((?P<colour>[^)]{{1,30}})\))?(?:\s*\[[^\]]{{1,60}}\])?\s*:?$",
         re.IGNORECASE,
     )
+
+
+def _boxes_read_as_text(document: Document) -> Document:
+    """``document`` with each box that tells sessions read as the text it frames.
+
+    A box is a one-column table of two rows or more (a Word table used as a frame, a PDF's
+    framed or shaded block): its first cell heads it, the other cells are its lines. It tells
+    sessions when its head reads as one (``Kader 3.1 · Spoor A – X``: a caption, ``box_captions``,
+    before it is blanked) or two of its lines open with a session's keyword and number
+    (``Tafel 1 · X. Raadsleden uit ...``); other boxes (a quote, a table of contents) stay cells.
+    """
+    tables = _tables(document.blocks)
+    boxes = {key: cells for key, cells in tables.items() if _is_box(cells)}
+    if not boxes:
+        return document
+    read: dict[int, list[Block]] = {}
+    for cells in boxes.values():
+        text = _caption_blanked(cells[0].text)
+        head = replace(cells[0], kind="heading", table=None, level=9, style=BOX_STYLE, text=text)
+        lines = [_box_line(c) for c in cells[1:]]
+        opening = sum(len(parts) > 1 or parts[0].kind == "heading" for parts in lines)
+        if session_heading(head) is None:
+            if opening < 2:
+                continue
+            head = replace(head, kind="paragraph")
+        for cell, parts in zip(cells, [[head], *lines], strict=True):
+            read[id(cell)] = parts
+    if not read:
+        return document
+    blocks = [part for b in document.blocks for part in read.get(id(b), [b])]
+    return Document(document.format, document.text, blocks, document.links, document.pages, document.warnings)
+
+
+def _box_line(cell: Block) -> list[Block]:
+    """A box's line as text: a line that opens a session (``Tafel 1 · X. Raadsleden uit ...``)
+    is its heading, up to the first sentence's end, and the paragraph that tells it."""
+    line = replace(cell, kind="paragraph", table=None, style=BOX_STYLE)
+    match = _BOX_LINE_TITLE.match(line.text) if line.text[:1].isalpha() else None
+    if match is None or session_heading(replace(line, kind="heading", text=match["head"])) is None:
+        return [line]
+    cut, rest = len(match["head"]), match.start("rest")
+    # Deepest of levels: the next line of the box, or any heading after it, ends its session.
+    head = replace(line, kind="heading", level=9, text=line.text[:cut], end=line.start + cut)
+    return [head, replace(line, text=line.text[rest:], start=line.start + rest)]
+
+
+# A box line's first sentence, when a capitalised sentence follows it in the same cell.
+_BOX_LINE_TITLE = re.compile(r"^(?P<head>[^.!?]{3,100}?)[.!?]\s+(?P<rest>[A-ZÀ-Ý].*)$", re.DOTALL)
+
+
+def _is_box(cells: list[Block]) -> bool:
+    # Cheap first: most tables have a second column, which no box has.
+    return len(cells) >= 2 and all(c.table is not None and c.table[2] == 0 for c in cells)
+
+
+def _caption_blanked(text: str) -> str:
+    """``text`` with a box's caption (``Kader 3.1 · ``, ``Box 2: ``) blanked, same length."""
+    match = _box_caption().match(text)
+    return text if match is None else " " * match.end() + text[match.end() :]
+
+
+@cache
+def _box_caption() -> re.Pattern[str]:
+    words = "|".join(load_yaml("labels.yml").get("box_captions") or ["(?!)"])
+    return re.compile(rf"^\s*(?:{words})(?:\s+\d{{1,2}}(?:\.\d{{1,2}})*)?\s*[:·|•–—-]\s*", re.IGNORECASE)
 
 
 def _title_from_label(blocks: list[Block]) -> str | None:
@@ -700,7 +784,8 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
     for position, index in enumerate(order):
         number, title, certain = candidates[index]
         end = order[position + 1] if position + 1 < len(order) else len(blocks)
-        if certain or (index >= header_end and _has_strong_label(blocks[index + 1 : end])):
+        body = blocks[index + 1 : end]
+        if certain or (index >= header_end and (_has_strong_label(body) or _key_facts(body))):
             starts[index] = (number, title)
     # A series of bare "Tafelgesprek A" lines is one kind of thing: one proven, all are sessions.
     if starts.keys() & bare.keys():
@@ -1419,6 +1504,25 @@ def _has_strong_label(blocks: list[Block]) -> bool:
     return False
 
 
+def _key_facts(blocks: list[Block]) -> dict[str, list[Block]] | None:
+    """The cells per field of a key-facts table right under a heading: one header row of
+    column labels over one row of values (``📍 Zaal | 🏛 Aan tafel | 🗣 Gespreksleiding``, a
+    factsheet's), when a column says who led; else None."""
+    if not blocks or blocks[0].table is None or blocks[0].table[1] != 0:
+        return None
+    table = blocks[0].table[0]
+    cells = list(itertools.takewhile(lambda b: b.table is not None and b.table[0] == table, blocks))
+    header = {c.table[2]: c for c in cells if c.table[1] == 0}  # type: ignore[index]
+    values = {c.table[2]: c for c in cells if c.table[1] == 1}  # type: ignore[index]
+    if len(header) < 2 or len(header) + len(values) != len(cells):
+        return None
+    fields = _column_fields(header)
+    # A column of who led it: a table of councils alone (`Gemeente | 2019 | 2020`) is the event's.
+    if "facilitators" not in fields.values():
+        return None
+    return {name: [values[column]] for column, name in fields.items() if column in values}
+
+
 def _drop_inconsistent_levels(
     blocks: list[Block], starts: dict[int, tuple[int | None, str]]
 ) -> dict[int, tuple[int | None, str]]:
@@ -1438,6 +1542,8 @@ def _ends_session(session: Section, block: Block) -> bool:
         if session.chapter is not None:
             return block.kind == "heading" or _other_chapter(session.chapter, block)
         return _is_bold_line(block)
+    if heading is not None and heading.style == BOX_STYLE and block.style != BOX_STYLE:
+        return True
     if session.prose:
         if block.kind not in ("paragraph", "heading") or find_label(block) is not None:
             return False
@@ -2188,9 +2294,18 @@ def _attach_title_references(sections: list[Section]) -> None:
         if section.kind != "other":
             continue
         for block in section.blocks:
-            target = _keyed_target(block, by_title, by_key) if block.kind != "table_cell" else None
-            if target is not None:
-                target.notes.append(block)
+            for line in _keyed_lines(block):
+                target = _keyed_target(line, by_title, by_key)
+                if target is not None:
+                    target.notes.append(line)
+
+
+def _keyed_lines(block: Block) -> list[Block]:
+    """The lines of ``block`` that may be keyed by a session: the block, or, when it holds two
+    colons or more, each of its sentences ("Meer weten? X: email. Y: Name, phone.")."""
+    if block.kind == "table_cell":
+        return []
+    return _sentence_blocks(block, 0) if block.text.count(":") >= 2 else [block]
 
 
 def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, Section]) -> Section | None:
@@ -2199,6 +2314,10 @@ def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, 
     title = _TITLE_KEY.match(text)
     if title:
         return by_title.get(title.group("title").strip().casefold())
+    # A title as written, unquoted, before the colon: "Werk voor jongeren: Name, phone".
+    head, colon, _ = text[:100].partition(":")
+    if colon and head.casefold() in by_title:
+        return by_title[head.casefold()]
     key = _WORD_KEY.match(text) if by_key and ":" in text[:60] else None
     return by_key.get(key.group("key").casefold()) if key else None
 
@@ -2332,7 +2451,7 @@ def _column_fields(header: dict[int, Block]) -> dict[int, str]:
     fields: dict[int, str] = {}
     for column, cell in header.items():
         for name, regex in patterns().table_columns.items():
-            if regex.match(cell.text.strip()) and name not in fields.values():
+            if regex.match(plain(cell.text).strip()) and name not in fields.values():
                 fields[column] = name
                 break
     return fields

@@ -146,13 +146,14 @@ F1_TARGET = 0.95
 # text version with its cards as sessions) took sessions back to the target (0.961); fix28 (a run
 # sheet's keyword rows as sessions, its notes column; header dates, places in names) raised
 # event_date, and with fix26 facilitators, contacts and offerings, and organisations to the target.
+# fix27 (boxes that tell sessions, a factsheet's key-facts table under its heading, emoji before a
+# label) read corpus12b's nine sessions; with fix26 and fix28 it took contacts and offerings back to
+# the target and raised facilitator organisations.
 F1_FLOORS: dict[str, float] = {
     "event_date": 0.94,
     "location": 0.87,
     "facilitators": 0.93,
-    "facilitator_organisations": 0.90,
-    "contacts": 0.94,
-    "offerings": 0.93,
+    "facilitator_organisations": 0.92,
     "quotes": 0.93,
 }
 RATCHET_SLACK = 0.02

@@ -1418,8 +1418,14 @@ _LABS = (
             "Toezeggingen Movisie:\n- een factsheet\n- een terugkomavond",
             ["een factsheet", "een terugkomavond"],
         ),
+        # Who it was promised to, before the colon.
+        ("Toegezegd aan de raden: een rekenmodel per kern", ["een rekenmodel per kern"]),
+        ("Toegezegd aan alle deelnemers: een factsheet", ["een factsheet"]),
+        ("Toegezegd aan het college: een quickscan", ["een quickscan"]),
         # Prose that says what was promised is no label.
         ("Toegezegd werd dat de raden een factsheet krijgen.", []),
+        ("Toegezegd aan de raden werd dat zij een factsheet krijgen.", []),
+        ("Toegezegd aan de raden is een factsheet, maar die kwam nooit.", []),
     ],
 )
 def test_pipe_titled_series_with_a_keyed_contact_list(offer: str, offerings: list[str]) -> None:
@@ -2186,3 +2192,82 @@ def test_a_keyed_table_of_offerings_and_contacts_joins_each_session(header: list
     sessions = extract(builder.build())["sessions"]
     assert [s["offerings"] for s in sessions] == [["een scan", "een training"], []]
     assert [[c["name"] for c in s["contacts"]] for s in sessions] == [["Bram Eck"], ["Iris Dam"]]
+
+
+# ----------------------------------------------------------------------------- factsheets
+
+
+def _factsheets(header: list[str], values: list[str], lines: list[str]) -> list[dict[str, Any]]:
+    """Two one-page factsheets: an unnumbered heading, a key-facts table (one header row over one
+    row of values), then the page's lines."""
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raadsledenavond · factsheets per tafel", level=1)
+    builder.add("paragraph", "Per tafel vindt u hieronder een factsheet.")
+    for t, title in enumerate(["Wonen in de kernen", "Jeugd en onderwijs"]):
+        builder.add("paragraph", f"Factsheet {t + 1} van 2")
+        builder.add("heading", title, level=2)
+        for r, row in enumerate([header, values]):
+            for c, cell in enumerate(row):
+                builder.add("table_cell", cell, table=(t, r, c))
+        for line in lines:
+            builder.add("paragraph", line)
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        (
+            ["📍 Zaal", "🏛 Aan tafel", "🗣 Gespreksleiding"],
+            ["Zolder", "raadsleden uit Ede en Epe", "Ria Bos (Raadwerk)"],
+        ),
+        (["Raden aan tafel", "Begeleiding"], ["Ede, Epe", "Ria Bos (Raadwerk)"]),
+        (
+            ["👥 Deelnemers", "⏰ Tijd", "🎤 Tafelvoorzitter"],
+            ["Ede en Epe", "20.00 uur", "Ria Bos (Raadwerk)"],
+        ),
+    ],
+)
+def test_a_key_facts_table_under_a_heading_tells_its_session(header: list[str], values: list[str]) -> None:
+    lines = ["🎁 Dit krijgt uw raad: een kaart per kern", "✉ Doorpraten? Ria Bos, r.bos@raadwerk.nl"]
+    sessions = _factsheets(header, values, lines)
+    assert [s["title"] for s in sessions] == ["Wonen in de kernen", "Jeugd en onderwijs"]
+    first = sessions[0]
+    assert [m["name"] for m in first["municipalities"]] == ["Ede", "Epe"]
+    assert [(f["name"], f["organisation"]) for f in first["facilitators"]] == [("Ria Bos", "Raadwerk")]
+    assert first["offerings"] == ["een kaart per kern"]
+    assert [c["email"] for c in first["contacts"]] == ["r.bos@raadwerk.nl"]
+
+
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        # A plan of what comes next: no column says who took part or led.
+        (["📅 Wanneer", "📌 Wat", "👤 Wie"], ["10 december", "de opbrengst bespreken", "de griffiers"]),
+        # Key figures of the evening.
+        (["👥 Aantal", "⏱ Tijd"], ["47 raadsleden", "19.30 uur"]),
+        (["Zaal", "Tijd", "Thema"], ["Zolder", "20.00", "Wonen"]),
+        # Councils alone, no one who led: who came to the evening.
+        (["🏛 Aan tafel", "👥 Aantal"], ["raadsleden uit Ede en Epe", "12"]),
+    ],
+)
+def test_a_table_of_other_facts_under_a_heading_tells_no_session(
+    header: list[str], values: list[str]
+) -> None:
+    assert _factsheets(header, values, ["Het was een mooie avond in Ede."]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "offerings"),
+    [
+        ("🎁 Dit krijgt uw raad: een kaart per kern", ["een kaart per kern"]),
+        ("Wat krijgen de raden? Een kaart per kern", ["Een kaart per kern"]),
+        ("Dit ontvangt jullie griffie: een kaart per kern", ["een kaart per kern"]),
+        # A sentence, no label.
+        ("Dit krijgt uw raad pas na de zomer te zien.", []),
+        ("Wat krijgt de raad ervoor terug, vroeg een raadslid.", []),
+        ("🎁 Een cadeau kreeg iedereen.", []),
+    ],
+)
+def test_what_the_council_gets_is_an_offering(line: str, offerings: list[str]) -> None:
+    assert sessions_of(line)[0]["offerings"] == offerings

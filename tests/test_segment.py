@@ -1691,3 +1691,156 @@ def test_labels_of_a_picture_text_version(line: str, kind: str, value: str) -> N
 )
 def test_other_lines_with_icon_words_are_no_labels(line: str) -> None:
     assert find_label(read_txt(line.encode("utf-8")).blocks[0]) is None
+
+
+# ----------------------------------------------------------------------------- boxes
+
+
+def _boxes(boxes: list[list[str]], fmt: str = "pdf", after: str = "Een alinea na de kaders."):
+    """A report whose ``boxes`` are one-column tables (a Word frame, a PDF's framed block)."""
+    builder = DocumentBuilder(fmt)
+    builder.add("heading", "Jaarverslag 2021", level=1)
+    builder.add("paragraph", "Na de opening gingen de raadsleden uiteen; de gesprekken staan in de kaders.")
+    for t, cells in enumerate(boxes):
+        for r, cell in enumerate(cells):
+            builder.add("table_cell", cell, table=(t, r, 0))
+    builder.add("paragraph", after)
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("heads", "titles"),
+    [
+        # A caption with the box's number, then the session's heading.
+        (
+            ["Kader 2.1 · Spoor A – Wonen in de kernen", "Kader 2.2 · Spoor B – Jeugdzorg"],
+            [(1, "Wonen in de kernen"), (2, "Jeugdzorg")],
+        ),
+        # Other captions and separators.
+        (
+            ["Box 1: Werksessie 1 – Energie", "Box 2: Werksessie 2 – Mobiliteit"],
+            [(1, "Energie"), (2, "Mobiliteit")],
+        ),
+        (
+            ["Tekstkader – Tafel 3: Armoede", "Tekstkader – Tafel 4: Schulden"],
+            [(3, "Armoede"), (4, "Schulden")],
+        ),
+        # No caption: the heading alone.
+        (["Atelier C · Erfgoed", "Atelier D · Landschap"], [(3, "Erfgoed"), (4, "Landschap")]),
+    ],
+)
+def test_a_box_headed_by_a_session_tells_it(heads: list[str], titles: list[tuple[int, str]]) -> None:
+    body = [
+        "Deelnemers: raadsleden uit Ede en Epe",
+        "Begeleiding: Ria Bos (Raadwerk)",
+        "Contact: r.bos@rw.nl",
+    ]
+    sessions = segment(_boxes([[head, *body] for head in heads])).sessions
+    assert [(s.number, s.title) for s in sessions] == titles
+    assert find_label(sessions[0].blocks[0]).kind == "municipalities"  # type: ignore[union-attr]
+
+
+def test_a_session_told_in_a_box_ends_with_the_box() -> None:
+    document = _boxes([["Kader 1 · Sessie 1 – Wonen", "Deelnemers: Ede"]], after="Aanwezig: Tiel en Epe")
+    (session,) = segment(document).sessions
+    assert [b.text for b in session.blocks] == ["Deelnemers: Ede"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "titles"),
+    [
+        (
+            [
+                "Tafel 1 · Boer en bodem. Raadsleden uit Urk en Dronten, met Gerda Bos (Waterschap Rijn).",
+                "Tafel 2 · Werk voor jongeren. Raadsleden uit Almere, met Mo El Amrani.",
+            ],
+            [(1, "Boer en bodem"), (2, "Werk voor jongeren")],
+        ),
+        (
+            [
+                "Sessie A: De Omgevingswet. Met de raden van Tiel en Buren.",
+                "Sessie B: Het sociaal domein! Raadsleden uit Culemborg schoven aan.",
+                "Sessie C: Energie. Vooral raadsleden uit Buren.",
+            ],
+            [(1, "De Omgevingswet"), (2, "Het sociaal domein"), (3, "Energie")],
+        ),
+        (
+            ["Ronde 1 – Wonen. Aan tafel zaten Ede en Epe.", "Ronde 2 – Zorg. Aan tafel zat Wageningen."],
+            [(1, "Wonen"), (2, "Zorg")],
+        ),
+    ],
+)
+def test_a_box_whose_lines_open_sessions_tells_one_per_line(
+    lines: list[str], titles: list[tuple[int, str]]
+) -> None:
+    sessions = segment(_boxes([["De tafels in het kort", *lines]])).sessions
+    assert [(s.number, s.title) for s in sessions] == titles
+    assert sessions[0].blocks and sessions[0].blocks[0].text.startswith(("Raadsleden", "Met", "Aan"))
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # A quote box: its heading is no session, nor is its line.
+        ["💬 Uitspraak van de tafel", "„Een dijk houdt niet op bij de grens.” – Jan Bos, raadslid"],
+        # One line opens a session: a box needs two, or a session as its heading.
+        ["Uitgelicht", "Tafel 1 · Wonen. Raadsleden uit Ede.", "De zaal was vol. Iedereen deed mee."],
+        # A box of contents or tips.
+        ["Inhoud", "1 Inleiding", "2 De dag", "3 Vervolg"],
+        ["Kader 4 · Tips voor raadsleden", "Lees de stukken. Stel vragen.", "Bel de griffie."],
+    ],
+)
+def test_boxes_that_tell_no_session(cells: list[str]) -> None:
+    assert segment(_boxes([cells])).sessions == []
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Meer weten? Wonen in de kernen: a.bos@ede.nl. Jeugdzorg: Piet Smit, 06 - 1234 5678.",
+        "Vragen over de sporen? Jeugdzorg: Piet Smit, 06 - 1234 5678. Wonen in de kernen: a.bos@ede.nl",
+        "Doorpraten kan! Wonen in de kernen: mail a.bos@ede.nl. Jeugdzorg: Piet Smit, 06 - 1234 5678",
+    ],
+)
+def test_sentences_keyed_by_an_unquoted_title_join_that_session(closing: str) -> None:
+    heads = ["Kader 1 · Spoor A – Wonen in de kernen", "Kader 2 · Spoor B – Jeugdzorg"]
+    sessions = segment(_boxes([[h, "Deelnemers: Ede"] for h in heads], after=closing)).sessions
+    notes = [[n.text for n in s.notes] for s in sessions]
+    assert any("a.bos@ede.nl" in n for n in notes[0]) and all("a.bos" not in n for n in notes[1])
+    assert any("Piet Smit" in n for n in notes[1]) and all("Piet Smit" not in n for n in notes[0])
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Words of a title, but not the title as written before the colon.
+        "Meer weten over wonen: a.bos@ede.nl. Over jeugd: Piet Smit, 06 - 1234 5678.",
+        # One colon: the line is read whole, and it opens with no title.
+        "Vragen kunt u mailen naar de griffie: griffie@ede.nl.",
+        "Wonen in de kernen was het drukst. Jeugdzorg: volgend jaar opnieuw, zei de griffier: misschien.",
+    ],
+)
+def test_sentences_not_keyed_by_a_title_join_no_session(closing: str) -> None:
+    heads = ["Kader 1 · Spoor A – Wonen in de kernen", "Kader 2 · Spoor B – Jeugdzorg"]
+    sessions = segment(_boxes([[h, "Deelnemers: Ede"] for h in heads], after=closing)).sessions
+    assert all("@" not in n.text and "Piet" not in n.text for s in sessions for n in s.notes)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("✉ Doorpraten? Ria Bos, r.bos@raadwerk.nl", "contacts"),
+        ("🗣 Gespreksleiding: Ria Bos (Raadwerk)", "facilitators"),
+        ("🏛️ Aan tafel: raadsleden uit Ede en Epe", "municipalities"),
+        ("👩‍💼 Begeleiding: Ria Bos", "facilitators"),
+        # No label after the emoji.
+        ("💬 Uitspraak van de tafel", None),
+        ("🎉 Wat een avond was het!", None),
+        ("📍 Zaal: Zolder", None),
+    ],
+)
+def test_a_label_may_open_with_an_emoji(line: str, kind: str | None) -> None:
+    label = find_label(read_txt(line.encode("utf-8")).blocks[0])
+    assert (label.kind if label else None) == kind
+    if label:
+        assert line[label.value_start :].startswith(("Ria", "raadsleden"))
