@@ -171,8 +171,14 @@ def render_docx(markup: str, path: Path, *, header: str | None = None, footer: s
 
     document = docx.Document()
     numbering = _DocxNumbering(document)
+    previous: Node | None = None
     for node in parse_markup(markup):
+        if node.kind == "table" and previous is not None and previous.kind == "table":
+            # Word keeps a paragraph between two tables (without one it joins them into one
+            # table, and so does LibreOffice on saving); write what Word writes.
+            document.add_paragraph()
         _docx_node(document, numbering, node)
+        previous = node
     section = document.sections[0]
     if header:
         section.header.paragraphs[0].text = header
