@@ -42,10 +42,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_corpus import make_corpus  # noqa: E402
 
 # 600 PDFs and .docx: with 200, the ~1 s start-up of a run was a third of its wall time.
-FULL = {"txt": 2000, "txt_small": 100, "docx": 600, "pdf": 600, "big_pages": 300, "plumber": 20}
-QUICK = {"txt": 400, "txt_small": 100, "docx": 40, "pdf": 40, "big_pages": 300, "plumber": 8}
+FULL = {"txt": 2000, "txt_small": 100, "docx": 600, "pdf": 600, "big_pages": 300, "plumber": 20, "chain": 500}
+QUICK = {"txt": 400, "txt_small": 100, "docx": 40, "pdf": 40, "big_pages": 300, "plumber": 8, "chain": 100}
+# The txt target is 200 reports/s with 2 workers where the minimal chain ran ~110 reports/s in one
+# process (the issue's reference figures): as a ratio to the chain measured in the same run, 1.82x.
+TXT_TARGET_RATIO = 200 / 110
 TARGETS = {
-    "txt": "txt >= 200 docs/s with 2 workers",
+    "txt": "txt >= 200 docs/s with 2 workers (= 1.82x the minimal txt chain in one process)",
     "pdf": "PDF >= 0.5x bare pypdfium2 pages/s",
     "docx": "docx >= 0.7x bare python-docx docs/s",
     "rerun": "no-change rerun < 5% of the full run",
@@ -69,7 +72,11 @@ class Run:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def rate(self, startup: float = 0.0) -> tuple[float, float]:
-        seconds = max(self.wall - startup, 1e-9)
+        """Documents and pages per second; with ``startup`` taken off, NaN when the run was not
+        clearly longer than the start-up (a loaded machine: the figure would be noise)."""
+        seconds = self.wall - startup
+        if seconds < 0.25 * self.wall:
+            return float("nan"), float("nan")
         return self.docs / seconds, self.pages / seconds
 
 
@@ -207,6 +214,42 @@ def txt_text(data: bytes) -> int:
     return 1
 
 
+class MinimalChain:
+    """The issue's reference chain for text reports: decode -> spaCy ``blank("nl")`` with an
+    EntityRuler of phrase patterns (the issue says ~500; here the 414 CBS municipality names)
+    -> e-mail and phone regexes -> phonenumbers. On the reference machine it ran ~110 reports/s
+    in one process, against a target of 200 reports/s for the pipeline with 2 workers;
+    measuring it in the same run turns that target into a ratio that does not depend on how
+    fast today's machine is."""
+
+    def __init__(self) -> None:
+        import csv
+        import re
+
+        import phonenumbers
+        import spacy
+
+        self.phonenumbers = phonenumbers
+        self.nlp = spacy.blank("nl")
+        ruler = self.nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        with open(ROOT / "rules" / "municipalities.csv", encoding="utf-8") as handle:
+            names = sorted({row["name"] for row in csv.DictReader(handle)})
+        ruler.add_patterns([{"label": "GPE", "pattern": name} for name in names])
+        self.email = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+        self.phone = re.compile(r"(?:\+31|0)[\s-]?\d{1,3}[\s-]?\d{3}[\s-]?\d{2,4}[\s-]?\d{0,4}")
+
+    def __call__(self, data: bytes) -> int:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252")
+        doc = self.nlp(text)
+        found = [ent.text for ent in doc.ents]
+        found += self.email.findall(text) + self.phone.findall(text)
+        found += [m.raw_string for m in self.phonenumbers.PhoneNumberMatcher(text, "NL")]
+        return 1
+
+
 # --- the benchmark ----------------------------------------------------------------------------------
 
 
@@ -290,6 +333,7 @@ def main() -> None:
         "pdfplumber": bare(files["pdf"][: size["plumber"]], plumber_text),
         "python-docx": bare(files["docx"], docx_text),
         "txt decode": bare(files["txt"], txt_text),
+        "minimal txt chain": bare(files["txt"][: size["chain"]], MinimalChain()),
     }
     for name, (seconds, n) in baselines.items():
         print(f"  {name}: {n} pages/docs in {seconds:.2f} s", flush=True)
@@ -346,13 +390,16 @@ def target_rows(
     pdf_steady_ratio = pdf_steady / bare_rate["pypdfium2"]
     docx_steady_ratio = docx_steady / bare_rate["python-docx"]
     pdf_ok, docx_ok = runs["pdf_2"].ok, runs["docx_2"].ok
+    chain = bare_rate["minimal txt chain"]
+    txt_ratio = txt_rate / chain
     rerun_share = runs["rerun"].wall / txt.wall
     rss = [r.peak_rss_mb for r in runs.values() if r.workers_seen]
     scale_w = runs["txt_small_2"].rate(startup)[0] / runs["txt_small_1"].rate(startup)[0]
     scale_n = txt.rate(startup)[0] / runs["txt_small_2"].rate(startup)[0]
     return [
-        row(TARGETS["txt"], f"{txt_rate:.1f} docs/s wall ({txt.docs} docs; steady {txt_steady:.1f})",
-            txt_rate >= 200),
+        row(TARGETS["txt"], f"{txt_ratio:.2f}x wall, {txt_steady / chain:.2f}x steady ({txt_rate:.1f} and "
+            f"{txt_steady:.1f} vs {chain:.1f} docs/s; {txt.docs} docs; 200 docs/s absolute: "
+            f"{'reached' if txt_rate >= 200 else 'not reached'})", txt_ratio >= TXT_TARGET_RATIO),
         row(TARGETS["pdf"], f"{pdf_ratio:.2f}x wall, {pdf_steady_ratio:.2f}x steady ({pdf_pages_s:.1f} and "
             f"{pdf_steady:.1f} vs {bare_rate['pypdfium2']:.1f} pages/s; {pdf_ok}/{runs['pdf_2'].docs} ok)",
             pdf_ratio >= 0.5 if pdf_ok else None),
