@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from pipeline.extract.context import Context
+from pipeline.extract.counted_councils import add_counted_councils
 from pipeline.extract.metadata import extract_metadata, extract_programmes
 from pipeline.extract.municipalities import MunicipalitySet, resolve_entity, resolve_in_force, resolve_in_text
 from pipeline.extract.people import PeopleSet, clean_organisation, details_beside
@@ -55,6 +56,7 @@ def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, 
     segmentation = segment(document)
     sessions = [extract_session(ctx, section) for section in segmentation.sessions]
     facilitators_from_bios(ctx, segmentation.sections, sessions)
+    add_counted_councils(ctx, segmentation, sessions)
     sessions = merge_repeated_sessions(sessions)
     quotes = extract_quotes(ctx)
     programmes = extract_programmes(ctx)
