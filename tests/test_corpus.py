@@ -149,12 +149,31 @@ F1_TARGET = 0.95
 # fix27 (boxes that tell sessions, a factsheet's key-facts table under its heading, emoji before a
 # label) read corpus12b's nine sessions; with fix26 and fix28 it took contacts and offerings back to
 # the target and raised facilitator organisations.
+# corpus13a (three more held-out reports written blind, measured on 5a4c7a0: an Outlook thread
+# saved as one text file with the plan in the first mail and the recap in the last, an intranet
+# news item with reader comments and unnumbered intertitles as sessions, a PowerPoint hand-out
+# with 'Dia N | Aantekeningen' slide tables and speaker notes: none of the hand-out's or the news
+# item's six sessions read) took published and offerings below the target and event_date,
+# location, facilitator organisations and quotes below their floors; those floors are what the
+# 93-report corpus reaches, rounded down to 0.01 (docs/corpus13a-heldout.md).
+# corpus13b (three more held-out reports written blind, measured on 5a4c7a0: a WebVTT subtitle file
+# of an aftermovie with the tafels on text cards and in a voice-over split across cues, a ledenbrief
+# with werkgroepen in prose, councils in a count matrix and contacts in a bijlage, a survey report
+# with the tafels only as its breakdown) took session municipalities, contacts, offerings and
+# organisations below the target and quotes below its floor; event_date reached the target (0.950)
+# and lost its floor. Those floors are what the 93-report corpus reaches, rounded down to 0.01
+# (docs/corpus13b-heldout.md).
 F1_FLOORS: dict[str, float] = {
-    "event_date": 0.94,
-    "location": 0.87,
+    "published": 0.92,
+    "event_date": 0.92,
+    "location": 0.86,
     "facilitators": 0.93,
-    "facilitator_organisations": 0.92,
-    "quotes": 0.93,
+    "facilitator_organisations": 0.91,
+    "offerings": 0.93,
+    "quotes": 0.91,
+    "session_municipalities": 0.94,
+    "contacts": 0.94,
+    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 
