@@ -33,8 +33,10 @@ from pipeline.ingest.pdf_layout import (
     cut_word,
     find_tables,
     find_tables_and_boxes,
+    in_reading_order,
     join_lines,
     may_cut_word,
+    out_of_order,
     remove_running_lines,
 )
 from pipeline.ingest.pdf_pdfium import read_pdf_pdfium
@@ -460,20 +462,29 @@ def test_a_mailto_link_in_a_pdf_gives_its_address(linked_pdf: Path) -> None:
         assert "joris.verhoef@vng.nl" in result["emails"]
 
 
-def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
-    def table(rows: list[list[str]]) -> Table:
-        cells = [
-            TableCell(r, c, Rect(100 + 100 * c, 100 + 20 * r, 200 + 100 * c, 120 + 20 * r), text)
-            for r, row in enumerate(rows)
-            for c, text in enumerate(row)
-        ]
-        return Table(Rect(100, 100, 100 + 100 * len(rows[0]), 100 + 20 * len(rows)), cells)
+def _table(rows: list[list[str]], top: float = 100) -> Table:
+    """A ruled table of 20-point rows and 100-point columns, its first row at ``top``."""
+    cells = [
+        TableCell(r, c, Rect(100 + 100 * c, top + 20 * r, 200 + 100 * c, top + 20 + 20 * r), text)
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    ]
+    return Table(Rect(100, top, 100 + 100 * len(rows[0]), top + 20 * len(rows)), cells)
 
+
+def _cells(doc: Document) -> list[tuple[tuple[int, int, int] | None, str]]:
+    return [(b.table, b.text) for b in doc.blocks]
+
+
+# A table that runs to the foot of a page (its last row ends at 760 of 842, the margins alike).
+FOOT = 740
+
+
+def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
     header = ["Sessie", "Gemeenten"]
-    first = PageContent(1, 595, 842, tables=[table([header, ["1. Wijkbudgetten", "Zeist"]])])
-    second = PageContent(2, 595, 842, tables=[table([header, ["2. Burgerberaad", "Houten"]])])
-    doc = build_document([first, second])
-    assert [(b.table, b.text) for b in doc.blocks] == [
+    first = PageContent(1, 595, 842, tables=[_table([header, ["1. Wijkbudgetten", "Zeist"]], FOOT - 20)])
+    second = PageContent(2, 595, 842, tables=[_table([header, ["2. Burgerberaad", "Houten"]], 82)])
+    assert _cells(build_document([first, second])) == [
         ((0, 0, 0), "Sessie"),
         ((0, 0, 1), "Gemeenten"),
         ((0, 1, 0), "1. Wijkbudgetten"),
@@ -481,6 +492,125 @@ def test_a_header_row_repeated_on_the_next_page_is_read_once() -> None:
         ((0, 2, 0), "2. Burgerberaad"),
         ((0, 2, 1), "Houten"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_rows", "second_rows", "joined"),
+    [
+        # A run sheet's row broken by the page: the time cell stays empty below the break.
+        (
+            [["Tijd", "Onderdeel", "Na afloop"], ["13.20", "Uitleg", "Indeling op de"]],
+            [["", "werkgroepen en indeling", "deur van elke zaal gehangen."], ["13.30", "Werkgroep 1", "–"]],
+            ["13.20", "Uitleg werkgroepen en indeling", "Indeling op de deur van elke zaal gehangen."],
+        ),
+        # Under a repeated header row.
+        (
+            [["Tafel", "Aanbod"], ["Tafel 2", "een factsheet en een"]],
+            [["Tafel", "Aanbod"], ["", "werkbezoek aan de griffie"]],
+            ["Tafel 2", "een factsheet en een werkbezoek aan de griffie"],
+        ),
+        # Only the long cell goes on; a word broken at the line end is one word again.
+        (
+            [["Tijd", "Onderdeel", "Wie"], ["13.30", "Werkgroep 1: Krimp en voor-", "Sjoerd Wiersma"]],
+            [["", "zieningen in de dorpen", ""]],
+            ["13.30", "Werkgroep 1: Krimp en voorzieningen in de dorpen", "Sjoerd Wiersma"],
+        ),
+    ],
+)
+def test_a_row_broken_by_the_page_is_one_row(
+    first_rows: list[list[str]], second_rows: list[list[str]], joined: list[str]
+) -> None:
+    first = PageContent(1, 595, 842, tables=[_table(first_rows, FOOT + 20 - 20 * len(first_rows))])
+    second = PageContent(2, 595, 842, tables=[_table(second_rows, 82)])
+    cells = [b for b in build_document([first, second]).blocks if b.table and b.table[1] == 1]
+    assert [b.text for b in cells] == joined
+    assert {b.table[0] for b in build_document([first, second]).blocks if b.table} == {0}
+
+
+@pytest.mark.parametrize(
+    ("first_rows", "second_rows", "top"),
+    [
+        # A form of one table a page, each under the same title row, ending mid-page.
+        (
+            [["Tafelformulier", "notulist"], ["Tafelnummer", "1"]],
+            [["Tafelformulier", "notulist"], ["Tafelnummer", "2"]],
+            300,
+        ),
+        ([["Werksessie nr.", "1"], ["Thema", "Wonen"]], [["Werksessie nr.", "2"], ["Thema", "Zorg"]], 420),
+        # A new table at the top of the next page whose first cell is empty is no row's rest
+        # when the table above ended with room to spare.
+        ([["Tafel", "Naam"], ["1", "Anna de Wit"]], [["", "Naam"], ["2", "Jan Smit"]], 500),
+    ],
+)
+def test_tables_that_end_mid_page_do_not_go_on_over_the_page(
+    first_rows: list[list[str]], second_rows: list[list[str]], top: float
+) -> None:
+    first = PageContent(1, 595, 842, tables=[_table(first_rows, top)])
+    second = PageContent(2, 595, 842, tables=[_table(second_rows, 82)])
+    doc = build_document([first, second])
+    assert {b.table[0] for b in doc.blocks if b.table} == {0, 1}
+    assert [b.text for b in doc.blocks if b.table and b.table[0] == 1] == [
+        t for row in second_rows for t in row if t
+    ]
+
+
+def test_a_row_at_the_top_of_a_page_with_its_first_cell_filled_is_a_row_of_its_own() -> None:
+    first = PageContent(1, 595, 842, tables=[_table([["Tijd", "Onderdeel"], ["13.00", "Welkom"]], FOOT - 20)])
+    second = PageContent(2, 595, 842, tables=[_table([["13.30", "Werkgroep 1"]], 82)])
+    assert _cells(build_document([first, second]))[-2:] == [((0, 2, 0), "13.30"), ((0, 2, 1), "Werkgroep 1")]
+
+
+def _glyphs(*runs: tuple[float, str]) -> list[tuple[float, float, str]]:
+    """Glyphs 5 points wide from runs of text, each (x of its first glyph, text), in the order given."""
+    return [(x + 5 * i, x + 5 * i + 5, char) for x, text in runs for i, char in enumerate(text)]
+
+
+@pytest.mark.parametrize(
+    ("glyphs", "text"),
+    [
+        # LibreOffice draws a line's check boxes (a fallback font) after its words, in their gaps.
+        (_glyphs((100, "Kruis aan ("), (163, ") of niet."), (156, "☒")), "Kruis aan (☒) of niet."),
+        (_glyphs((120, " Zevenaar  "), (185, " Montferland")), None),
+        (_glyphs((112, "Zevenaar  Montferland"), (100, "☒"), (156, "☐")), "☒ Zevenaar ☐ Montferland"),
+        (
+            _glyphs((112, "een gezamenlijke raadsledenavond"), (100, "✓")),
+            "✓ een gezamenlijke raadsledenavond",
+        ),
+        (_glyphs((112, "Deelnemers"), (100, "👥")), "👥 Deelnemers"),
+    ],
+)
+def test_a_symbol_drawn_after_its_line_is_read_where_it_stands(
+    glyphs: list[tuple[float, float, str]], text: str | None
+) -> None:
+    if text is None:  # in order already
+        assert not out_of_order([g[0] for g in glyphs], 10)
+        return
+    assert out_of_order([g[0] for g in glyphs], 10)
+    assert in_reading_order(glyphs, 10, 0.25) == text
+
+
+@pytest.mark.parametrize(
+    "xs",
+    [
+        [100, 105, 110, 115],  # in order
+        [100, 105, 104, 110],  # kerning: a glyph a little left of the one before
+        [100, 106, 103.5, 111],  # an accent set back over its letter
+    ],
+)
+def test_a_line_in_order_is_left_as_it_is(xs: list[float]) -> None:
+    assert not out_of_order(xs, 10)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_check_boxes_of_a_libreoffice_form_read_before_their_options(engine: str) -> None:
+    pdf = DATA / "libreoffice" / "verslagformulier-raadsledenavond-liemers-2019.pdf"
+    texts = [b.text for b in read_document(pdf, pdf_engine=engine).blocks]  # type: ignore[arg-type]
+    assert "☒ Zevenaar ☒ Montferland ☐ Duiven ☐ Westervoort ☒ Doesburg ☐ anders, nl. …" in texts
+    assert any(
+        t.startswith("Toelichting:") and "is (☒) en laat leeg wat niet van toepassing is (☐)." in t
+        for t in texts
+    )
+    assert "☒ een cursus debatteren voor nieuwe raadsleden (in samenwerking met ProDemos)" in texts
 
 
 def test_addresses_in_an_auto_hyphenated_document() -> None:

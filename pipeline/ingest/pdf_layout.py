@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.txt import LIST_MARKER, list_marker
@@ -51,6 +52,15 @@ _VOWEL_PAIRS = {"aa", "ee", "oo", "uu", "ie", "ei", "eu", "ou", "au", "ui", "oe"
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _ODD_CHARS = re.compile("[\ufb00-\ufb06\u00ad]")
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|[-,]bd\b", re.I)
+# Symbols a text font lacks (arrows, check boxes, dingbats, emoji): office software draws them
+# in a fallback font, and LibreOffice writes each font's glyphs of a line as a run of their own,
+# so in content order a check box may follow the words it stands before. Only a line holding one
+# is put back in left-to-right order (see :func:`in_reading_order`).
+FALLBACK_GLYPH = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff]")
+# A glyph this far (in font sizes) left of the one before it was drawn out of reading order.
+_BACKWARDS = 0.5
+
+
 # A path at most this thick (points) is a ruling line, not a cell; a page with more ruling
 # lines than MAX_RULINGS is a drawing, not a table.
 RULE_WIDTH = 3.0
@@ -328,6 +338,26 @@ def _index(positions: list[float], value: float) -> int:
 # ----------------------------------------------------------------------------- line joining
 
 
+def out_of_order(xs: list[float], size: float) -> bool:
+    """Whether a line's glyphs, at these left edges in content order, jump back (a run drawn
+    after the text it stands in)."""
+    return any(b < a - _BACKWARDS * size for a, b in pairwise(xs))
+
+
+def in_reading_order(glyphs: list[tuple[float, float, str]], size: float, gap: float) -> str:
+    """One line's text from its glyphs ``(x0, x1, char)`` put left to right: a space stands
+    where the line has one or where two glyphs are more than ``gap`` font sizes apart (the room
+    left for a glyph drawn in another run), as pdfplumber's reader joins a line."""
+    parts: list[str] = []
+    right: float | None = None
+    for x0, x1, char in sorted(glyphs, key=lambda g: g[0]):
+        if right is not None and x0 - right > gap * size:
+            parts.append(" ")
+        parts.append(char)
+        right = x1
+    return " ".join("".join(parts).split())
+
+
 def join_lines(parts: list[str], cut: set[int] | None = None, *, hyphenated: bool = False) -> str:
     """Join the lines of one block, rejoining words hyphenated at a line end; a line whose
     index is in ``cut`` ends inside a word that was broken without a hyphen. ``hyphenated``:
@@ -504,7 +534,11 @@ def build_document(pages: list[PageContent], warnings: list[str] | None = None) 
     links = {p.number: p.links for p in pages if p.links}
     table_index, rows = -1, 0
     header: list[str] = []
-    for group in _groups(pages, metrics, boxes):
+    groups = _groups(pages, metrics, boxes)
+    _join_rows_broken_by_pages(groups, hyphenated)
+    for group in groups:
+        if group.table is None and not group.lines:  # a row's rest, joined to the row above
+            continue
         if group.table is not None:
             table = group.table
             if not group.continued:
@@ -685,6 +719,7 @@ def _mark_band(
 def _groups(pages: list[PageContent], metrics: _Metrics, boxes: dict[int, list[_Box]]) -> list[_Group]:
     groups: list[_Group] = []
     current: _Group | None = None
+    bottom = _body_bottom(pages)
     for page in pages:
         # A frame drawn in the middle of a paragraph (a text box a heading wraps around) is read
         # after that paragraph: it waits here until the paragraph ends.
@@ -700,7 +735,12 @@ def _groups(pages: list[PageContent], metrics: _Metrics, boxes: dict[int, list[_
                 groups += [g for box in waiting for g in _box_groups(box, metrics)]
                 current, waiting = None, []
                 previous = groups[-1].table if groups else None
-                continued = position == 0 and previous is not None and _columns(previous) == _columns(item)
+                continued = (
+                    position == 0
+                    and previous is not None
+                    and _columns(previous) == _columns(item)
+                    and _broken_by_page(previous, item, page, bottom)
+                )
                 groups.append(_Group(table=item, page=page.number, continued=continued))
                 continue
             across = waiting[-1].rect if waiting else None
@@ -714,6 +754,28 @@ def _groups(pages: list[PageContent], metrics: _Metrics, boxes: dict[int, list[_
             groups.append(current)
         groups += [g for box in waiting for g in _box_groups(box, metrics)]
     return groups
+
+
+# Points of room under a table that a row's padding and rounding may leave unused.
+_ROW_SLACK = 6.0
+
+
+def _body_bottom(pages: list[PageContent]) -> float:
+    """The lowest point body text or a table reaches on any page (running lines are gone)."""
+    tables = (t.rect.bottom for p in pages for t in p.tables)
+    return max((*tables, *(ln.top for p in pages for ln in p.lines)), default=0.0)
+
+
+def _broken_by_page(previous: Table, item: Table, page: PageContent, bottom: float) -> bool:
+    """Whether a table at the top of a page goes on from ``previous``: a table breaks to the next
+    page only where its next row did not fit, so the room left under ``previous`` is less than
+    that row (the first or, under a repeated header, the second). The body ends at the lowest
+    point any page reaches, or as far above the page's foot as the table starts below its head
+    (margins alike). A form of one table a page ends higher up."""
+    rows = [[c.rect for c in item.cells if c.row == row] for row in (0, 1)]
+    heights = [max(r.bottom for r in cells) - min(r.top for r in cells) for cells in rows if cells]
+    room = max(bottom, page.height - item.rect.top) - previous.rect.bottom
+    return room < max(heights, default=0.0) + _ROW_SLACK
 
 
 def _is_heading_group(group: _Group, m: _Metrics) -> bool:
@@ -891,6 +953,36 @@ def _emit_table(
             rect = cell.rect
             _add_links(builder, block, links, lambda p, x, y, rect=rect: p == page and rect.holds(x, y))
     return first_row + 1 + max(cell.row for cell in table.cells)
+
+
+def _join_rows_broken_by_pages(groups: list[_Group], hyphenated: bool) -> None:
+    """A row too tall for the rest of a page goes on at the top of the next (Word and LibreOffice
+    let a row break across pages): the next part's first row, its first cell empty under a
+    filled one, is the rest of the row above, so its cells are joined to that row's."""
+    header: list[str] = []
+    for before, group in zip([_Group(), *groups], groups, strict=False):
+        if group.table is None:
+            continue
+        if not group.continued or before.table is None:
+            header = _row_texts(group.table, 0)
+            continue
+        first = 1 if header and _row_texts(group.table, 0) == header else 0
+        rest = _row_cells(group.table, first)
+        above = _row_cells(before.table, max(c.row for c in before.table.cells))
+        if [c.col for c in rest] != [c.col for c in above] or not rest or rest[0].text or not above[0].text:
+            continue
+        for cell, tail in zip(above, rest, strict=True):
+            cell.text = join_two(cell.text, tail.text, hyphenated=hyphenated) if cell.text else tail.text
+        group.table = _without_row(group.table, first)
+
+
+def _row_cells(table: Table, row: int) -> list[TableCell]:
+    return sorted((c for c in table.cells if c.row == row), key=lambda c: c.col)
+
+
+def _without_row(table: Table, row: int) -> Table | None:
+    cells = [TableCell(c.row - (c.row > row), c.col, c.rect, c.text) for c in table.cells if c.row != row]
+    return Table(table.rect, cells) if cells else None
 
 
 def _row_texts(table: Table, row: int) -> list[str]:

@@ -22,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
+    FALLBACK_GLYPH,
     Line,
     PageContent,
     PageLink,
@@ -31,9 +32,12 @@ from pipeline.ingest.pdf_layout import (
     check_pdf_bytes,
     cut_word,
     find_tables_and_boxes,
+    in_reading_order,
     is_bold_font,
     may_cut_word,
+    out_of_order,
 )
+from pipeline.ingest.pdf_plumber import SPACE_GAP
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
 
@@ -125,8 +129,38 @@ class _PageReader:
             end = match.start(1) + len(body.rstrip()) - 1
             if match[2] in _HYPHEN:  # PDFium swallowed the line-end hyphen: give it back
                 stripped, end = stripped + "-", match.start(2)
-            lines.append(self._line(tp, stripped, to_char(start), to_char(end), number, height))
+            first, last = to_char(start), to_char(end)
+            if FALLBACK_GLYPH.search(stripped):
+                stripped, first, last = self._left_to_right(tp, text, start, end, to_char) or (
+                    stripped,
+                    first,
+                    last,
+                )
+            lines.append(self._line(tp, stripped, first, last, number, height))
         return lines
+
+    def _left_to_right(
+        self, tp: Any, text: str, start: int, end: int, to_char: Callable[[int], int]
+    ) -> tuple[str, int, int] | None:
+        """The line ``text[start:end + 1]`` in the order it reads, with its leftmost and
+        rightmost character, when a symbol of a fallback font was drawn out of that order; else
+        None. As pdfplumber's reader sees the line (see ``in_reading_order``)."""
+        glyphs: list[tuple[float, float, str]] = []
+        indices: list[int] = []
+        for at in range(start, end + 1):
+            index = to_char(at)
+            if pdfium_c.FPDFText_IsGenerated(tp, index) == 1:  # a space PDFium guessed from a gap
+                continue
+            pdfium_c.FPDFText_GetCharBox(tp, index, self._left, self._right, self._bottom, self._top)
+            glyphs.append((self._left.value, self._right.value, text[at]))
+            indices.append(index)
+        size = pdfium_c.FPDFText_GetFontSize(tp, indices[0])
+        if not out_of_order([g[0] for g in glyphs if not g[2].isspace()], size):
+            return None
+        visible = [(g, i) for g, i in zip(glyphs, indices, strict=True) if not g[2].isspace()]
+        first = min(visible, key=lambda v: v[0][0])[1]
+        last = max(visible, key=lambda v: v[0][1])[1]
+        return in_reading_order(glyphs, size, SPACE_GAP), first, last
 
     def _line(self, tp: Any, text: str, first: int, last: int, page: int, height: float) -> Line:
         """The line's position and font from its first and last character only."""
@@ -204,6 +238,10 @@ class _PageReader:
                 r = cell.rect
                 raw = tp.get_text_bounded(r.x0 + 1, height - r.bottom + 1, r.x1 - 1, height - r.top - 1)
                 parts = _cell_lines(raw)
+                if FALLBACK_GLYPH.search(raw):
+                    parts = [
+                        self._cell_line_in_order(tp.raw, part, r, height, text, to_char) for part in parts
+                    ]
                 cut = {
                     i
                     for i in range(len(parts) - 1)
@@ -212,6 +250,23 @@ class _PageReader:
                 }
                 cell.parts, cell.cut = parts, cut
         return tables, boxes
+
+    def _cell_line_in_order(
+        self, tp: Any, part: str, cell: Rect, height: float, text: str, to_char: Callable[[int], int]
+    ) -> str:
+        """A cell's line in the order it reads (see ``_left_to_right``), found in the page's
+        text at the occurrence that lies inside the cell."""
+        if not FALLBACK_GLYPH.search(part):
+            return part
+        body = part[:-1] if part.endswith("-") and part[:-1] in text else part
+        at = text.find(body)
+        while at != -1:
+            pdfium_c.FPDFText_GetCharBox(tp, to_char(at), self._left, self._right, self._bottom, self._top)
+            if cell.holds(self._left.value, height - self._bottom.value):
+                ordered = self._left_to_right(tp, text, at, at + len(body) - 1, to_char)
+                return part if ordered is None else ordered[0] + part[len(body) :]
+            at = text.find(body, at + 1)
+        return part
 
     def _cut_word(
         self, tp: Any, word: str, cell: Rect, height: float, text: str, to_char: Callable[[int], int]

@@ -19,6 +19,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.pdf_layout import (
+    FALLBACK_GLYPH,
     Line,
     PageContent,
     PageLink,
@@ -30,6 +31,7 @@ from pipeline.ingest.pdf_layout import (
     find_tables_and_boxes,
     is_bold_font,
     may_cut_word,
+    out_of_order,
 )
 from pipeline.ingest.txt import LIST_MARKER
 from pipeline.model import Document
@@ -119,7 +121,16 @@ def _split_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         current.append(char)
     if current:
         lines.append(current)
-    return [line for line in lines if any(not c["text"].isspace() for c in line)]
+    return [_left_to_right(line) for line in lines if any(not c["text"].isspace() for c in line)]
+
+
+def _left_to_right(line: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A line holding a symbol of a fallback font (a check box) in the order it reads."""
+    if not FALLBACK_GLYPH.search("".join(c["text"] for c in line)):
+        return line
+    if not out_of_order([c["x0"] for c in line], line[0]["size"]):
+        return line
+    return sorted(line, key=lambda c: c["x0"])
 
 
 # Codes WinAnsiEncoding leaves undefined. The PDF specification (Annex D, note 6) maps every
