@@ -171,7 +171,7 @@ F1_FLOORS: dict[str, float] = {
     "facilitator_organisations": 0.91,
     "offerings": 0.93,
     "quotes": 0.91,
-    "session_municipalities": 0.94,
+    "session_municipalities": 0.959,
     "contacts": 0.94,
     "organisations": 0.94,
 }
