@@ -1945,34 +1945,64 @@ def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
     Weert", "- Sessie 2: ..."; "Aanspreekpunten" over "- Werkplaats 1: Name, email"): each item
     whose number a session told in full also has, under another title, says who sat in that
     session or whom to ask, not a session of its own. Its value joins that session as a list of
-    municipalities and as a note (read for contacts); the item's own session is dropped."""
+    municipalities and as a note (read for contacts); the item's own session is dropped. Under a
+    lead-in that offers ("Uit de werkgroepen is het volgende aanbod gekomen:" over "- werkgroep 2:
+    een excursie") the value is that session's offering instead. The last item keeps what runs on
+    under it (the paragraphs after the list) as text outside the sessions."""
+    # The last item of a keyed list runs on over the text after it.
+    keyed = {
+        id(s)
+        for before, s in zip([None, *sections], sections, strict=False)
+        if _keyed_item(s) or (before is not None and _keyed_item(before) and _keyed_item(s, run_on=True))
+    }
     full: dict[int, list[Section]] = {}
     for section in sections:
-        if section.kind == "session" and section.number is not None and not _keyed_item(section):
+        if section.kind == "session" and section.number is not None and id(section) not in keyed:
             full.setdefault(section.number, []).append(section)
     kept: list[Section] = []
+    lead_in = ""
     for section in sections:
-        targets = full.get(section.number or 0, []) if _keyed_item(section) else []
+        targets = full.get(section.number or 0, []) if id(section) in keyed else []
         if len(targets) != 1 or _same_title(targets[0], section):
             kept.append(section)
+            last = section.blocks[-1] if section.blocks else section.heading
+            lead_in = last.text if last is not None else ""
             continue
         heading = section.heading
         at = heading.text.rfind(section.title or "")  # type: ignore[union-attr]
         value = Block("paragraph", section.title or "", heading.start + at, heading.end, heading.page)  # type: ignore[union-attr]
-        targets[0].listed.append(value)
-        # "- Werkplaats 2: Name, email": what else the item says (a contact) is that session's too.
-        targets[0].notes.append(value)
+        _join_keyed_value(targets[0], value, _offering_cue().search(lead_in) is not None)
+        if section.blocks:
+            kept.append(Section("other", None, section.blocks))
+            lead_in = section.blocks[-1].text
     return kept
 
 
-def _keyed_item(section: Section) -> bool:
-    """A session opened by a list item that holds nothing else ("- Sessie 2: A, B en C")."""
+def _join_keyed_value(target: Section, value: Block, offered: bool) -> None:
+    if offered:
+        if target.summary is None:
+            target.summary = {}
+        target.summary.setdefault("offerings", []).append(value)
+        return
+    target.listed.append(value)
+    # "- Werkplaats 2: Name, email": what else the item says (a contact) is that session's too.
+    target.notes.append(value)
+
+
+@cache
+def _offering_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["offerings_in_prose"]), re.IGNORECASE)
+
+
+def _keyed_item(section: Section, run_on: bool = False) -> bool:
+    """A session opened by a list item that holds nothing else ("- Sessie 2: A, B en C"); with
+    ``run_on``, also the last item of such a list, which runs on over the text after it."""
     heading = section.heading
     return (
         section.kind == "session"
         and heading is not None
         and heading.kind == "list_item"
-        and not section.blocks
+        and (run_on or not section.blocks)
         and bool(section.title)
     )
 
@@ -2111,6 +2141,9 @@ def _key_column(fields: dict[int, str], rows: list[list[Block]]) -> int:
     return 0
 
 
+_EMPTY_CELLS = frozenset({"", "-", "–", "—", "n.v.t.", "nvt"})
+
+
 def _join_keyed_row(
     section: Section, row: list[Block], key: int, fields: dict[int, str], document: Document
 ) -> None:
@@ -2120,12 +2153,14 @@ def _join_keyed_row(
     # "Werkgroep | Wat de raden krijgen | Aanspreekpunt": the offering cells join as offerings,
     # the cells after them as the contact's line.
     offers = [c for c in rest if c.table and fields.get(c.table[2]) == "offerings"]
-    told = [c for c in rest if c not in offers] if offers else rest
+    # An empty cell ("–" where no name is known) is left out: a line opening with it is a list item.
+    told = [c for c in rest if c not in offers and c.text.strip() not in _EMPTY_CELLS]
     if "contacts" in fields.values() and told:
         start, end = told[0].start, told[-1].end
         line = Block("paragraph", document.text[start:end], start, end, told[0].page)
         # A table session reads its row and notes, not blocks.
-        (section.blocks if section.row is None else section.notes).append(line)
+        # A session told in prose may run on under a label of the letter ("Aanbod"): a note is read alone.
+        (section.blocks if section.row is None and not section.prose else section.notes).append(line)
     if not offers:
         return
     if section.row is None and section.summary is None:
@@ -2158,7 +2193,12 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
             or "municipalities" not in _column_fields({0: header[0]} if 0 in header else {}).values()
         ):
             continue
-        names = {c.table[1]: c for c in cells if c.table and c.table[2] == 0 and c.table[1] > 0}
+        names = {
+            c.table[1]: c
+            for c in cells
+            if c.table and c.table[2] == 0 and c.table[1] > 0 and not _matrix_total().match(c.text.strip())
+        }
+        counts = _count_matrix(cells, columns)
         for cell in cells:
             row, column = cell.table[1], cell.table[2]  # type: ignore[index]
             if column == listing and row in names:
@@ -2167,13 +2207,27 @@ def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
                         by_number[number][0].listed.append(names[row])
                 continue
             targets = by_number.get(columns.get(column, 0), [])
-            if (
-                row > 0
-                and len(targets) == 1
-                and row in names
-                and cell.text.strip().casefold() in _MATRIX_MARKS
-            ):
+            if row > 0 and len(targets) == 1 and row in names and _marked(cell.text, counts):
                 targets[0].listed.append(names[row])
+
+
+def _marked(text: str, counts: bool) -> bool:
+    """A matrix cell that says the row's council took part: a mark, or in a count matrix a count
+    of its members above 0 ("3" in "Gemeente | Werkgroep 1 | ..."; "0" and "–" say it did not)."""
+    text = text.strip()
+    return text.casefold() in _MATRIX_MARKS or (counts and text.isdigit() and int(text) > 0)
+
+
+def _count_matrix(cells: list[Block], columns: dict[int, int]) -> bool:
+    """Every cell under the sessions' columns a number or empty ("–"): the table counts members
+    per council and session. A number among words ("12" beside "nee") counts nothing."""
+    values = [c.text.strip() for c in cells if c.table and c.table[1] > 0 and c.table[2] in columns]
+    return any(v.isdigit() for v in values) and all(v.isdigit() or v in _EMPTY_CELLS for v in values)
+
+
+@cache
+def _matrix_total() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['matrix_totals'])})\s*:?$", re.IGNORECASE)
 
 
 # A cell that lists sessions by number: "2", "1 en 3", "1, 2 en 4", "2 + 3".
@@ -2217,9 +2271,10 @@ def _matrix_columns(header: dict[int, Block]) -> dict[int, int]:
     """Column -> session number, when the columns after the first number 1, 2, ... in order."""
     numbers: dict[int, int] = {}
     for column in sorted(header):
-        if column == 0:
-            continue
         text = header[column].text.strip()
+        # A last column that adds up the others ("Totaal") is no session.
+        if column == 0 or (column == max(header) and _matrix_total().match(text)):
+            continue
         match = _MATRIX_COLUMN.match(text)
         number = _keyword_number(text) or (int(match.group(1)) if match else None)
         if number is None:

@@ -176,6 +176,122 @@ def test_other_tables_add_no_session_municipalities(rows: list[list[str]]) -> No
     assert municipalities_per_session(_built(rows)) == [["Tiel"], ["Ede"]]
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Members counted per council and session: above 0 took part, 0 or a dash did not; a
+        # column and a row that add up the others are no session and no council.
+        [
+            ["Gemeente", "Les 1", "Les 2", "Totaal"],
+            ["Buren", "3", "0", "3"],
+            ["Zaltbommel", "1", "2", "3"],
+            ["Hengelo (Ov.)", "0", "4", "4"],
+            ["Totaal", "4", "6", "10"],
+        ],
+        [
+            ["Gemeenten", "Les 1", "Les 2"],
+            ["Buren", "2", "–"],
+            ["Zaltbommel", "5", "1"],
+            ["Hengelo (Ov.)", "–", "1"],
+            ["Amersfoort", "–", "–"],
+        ],
+        [
+            ["Gemeente", "L1", "L2", "Samen"],
+            ["Gem. Buren", "12", ""],
+            ["Zaltbommel", "1", "1", "2"],
+            ["Hengelo (Ov.)", "", "7", "7"],
+        ],
+    ],
+)
+def test_a_count_matrix_gives_each_session_the_councils_counted_there(rows: list[list[str]]) -> None:
+    assert municipalities_per_session(_built(rows)) == [
+        ["Buren", "Tiel", "Zaltbommel"],
+        ["Ede", "Hengelo (O.)", "Zaltbommel"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # All counts 0; a count among words; a total column that is not the last; years, not sessions.
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "0", "0"], ["Zaltbommel", "–", "0"]],
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "3", "afgemeld"], ["Zaltbommel", "ja, 2", "0"]],
+        [["Gemeente", "Totaal", "Les 1", "Les 2"], ["Buren", "3", "1", "2"]],
+        [["Gemeente", "2019", "2020", "Totaal"], ["Buren", "3", "1", "4"]],
+    ],
+)
+def test_tables_of_other_numbers_add_no_session_municipalities(rows: list[list[str]]) -> None:
+    assert municipalities_per_session(_built(rows)) == [["Tiel"], ["Ede"]]
+
+
+def _letter(
+    lead_in: str,
+    items: list[str],
+    after: str = "Met vriendelijke groet,",
+    table: list[list[str]] | None = None,
+) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("paragraph", "Terugblik op de regiodag")
+    builder.add("paragraph", "Geachte leden van de raden,")
+    builder.add(
+        "paragraph",
+        "Werkgroep 1, ‘Geld en grip’, werd begeleid door Ria Bos van Raadwerk. De raadsleden uit Ede "
+        "wilden weten hoe zij de begroting beter kunnen lezen en wanneer zij moeten bijsturen.",
+    )
+    builder.add(
+        "paragraph",
+        "Werkgroep 2, ‘Wonen in de kern’, stond onder leiding van Piet Kok. De raadsleden uit Tiel "
+        "bespraken de sluiting van de school en wat het dorp zelf kan regelen.",
+    )
+    builder.add("paragraph", lead_in)
+    for item in items:
+        builder.add("list_item", item)
+    builder.add("paragraph", after)
+    for r, row in enumerate(table or []):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Uit de werkgroepen is het volgende aanbod gekomen. U kunt het aanvragen bij de griffie:",
+        "Wat wij de raden in 2024 aanbieden:",
+        "Wij ondersteunen uw raad graag met:",
+    ],
+)
+def test_a_list_keyed_by_werkgroep_under_an_offering_lead_in_gives_that_session_offerings(
+    lead_in: str,
+) -> None:
+    items = [
+        "werkgroep 1: een training begroting lezen",
+        "werkgroep 2: een dorpenscan",
+        "Werkgroep 2: een excursie",
+    ]
+    sessions = _letter(lead_in, items, after="Daarna volgt een evaluatie in het voorjaar.")
+    assert [(s["number"], s["title"]) for s in sessions] == [(1, "Geld en grip"), (2, "Wonen in de kern")]
+    assert [s["offerings"] for s in sessions] == [
+        ["een training begroting lezen"],
+        ["een dorpenscan", "een excursie"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Wie zat waar?",
+        "De deelnemers per werkgroep:",
+        "Hieronder ziet u welke raden aan welke werkgroep deelnamen.",
+    ],
+)
+def test_a_keyed_list_under_another_lead_in_gives_no_offerings(lead_in: str) -> None:
+    sessions = _letter(lead_in, ["werkgroep 1: Epe en Heerde", "werkgroep 2: Buren"])
+    assert len(sessions) == 2
+    assert [s["offerings"] for s in sessions] == [[], []]
+    assert sorted(m["name"] for m in sessions[0]["municipalities"] if m["name"] != "Ede") == ["Epe", "Heerde"]
+
+
 def test_an_appendix_naming_a_session_again_gives_it_municipalities() -> None:
     after = [
         ("heading", "Bijlage: deelnemers per les"),
@@ -2271,3 +2387,24 @@ def test_a_table_of_other_facts_under_a_heading_tells_no_session(
 )
 def test_what_the_council_gets_is_an_offering(line: str, offerings: list[str]) -> None:
     assert sessions_of(line)[0]["offerings"] == offerings
+
+
+@pytest.mark.parametrize("column", ["Bereikbaar via", "Te bereiken op", "bereikbaar op"])
+def test_a_bijlage_of_contacts_per_werkgroep_gives_each_its_contact(column: str) -> None:
+    table = [
+        ["Werkgroep", "Naam", "Organisatie", column],
+        ["1", "Ria Bos", "Raadwerk", "r.bos@raadwerk.nl of 030 - 123 45 67"],
+        ["2", "–", "Dorpswerk", "info@dorpswerk.nl"],
+    ]
+    sessions = _letter("Tot slot.", [], table=table)
+    assert [[(c["name"], c["email"]) for c in s["contacts"]] for s in sessions] == [
+        [("Ria Bos", "r.bos@raadwerk.nl")],
+        [(None, "info@dorpswerk.nl")],
+    ]
+    assert [s["offerings"] for s in sessions] == [[], []]
+
+
+@pytest.mark.parametrize("column", ["Bereikbaarheid", "Bereikt", "Via"])
+def test_a_table_per_werkgroep_without_a_contact_column_gives_no_contacts(column: str) -> None:
+    table = [["Werkgroep", "Naam", column], ["1", "Ria Bos", "ja"], ["2", "Piet Kok", "nee"]]
+    assert [s["contacts"] for s in _letter("Tot slot.", [], table=table)] == [[], []]
