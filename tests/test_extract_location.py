@@ -350,3 +350,113 @@ def test_no_place_from_an_introduction_after_a_session_or_from_other_parts(
     parts: list[tuple[str, str]],
 ) -> None:
     assert location_in_parts(parts) is None
+
+
+def _docx_location(blocks: list[tuple[str, str, int | None]]) -> str | None:
+    builder = DocumentBuilder("docx")
+    for kind, text, level in blocks:
+        builder.add(kind, text, level=level)  # type: ignore[arg-type]
+    document = builder.build()
+    found = find_location(Context(document, on=date(2023, 1, 1)), document.blocks)
+    return found.place if found else None
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        [("Key facts", 2)],
+        [("Van de voorzitter", 2)],
+        [("Nummer 1 – 2020", 4), ("Van de voorzitter", 2)],
+        [("In het kort", 3), ("Terugblik", 2)],
+    ],
+)
+def test_a_heading_above_the_first_prose_opens_the_intro(headings: list[tuple[str, int]]) -> None:
+    blocks: list[tuple[str, str, int | None]] = [
+        ("heading", "Evaluatie regionale raadsledendag", 1),
+        (
+            "paragraph",
+            "Projectteam Regio Noord · versie 0.9 · intern, niet voor publicatie · 9 november 2021",
+            None,
+        ),
+        *[("heading", text, level) for text, level in headings],
+        (
+            "paragraph",
+            "Op zaterdag 2 oktober kwamen veertig raadsleden bijeen in het gemeentehuis van Schagen.",
+            None,
+        ),
+    ]
+    assert _docx_location(blocks) == "Schagen"
+
+
+def test_a_heading_after_the_first_prose_still_ends_the_intro() -> None:
+    blocks = [
+        ("heading", "Evaluatie regionale raadsledendag", 1),
+        ("paragraph", "Dit verslag beschrijft in het kort hoe de dag voor de raadsleden is verlopen.", None),
+        ("heading", "Volgend jaar", 2),
+        (
+            "paragraph",
+            "Dan kwamen de raadsleden bijeen in het gemeentehuis van Schagen, zo is het plan.",
+            None,
+        ),
+    ]
+    assert _docx_location(blocks) is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "is_byline"),
+    [
+        (
+            "Projectteam Regio Kop · versie 0.9 · intern, niet voor publicatie · 9 november 2021",
+            True,
+        ),
+        (
+            "Opgesteld door het secretariaat van de Rekenkamercommissie · vastgesteld op 28 januari 2020",
+            True,
+        ),
+        ("Redactie Binnenkant | vrijdag 14 februari 2020 | leestijd 4 minuten | 212 keer gelezen", True),
+        ("Het was een goede dag · zeker voor de raadsleden. Volgend jaar komen we terug in Zwolle.", False),
+        ("Veertig raadsleden uit de regio kwamen op zaterdag bijeen in het stadhuis van Zwolle.", False),
+    ],
+)
+def test_a_byline_of_parts_is_no_opening_paragraph(byline: str, is_byline: bool) -> None:
+    from pipeline.extract.location import _is_byline
+
+    assert _is_byline(byline) is is_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Daarom organiseerden de rekenkamers op 21 januari een avond in het Stadsarchief Vlaardingen.",
+            "Vlaardingen",
+        ),
+        (
+            "De raadsleden kwamen op dinsdag 4 juni bijeen in Raadhuis Sliedrecht voor hun overleg.",
+            "Sliedrecht",
+        ),
+        (
+            "Zestig jongeren kwamen zaterdag naar poppodium Metropool in Hengelo voor de jongerentop.",
+            "Hengelo",
+        ),
+        ("De raadsavond werd gehouden in het Kulturhus in Wijhe, midden in het dorp aan de IJssel.", "Wijhe"),
+        # The venue with "in" before its place beats the venue named after a place.
+        ("De avond in Theater Zwolle vond plaats in het stadhuis van Kampen met veertig gasten.", "Kampen"),
+    ],
+)
+def test_a_venue_named_after_its_place(text: str, place: str) -> None:
+    assert location_in(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A venue's own name that is no municipality.
+        "Op vrijdag kwamen de raadsleden bijeen in Theater De Lawei voor de regionale avond.",
+        "De avond werd gehouden in het Kulturhus De Spil voor alle raadsleden uit de regio.",
+        # A venue noun inside a word that names no building, then a name.
+        "Op maandag bespraken de raadsleden het archief van de gemeente met Jan de Vries uit Ede.",
+    ],
+)
+def test_no_place_from_a_venue_named_otherwise(text: str) -> None:
+    assert location_in(text) is None

@@ -38,6 +38,7 @@ _QUOTE_OPENERS = "“„\"‘'«"
 @dataclass(frozen=True)
 class _Cues:
     venue: re.Pattern[str]
+    venue_named: re.Pattern[str]
     venue_noun: AnyCase
     host: re.Pattern[str]
     trip: re.Pattern[str]
@@ -77,6 +78,10 @@ def _cues() -> _Cues:
             # word of the sentence (0.2 ms a report); the matched places are the same.
             rf"(?i:(?:{_words(rules['venues'])})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?:van|{prepositions})\s+){place}"
         ),
+        # A venue named after its place, the place right after the noun: "in het Stadsarchief
+        # Vlaardingen", "in Raadhuis Sliedrecht". The place must then be a municipality, since
+        # "Theater De Lawei" names the building, not where it stands.
+        venue_named=re.compile(rf"(?i:(?:{_words(rules['venues'])}))\s+{place}"),
         # The venue nouns alone, in lower case: searched first, since the venue pattern is tried
         # at every position of a sentence (0.26 ms a report) and most sentences name no venue.
         venue_noun=AnyCase(f"(?:{_words(rules['venues'])})"),
@@ -149,14 +154,23 @@ def intro_paragraphs(blocks: list[Block]) -> list[Block]:
 
 def _paragraphs_up_to_a_heading(blocks: list[Block]) -> list[Block]:
     intro: list[Block] = []
+    part_skipped = False
     for block in blocks:
-        if session_heading(block) or (
+        if session_heading(block):
+            break
+        if (
             block.kind == "heading"
             and (block.level or 1) > 1
             and not _names_a_report(block)
             and not _INTRO_HEADING.match(block.text)
         ):
-            break
+            # Before the first prose, a subtitle ("Nummer 1 – 2020") and the first part's
+            # heading ("Key facts", "Van de voorzitter") open the intro; a second part's heading
+            # means the opening had no prose ("Voorgesteld besluit", then "Argumenten").
+            if intro or (block.level == 2 and part_skipped):
+                break
+            part_skipped = part_skipped or block.level == 2
+            continue
         if _is_prose(block):
             intro.append(block)
             if len(intro) == _cues().intro_paragraphs:
@@ -198,8 +212,19 @@ def _is_prose(block: Block) -> bool:
         block.kind == "paragraph"
         and sum(1 for word in text.split() if any(c.isalpha() for c in word)) >= _MIN_WORDS
         and text[:1] not in _QUOTE_OPENERS
+        and not _is_byline(text)
         and find_label(block) is None
     )
+
+
+# "Projectteam Regio X · versie 0.9 · intern · 9 november 2021": parts set apart by a middle dot
+# or a bar, with no sentence in them, are a byline however many words they have.
+_BYLINE_PART = re.compile(r"\s[·|]\s")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+
+
+def _is_byline(text: str) -> bool:
+    return _BYLINE_PART.search(text) is not None and _SENTENCE_INSIDE.search(text) is None
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:
@@ -229,6 +254,8 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
                 if inner is not None:
                     place, start = inner[0], offset + inner[1]
             found.append((rank, PlaceFound(place, start, cue)))
+        if cue == "venue":
+            found.extend(_venues_named_after_their_place(ctx, sentence, offset))
     verb = cues.event_verb.search(sentence)
     if verb is not None:
         for match in cues.in_place.finditer(sentence):
@@ -238,6 +265,17 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
             if place:
                 found.append((3, PlaceFound(place, offset + match.start("place"), "event")))
     return [item for item in found if item[1].place]
+
+
+def _venues_named_after_their_place(ctx: Context, sentence: str, offset: int) -> list[tuple[int, PlaceFound]]:
+    """ "in het Stadsarchief Vlaardingen": a venue noun, then a municipality; weaker than a venue
+    with "in"/"van" before its place, which names where it stands outright."""
+    found = []
+    for match in _cues().venue_named.finditer(sentence):
+        place = _trim_place(ctx, match.group("place"), need_municipality=True)
+        if place:
+            found.append((1, PlaceFound(place, offset + match.start("place"), "venue")))
+    return found
 
 
 def _place_after_owner(
