@@ -208,6 +208,14 @@ def test_label_then_title_then_prose(text: str, place: str) -> None:
         ("Vergaderlocatie: stadskantoor Tiel", "Tiel"),
         ("Plaats van samenkomst: raadzaal, Buren", "Buren"),
         ("Waar: bibliotheek in Culemborg", "Culemborg"),
+        # A venue named after its municipality, capitalised, then its street.
+        ("Plaats: Raadhuis Sliedrecht, Raadhuisplein 1", "Sliedrecht"),
+        ("Locatie: Stadhuis Kampen, Oudestraat 133", "Kampen"),
+        ("Locatie: Gemeentehuis Tiel", "Tiel"),
+        # A venue named after its municipality, then the village it stands in.
+        ("Waar: raadhuis Wormerland, Wormer", "Wormer"),
+        ("Locatie: Gemeentehuis Súdwest-Fryslân, Sneek", "Sneek"),
+        ("Plaats: Provinciehuis Drenthe, Assen", "Assen"),
     ],
 )
 def test_venue_labels_name_the_municipality(label: str, place: str) -> None:

@@ -607,13 +607,14 @@ def _labelled_location(ctx: Context, blocks: list[Block], index: int) -> tuple[i
         # "Locatie: De Cammeleur te Dongen. Datum: ...": the value ends with its sentence.
         value = _next_sentence().split(block.text[match.end() :], maxsplit=1)[0].strip()
         if value:
-            return block.start + block.text.index(value, match.end()), value, _place_of(ctx, value) or value
+            place = _village_after_venue(value) or _place_of(ctx, value) or value
+            return block.start + block.text.index(value, match.end()), value, place
         return None
     cell = _cell_value(blocks, index, "location_labels") if block.table is not None else None
     value = cell.text.strip() if cell is not None else ""
     # A cell counts only when it names a place: a session form's "Locatie | Zaal 2" is a room;
     # a wiki's "|Locatie|Dorpshuis De Wierde, Uithuizen|" names a village after its venue.
-    place = (_place_of(ctx, value) or venue_place(value)) if value else None
+    place = (_village_after_venue(value) or _place_of(ctx, value)) if value else None
     if cell is None or place is None:
         return None
     return cell.start + cell.text.index(value), value, place
@@ -652,6 +653,16 @@ def _location_label() -> re.Pattern[str]:
     return re.compile(rf"^(?:{'|'.join(load_yaml('labels.yml')['location_labels'])})\s*:", re.IGNORECASE)
 
 
+def _village_after_venue(value: str) -> str | None:
+    """ "raadhuis Wormerland, Wormer" -> "Wormer": the place after a venue's comma, a village
+    too, is where it stands, even when the venue is named after its municipality; not a street
+    ("Raadhuis Sliedrecht, Raadhuisplein 1") nor "Gemeente X"."""
+    place = venue_place(value)
+    if place is None or place.split()[0].casefold() in ("gemeente", "gem."):
+        return None
+    return place
+
+
 def _place_of(ctx: Context, value: str) -> str | None:
     """'Stadhuis, Zwolle' -> 'Zwolle', 'raadhuis Etten-Leur, Dorpsstraat 4' -> 'Etten-Leur':
     the municipality named in a venue line, also after a lower-case venue word; 'Dorpshuis De
@@ -661,13 +672,20 @@ def _place_of(ctx: Context, value: str) -> str | None:
         return village
     for part in reversed(re.split(r"\s*[,(]\s*|\s+in\s+|\s+te\s+", value)):
         part = part.strip(" )")
-        for candidate in (part, _LOWER_WORDS.sub("", part)):
+        for candidate in (part, _LOWER_WORDS.sub("", part), _after_a_venue_word(part)):
             if candidate and resolve_entity(ctx, candidate) is not None:
                 return candidate
     return None
 
 
 _LOWER_WORDS = re.compile(r"^(?:[a-zà-ÿ][\w-]*\s+)+")
+
+
+def _after_a_venue_word(part: str) -> str:
+    """ "Raadhuis Sliedrecht" -> "Sliedrecht": a venue named after its place, capitalised as a
+    name; "" when the first word names no venue."""
+    first, _, rest = part.partition(" ")
+    return rest if rest and names_a_venue(first) else ""
 
 
 @cache
