@@ -163,15 +163,21 @@ F1_TARGET = 0.95
 # organisations below the target and quotes below its floor; event_date reached the target (0.950)
 # and lost its floor. Those floors are what the 93-report corpus reaches, rounded down to 0.01
 # (docs/corpus13b-heldout.md).
+# The merge of corpus13a and corpus13b left title at 0.942 with no floor (each round alone kept it
+# at the target: 0.962 and 0.957), so the suite failed on main; fix30 (the hand-out's title from its
+# first slide) took it to 0.948. Its floor is that, rounded down to 0.01, until the mail thread's,
+# the subtitles' and the ledenbrief's titles (other helpers' layouts) take it back to the target.
+# fix30 (the hand-out's slides, the survey's count matrix) also took session municipalities back to
+# the target (0.956: floor dropped) and event_date to 0.941 (floor raised to 0.94).
 F1_FLOORS: dict[str, float] = {
+    "title": 0.94,
     "published": 0.92,
-    "event_date": 0.92,
+    "event_date": 0.94,
     "location": 0.86,
     "facilitators": 0.93,
     "facilitator_organisations": 0.91,
     "offerings": 0.93,
     "quotes": 0.91,
-    "session_municipalities": 0.94,
     "contacts": 0.94,
     "organisations": 0.94,
 }
