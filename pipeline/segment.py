@@ -35,6 +35,8 @@ MAX_HEADING_WORDS = 20
 # The style of the blocks read from a box's cells (_boxes_read_as_text): a session told in a box
 # ends with the box.
 BOX_STYLE = "box"
+# ... and from a hand-out's slide: the speaker notes printed under a slide add to its session.
+SLIDE_STYLE = "slide"
 
 
 @dataclass(frozen=True)
@@ -505,7 +507,22 @@ def table_title(cell: Block) -> tuple[int | None, str]:
     series = patterns().series_heading.match(cell.text.strip())
     if series and series.group("word") and series.group("word").casefold() not in patterns().not_series:
         return _series_number(series), series.group("title").strip()
-    return _keyword_title(cell.text) or _strip_leading_number(cell.text, None)
+    return (
+        _keyword_title(cell.text) or _dotted_number_title(cell.text) or _strip_leading_number(cell.text, None)
+    )
+
+
+def _dotted_number_title(text: str) -> tuple[int, str] | None:
+    """ "2 · Wonen voor starters" -> (2, "Wonen voor starters"): a row's number set off by a
+    middle dot, bullet or dash (a survey's breakdown by tafel), not "2.5 uur" or "3 raden"."""
+    # Cheap first: a digit, then the separator within three characters.
+    if not text[:1].isdigit():
+        return None
+    match = _DOTTED_NUMBER.match(text.strip())
+    return (int(match["num"]), match["title"].strip()) if match else None
+
+
+_DOTTED_NUMBER = re.compile(r"^(?P<num>[1-9]\d?)\s*[·•|–—]\s+(?P<title>[^\W\d].{2,})$")
 
 
 def is_closing_section(block: Block) -> bool:
@@ -554,7 +571,7 @@ def is_title_like(block: Block) -> bool:
 
 def segment(document: Document) -> Segmentation:
     """Split the blocks into sections: sessions and the text around them."""
-    document = _boxes_read_as_text(document)
+    document = _boxes_read_as_text(slides_read_as_text(document))
     blocks = document.blocks
     table_sessions = _table_sessions(blocks)
     agenda = _agenda_items(blocks)
@@ -626,6 +643,7 @@ def segment(document: Document) -> Segmentation:
     _attach_back_references(sections)
     _attach_title_references(sections)
     _attach_keyed_paragraphs(sections)
+    _attach_keyed_contact_lines(sections)
     _attach_colour_keyed(sections)
     _attach_item_notes(sections)
     _attach_footnotes(sections)
@@ -664,6 +682,26 @@ def _picture_card() -> re.Pattern[str]:
     )
 
 
+def slides_read_as_text(document: Document) -> Document:
+    """``document`` with each slide of a hand-out (``Dia 4 | Aantekeningen`` over the slide's lines,
+    :func:`_slide_lines`) read as it was shown: its first line a heading, bullets list items, the
+    header row (the slide's number, the notes column's name) dropped. The title slide's lines
+    then give the report's title, date and place, a session's slide its labelled lines, and the
+    speaker's notes printed under a slide add to its session."""
+    slides = [cells for cells in _tables(document.blocks).values() if _slide_lines(cells)]
+    if not slides:
+        return document
+    read: dict[int, list[Block]] = {}
+    for cells in slides:
+        read.update({id(cells[0]): [], id(cells[1]): []})
+        lines = cells[2:]
+        head = replace(lines[0], kind="heading", table=None, level=9, style=SLIDE_STYLE)
+        for cell, part in zip(lines, [head, *map(_slide_line, lines[1:])], strict=True):
+            read[id(cell)] = [part]
+    blocks = [part for b in document.blocks for part in read.get(id(b), [b])]
+    return Document(document.format, document.text, blocks, document.links, document.pages, document.warnings)
+
+
 def _boxes_read_as_text(document: Document) -> Document:
     """``document`` with each box that tells sessions read as the text it frames.
 
@@ -673,8 +711,7 @@ def _boxes_read_as_text(document: Document) -> Document:
     before it is blanked) or two of its lines open with a session's keyword and number
     (``Tafel 1 · X. Raadsleden uit ...``); other boxes (a quote, a table of contents) stay cells.
     """
-    tables = _tables(document.blocks)
-    boxes = {key: cells for key, cells in tables.items() if _is_box(cells)}
+    boxes = {key: cells for key, cells in _tables(document.blocks).items() if _is_box(cells)}
     if not boxes:
         return document
     read: dict[int, list[Block]] = {}
@@ -710,6 +747,52 @@ def _box_line(cell: Block) -> list[Block]:
 
 # A box line's first sentence, when a capitalised sentence follows it in the same cell.
 _BOX_LINE_TITLE = re.compile(r"^(?P<head>[^.!?]{3,100}?)[.!?]\s+(?P<rest>[A-ZÀ-Ý].*)$", re.DOTALL)
+
+
+def _slide_lines(cells: list[Block]) -> list[Block]:
+    """The lines of a hand-out's slide (a table ``Dia 4 | Aantekeningen`` over the slide's lines
+    in its first column, the notes column empty; ``labels.yml`` ``slide_heads``), else none."""
+    # Cheap first: a header row of exactly two cells whose first opens with a capital.
+    if len(cells) < 3 or cells[0].table[1:] != (0, 0) or cells[1].table[1:] != (0, 1):
+        return []
+    if not cells[0].text[:1].isupper() or _slide_head().match(cells[0].text) is None:
+        return []
+    lines = cells[2:]
+    if not all(c.table[2] == 0 for c in lines) or cells[1].text.strip().casefold() not in _slide_notes():
+        return []
+    return lines
+
+
+def _slide_line(cell: Block) -> Block:
+    bullet = cell.text[:1] in _SLIDE_BULLETS and cell.text[1:2] == " "
+    if not bullet:
+        return replace(cell, kind="paragraph", table=None, style=SLIDE_STYLE)
+    text = cell.text[2:].lstrip()
+    start = cell.end - len(text)
+    return replace(
+        cell,
+        kind="list_item",
+        table=None,
+        style=SLIDE_STYLE,
+        marker=cell.text[0],
+        level=0,
+        text=text,
+        start=start,
+    )
+
+
+_SLIDE_BULLETS = frozenset("•–-▪◦·*")
+
+
+@cache
+def _slide_head() -> re.Pattern[str]:
+    words = "|".join(load_yaml("labels.yml")["slide_heads"]["slide"])
+    return re.compile(rf"^(?:{words})\s+\d{{1,3}}$", re.IGNORECASE)
+
+
+@cache
+def _slide_notes() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_yaml("labels.yml")["slide_heads"]["notes"])
 
 
 def _is_box(cells: list[Block]) -> bool:
@@ -1976,6 +2059,62 @@ def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
             kept.append(Section("other", None, section.blocks))
             lead_in = section.blocks[-1].text
     return kept
+
+
+def _attach_keyed_contact_lines(sections: list[Section]) -> None:
+    """Contacts outside the sessions keyed by a session's number or letter: "Tafel 1: Name, email,
+    phone. Tafel 2: Name, email." in one paragraph, or a contact slide's lines "A – Name, email".
+    Each keyed part that holds an address (an email, a phone number) joins that session as a note,
+    read for contacts; a part without one (a finding, an agenda line) joins nothing."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    if len(by_number) < 2:
+        return
+    # The text around the sessions (a table's sessions stand apart from the text around them).
+    for section in sections:
+        if section.kind == "session":
+            continue
+        for block in section.blocks:
+            # Cheap first: an address's sign, then the keys.
+            if block.kind == "table_cell" or "@" not in block.text:
+                continue
+            for number, part in _keyed_parts(block):
+                targets = by_number.get(number, [])
+                if len(targets) == 1 and ("@" in part.text or _PHONE_DIGITS.search(part.text)):
+                    targets[0].notes.append(part)
+
+
+def _keyed_parts(block: Block) -> list[tuple[int, Block]]:
+    """(session number, part) for each part of ``block`` opened by a session key: "Tafel 2:" (a
+    session word and its number) anywhere a sentence starts, a bare "B – " only at its start."""
+    keys = [
+        m
+        for m in _CONTACT_KEY.finditer(block.text)
+        if (_session_noun().fullmatch(m["word"].casefold()) if m["word"] else m.start() == 0)
+    ]
+    parts = []
+    for key, after in itertools.zip_longest(keys, keys[1:]):
+        end = after.start() if after is not None else len(block.text)
+        number = _number(key["key"] or key["bare"])
+        text = block.text[key.start() : end].rstrip()
+        part = replace(
+            block,
+            kind="paragraph",
+            text=text,
+            start=block.start + key.start(),
+            end=block.start + key.start() + len(text),
+        )
+        parts.append((number, part))
+    return [(n, p) for n, p in parts if n is not None]
+
+
+# "Tafel 2:" at the start of a block or a sentence; "B – " (a bare key and a dash) at the start.
+_CONTACT_KEY = re.compile(
+    r"(?:^|(?<=[.;]\s))(?:(?P<word>[A-Za-zÀ-ÿ][\w-]+)\s+(?P<key>[A-H]|[1-9]\d?)\s*:|(?P<bare>[A-H]|[1-9])\s+[–—-]\s)"
+)
+_PHONE_DIGITS = re.compile(r"\d[\d\s-]{8,}\d")
 
 
 def _join_keyed_value(target: Section, value: Block, offered: bool) -> None:

@@ -168,16 +168,18 @@ F1_TARGET = 0.95
 # The place read past a first part's heading and a byline, and from venues named after their
 # municipality ("het Stadsarchief Vlaardingen") and more venue nouns (Kulturhus): location 0.907;
 # a label's venue named after its municipality or followed by its village: 0.93.
+# fix30 (the hand-out's slides and title slide, the survey's tafels, keyed contacts) took title to
+# 0.948 (floor 0.94 until the mail thread's and the ledenbrief's titles are read), event_date to
+# 0.941 (floor 0.94) and, with fix31, contacts back to the target (0.952: floor dropped).
 F1_FLOORS: dict[str, float] = {
     "title": 0.94,
     "published": 0.92,
-    "event_date": 0.92,
+    "event_date": 0.94,
     "location": 0.93,
     "facilitators": 0.92,
     "facilitator_organisations": 0.90,
     "offerings": 0.92,
     "quotes": 0.91,
-    "contacts": 0.93,
     "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02

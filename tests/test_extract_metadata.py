@@ -895,3 +895,70 @@ def test_rooms_in_brackets_after_the_place_are_left_out(value: str, location: st
 def test_a_yearless_day_falls_on_its_weekday(body: str, event: str | None) -> None:
     text = f"Gemeentenieuws\n\nWoensdag 14 maart 2018 · week 11\n\n{body}\n"
     assert metadata(text).event_date == event
+
+
+def _hand_out(caption: str, head: str, lines: list[str]) -> dict:
+    """A slide hand-out: its caption line, then the title slide as a ``Dia 1 | Aantekeningen`` table."""
+    from pipeline.extract import extract
+
+    builder = DocumentBuilder("pdf")
+    builder.add("paragraph", caption)
+    builder.add("table_cell", f"{head} 1", table=(0, 0, 0))
+    builder.add("table_cell", "Aantekeningen" if head == "Dia" else "Notes", table=(0, 0, 1))
+    for r, line in enumerate(lines, start=1):
+        builder.add("table_cell", line, table=(0, r, 0))
+    builder.add("paragraph", "Notities: welkom door de burgemeester.")
+    return extract(builder.build())
+
+
+@pytest.mark.parametrize(
+    ("caption", "head", "lines", "expected"),
+    [
+        (
+            "Hand-out bij de presentatie van de regioavond · 3 dia's per pagina · nagestuurd door de griffie "
+            "van Venray op 14 maart 2019",
+            "Dia",
+            [
+                "Samen sterker in de Maasduinen",
+                "Regioavond Noord-Limburg",
+                "donderdag 7 maart 2019 · raadhuis Venray, Venray",
+            ],
+            ("Samen sterker in de Maasduinen", "2019-03-14", "2019-03-07", "Venray"),
+        ),
+        (
+            "Handout van de presentatie · rondgestuurd op 2 oktober 2022",
+            "Slide",
+            ["Jeugdzorg in de regio", "dinsdag 27 september 2022 | dorpshuis De Brink, Loo"],
+            ("Jeugdzorg in de regio", "2022-10-02", "2022-09-27", "Loo"),
+        ),
+        (
+            "Sheets bij de bijeenkomst van de griffiers, 3 per pagina",
+            "Dia",
+            [
+                "Werken aan de Omgevingswet",
+                "Raadsledenavond Achterhoek",
+                "12 mei 2021 · stadhuis Doetinchem, Doetinchem",
+            ],
+            ("Werken aan de Omgevingswet", None, "2021-05-12", "Doetinchem"),
+        ),
+    ],
+)
+def test_a_hand_out_takes_its_header_from_the_title_slide(
+    caption: str, head: str, lines: list[str], expected: tuple
+) -> None:
+    doc = _hand_out(caption, head, lines)
+    assert (doc["title"], doc["published"], doc["event_date"], doc["location"]) == expected
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # A first line that names no hand-out is the title itself, whatever follows.
+        "Terugblik op de regioavond",
+        "Hand-outs",
+        "Verslag van de hand-out-sessie",
+    ],
+)
+def test_a_first_line_that_is_no_hand_out_caption_is_the_title(caption: str) -> None:
+    doc = _hand_out(caption, "Dia", ["Samen sterker", "donderdag 7 maart 2019 · raadhuis Venray, Venray"])
+    assert doc["title"] == caption

@@ -2408,3 +2408,138 @@ def test_a_bijlage_of_contacts_per_werkgroep_gives_each_its_contact(column: str)
 def test_a_table_per_werkgroep_without_a_contact_column_gives_no_contacts(column: str) -> None:
     table = [["Werkgroep", "Naam", column], ["1", "Ria Bos", "ja"], ["2", "Piet Kok", "nee"]]
     assert [s["contacts"] for s in _letter("Tot slot.", [], table=table)] == [[], []]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Gemeente", "Les 1", "Les 2"],
+        ["Gemeenten", "L1", "L2"],
+        ["Gemeente", "Dag 1", "Dag 2"],
+    ],
+)
+def test_a_matrix_of_counts_gives_each_session_the_councils_counted(header: list[str]) -> None:
+    # A survey's respondents per session and gemeente: above zero took part, 0 did not.
+    rows = [header, ["Gem. Buren", "3", "0"], ["Zaltbommel", "12", "1"], ["Hengelo (Ov.)", "0", "2"]]
+    assert municipalities_per_session(_built(rows)) == [
+        ["Buren", "Tiel", "Zaltbommel"],
+        ["Ede", "Hengelo (O.)", "Zaltbommel"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # Counts beside words or percentages: no matrix of counts.
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "3", "nee"], ["Tiel", "2", "1"]],
+        [["Gemeente", "Les 1", "Les 2"], ["Buren", "3", "40%"], ["Tiel", "2", "1"]],
+        # Counts under columns that are no sessions.
+        [["Gemeente", "Inwoners", "Raadsleden"], ["Buren", "26000", "19"]],
+    ],
+)
+def test_counts_outside_a_matrix_of_counts_add_no_session_municipalities(rows: list[list[str]]) -> None:
+    assert municipalities_per_session(_built(rows)) == [["Tiel"], ["Ede"]]
+
+
+def _leaders(body: str) -> list[tuple[str, str | None]]:
+    text = (
+        "Verslag van de regiodag\n\nSessie 1: Wijkraden\nGemeenten: Oss, Vught\n"
+        f"Begeleiding: Nicole Willems (Rijkswaterstaat) en Tom Vaessen (Waterschap Aa en Maas)\n\n{body}\n"
+    )
+    (session,) = extract(read_txt(text.encode("utf-8")))["sessions"]
+    return [(f["name"], f["organisation"]) for f in session["facilitators"]]
+
+
+@pytest.mark.parametrize(
+    ("note", "newcomer"),
+    [
+        (
+            "Nicole Willems kon op het laatste moment niet; haar collega Sjoerd Laumen van Rijkswaterstaat "
+            "nam haar plaats in.",
+            ("Sjoerd Laumen", "Rijkswaterstaat"),
+        ),
+        (
+            "Wegens ziekte werd Nicole Willems vervangen door Karin de Bruin (Provincie Gelderland).",
+            ("Karin de Bruin", "Provincie Gelderland"),
+        ),
+        (
+            "Op de avond zelf viel Peter Jansen (Rijkswaterstaat) in voor Nicole Willems.",
+            ("Peter Jansen", "Rijkswaterstaat"),
+        ),
+    ],
+)
+def test_a_note_that_a_leader_was_replaced_swaps_the_leader(note: str, newcomer: tuple[str, str]) -> None:
+    assert _leaders(note) == [("Tom Vaessen", "Waterschap Aa en Maas"), newcomer]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Other people beside a leader, no replacing.
+        "Nicole Willems gaf het woord aan wethouder Sjoerd Laumen.",
+        # A place taken, but no one of the session's leaders named.
+        "Raadslid Karin de Bruin nam de plaats in van haar fractievoorzitter Peter Jansen.",
+        # Both leaders named: who replaced whom is not clear.
+        "Nicole Willems verving Tom Vaessen in de middag, en andersom.",
+    ],
+)
+def test_notes_that_replace_no_leader_keep_the_leaders(note: str) -> None:
+    assert _leaders(note) == [("Nicole Willems", "Rijkswaterstaat"), ("Tom Vaessen", "Waterschap Aa en Maas")]
+
+
+def _with_contacts(closing: list[str]) -> dict[str, Any]:
+    builder = DocumentBuilder("pdf")
+    builder.add("heading", "Uitkomsten van de enquête na de regioavond", level=1)
+    # The sessions only as the survey's breakdown: a table of tafels with their leaders.
+    rows = [["Tafel", "Onderwerp", "Gespreksleiding"], ["1", "Wonen", "Ria Bos (Raadwerk)"]]
+    rows += [["2", "Energie", "Kees Smit (Enexis)"], ["3", "Zorg", "Anna de Wit (GGD)"]]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    builder.add("heading", "Hoe verder", level=2)
+    for line in closing:
+        builder.add("paragraph", line)
+    return extract(builder.build())
+
+
+def contacts_per_session(doc: dict[str, Any]) -> list[list[str | None]]:
+    return [[c["email"] or c["phone"] for c in s["contacts"]] for s in doc["sessions"]]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Keyed by the session's word and number, all in one paragraph.
+        [
+            "Tafel 1: Ria Bos, r.bos@ede.nl, 0318 - 68 09 11. Tafel 2: Kees Smit, via het secretariaat. "
+            "Tafel 3: zorg@epe.nl of 0578 - 71 31 00."
+        ],
+        [
+            "Wie het aanbod van zijn tafel wil gebruiken, mailt de gespreksleider. Tafel 1: Ria Bos, "
+            "r.bos@ede.nl; Tafel 3: het zorgloket, zorg@epe.nl, 0578 - 71 31 00."
+        ],
+        # A contact slide's lines keyed by the bare number and a dash.
+        ["1 – Ria Bos, r.bos@ede.nl", "3 – via de griffie: zorg@epe.nl, 0578 - 71 31 00"],
+    ],
+)
+def test_contacts_keyed_by_session_join_that_session(closing: list[str]) -> None:
+    contacts = contacts_per_session(_with_contacts(closing))
+    assert contacts[0] == ["r.bos@ede.nl"]
+    assert contacts[1] == []
+    assert "zorg@epe.nl" in contacts[2]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # A key that is no session word ("Bijlage 1:"), a key inside a sentence, no address.
+        ["Bijlage 1: r.bos@ede.nl, Bijlage 3: zorg@epe.nl"],
+        ["Meer weten over de tafels 1 – 3? Mail r.bos@ede.nl."],
+        [
+            "Het verslag komt van zorg@epe.nl. Tafel 1: een levendig gesprek over starters. "
+            "Tafel 3: veel vragen over de wijkteams."
+        ],
+    ],
+)
+def test_lines_that_are_not_keyed_contacts_join_no_session(closing: list[str]) -> None:
+    assert contacts_per_session(_with_contacts(closing)) == [[], [], []]

@@ -11,6 +11,7 @@ from pipeline.model import Block, DocumentBuilder
 from pipeline.segment import (
     Label,
     _plain_text,
+    _slide_lines,
     find_label,
     numbered_title,
     patterns,
@@ -371,6 +372,14 @@ def test_a_sentence_with_a_closing_word_does_not_end_the_session(line: str) -> N
         ("Workshop B – Jongeren", (2, "Jongeren")),
         ("Jongerenparticipatie", (None, "Jongerenparticipatie")),
         ("2021 in cijfers", (None, "2021 in cijfers")),
+        # A survey's breakdown: the row's number set off by a middle dot, bullet or dash.
+        ("1 · Bereikbaarheid en ov", (1, "Bereikbaarheid en ov")),
+        ("3 – Zorg dichtbij huis", (3, "Zorg dichtbij huis")),
+        ("2 • Energie: de netcongestie", (2, "Energie: de netcongestie")),
+        # Look-alikes: a number that counts or ranges, no row number.
+        ("3 raden en 2 provincies", (None, "3 raden en 2 provincies")),
+        ("2 – 3 uur overleg", (None, "2 – 3 uur overleg")),
+        ("1 | 2 | 3", (None, "1 | 2 | 3")),
     ],
 )
 def test_table_title_cells(cell: str, expected: tuple[int | None, str]) -> None:
@@ -1844,3 +1853,61 @@ def test_a_label_may_open_with_an_emoji(line: str, kind: str | None) -> None:
     assert (label.kind if label else None) == kind
     if label:
         assert line[label.value_start :].startswith(("Ria", "raadsleden"))
+
+
+# ----------------------------------------------------------------------------- slide hand-outs
+
+
+def _hand_out(slides: list[list[str]], head: str = "Dia", notes: str = "Aantekeningen", after: str = ""):
+    """A slide hand-out printed to PDF: per slide a table ``Dia N | Aantekeningen`` over the
+    slide's lines in the first column (the notes column empty), the speaker's notes under it."""
+    builder = DocumentBuilder("pdf")
+    builder.add("paragraph", "Hand-out bij de presentatie · 3 dia's per pagina")
+    for t, lines in enumerate(slides):
+        builder.add("table_cell", f"{head} {t + 1}", table=(t, 0, 0))
+        builder.add("table_cell", notes, table=(t, 0, 1))
+        for r, line in enumerate(lines, start=1):
+            builder.add("table_cell", line, table=(t, r, 0))
+        if after:
+            builder.add("paragraph", after)
+    return builder.build()
+
+
+@pytest.mark.parametrize(
+    ("head", "notes", "heads"),
+    [
+        ("Dia", "Aantekeningen", ["Deelsessie A – Wonen", "Deelsessie B – Jeugdzorg"]),
+        ("Slide", "Notes", ["Werkgroep 1: Energie", "Werkgroep 2: Mobiliteit"]),
+        ("Dia", "Notities", ["Tafel 1 · Armoede", "Tafel 2 · Schulden"]),
+    ],
+)
+def test_a_slide_about_a_session_tells_it(head: str, notes: str, heads: list[str]) -> None:
+    body = ["Raden: Ede, Epe en Tiel", "Begeleiding: Ria Bos (Raadwerk)", "Voor uw raad:", "• een training"]
+    slides = [["Programma", "19.30 Welkom"], *[[h, *body] for h in heads]]
+    sessions = segment(_hand_out(slides, head, notes, after="Notities: Ook raadsleden uit Wijchen.")).sessions
+    assert [s.number for s in sessions] == [1, 2]
+    lines = sessions[0].blocks
+    assert find_label(lines[1]).kind == "facilitators"  # type: ignore[union-attr]
+    assert find_label(lines[2]).kind == "offerings"  # type: ignore[union-attr]
+    assert (lines[3].kind, lines[3].text) == ("list_item", "een training")
+    # The speaker's notes printed under the slide add to its session.
+    assert lines[-1].text == "Notities: Ook raadsleden uit Wijchen."
+
+
+@pytest.mark.parametrize(
+    ("head", "notes"),
+    [
+        ("Dia", "Opmerkingen bij de cijfers"),  # a second column that is no notes column
+        ("Diagram", "Aantekeningen"),  # not a slide's number
+        ("Tabel 3", "Aantekeningen"),  # a numbered table, not a slide
+    ],
+)
+def test_look_alikes_of_a_slide_stay_cells(head: str, notes: str) -> None:
+    builder = DocumentBuilder("pdf")
+    builder.add("table_cell", f"{head} 1" if head != "Tabel 3" else head, table=(0, 0, 0))
+    builder.add("table_cell", notes, table=(0, 0, 1))
+    builder.add("table_cell", "Deelsessie A – Wonen", table=(0, 1, 0))
+    builder.add("table_cell", "Raden: Ede", table=(0, 2, 0))
+    document = builder.build()
+    assert segment(document).sessions == [] or all(b.kind == "table_cell" for b in document.blocks)
+    assert _slide_lines([b for b in document.blocks if b.table]) == []

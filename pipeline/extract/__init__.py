@@ -36,7 +36,7 @@ from pipeline.recognizers.emails import find_emails, normalise_email
 from pipeline.recognizers.organisations import SOURCE_KNOWN
 from pipeline.recognizers.phones import find_phones
 from pipeline.rules import load_list, load_yaml
-from pipeline.segment import segment
+from pipeline.segment import segment, slides_read_as_text
 from pipeline.turns import speaker_names
 
 # Labels the spaCy stage may use, mapped onto the recognizers' labels.
@@ -45,6 +45,8 @@ _LABELS = {"PER": "PERSON", "GEMEENTE": "MUNICIPALITY", "LOC": "LOCATION", "GPE"
 
 def extract(document: Document, *, spacy_model: str | None = None) -> dict[str, Any]:
     """All contract fields of one document (everything but ``doc_id`` and ``source``)."""
+    # A slide hand-out is read as its slides were shown, its header too (the title slide).
+    document = slides_read_as_text(document)
     text = document.text
     dates = find_dates(text)
     ctx = Context(document, on=date.today(), warnings=list(document.warnings))

@@ -125,12 +125,20 @@ def find_venue_line(blocks: list[Block]) -> PlaceFound | None:
     for block in blocks[:_VENUE_LINE_REACH]:
         if session_heading(block):
             return None
-        if block.kind in ("list_item", "paragraph") and len(block.text.split()) <= 8:
-            match = _cues().venue_line.match(block.text.strip())
+        if block.kind not in ("list_item", "paragraph") or len(block.text.split()) > 16:
+            continue
+        # Also one part of a line split by middle dots or bars: "donderdag 1 december 2016 ·
+        # gemeentehuis Leudal, Heythuysen" (a title slide's date and venue on one line).
+        parts = _LINE_PARTS.split(block.text) if "·" in block.text or "|" in block.text else [block.text]
+        for part in parts:
+            match = _cues().venue_line.match(part.strip()) if len(part.split()) <= 8 else None
             if match:
-                at = block.start + block.text.index(match.group("place"))
+                at = block.start + block.text.index(match.group("place"), block.text.index(part))
                 return PlaceFound(match.group("place"), at, "venue")
     return None
+
+
+_LINE_PARTS = re.compile(r"\s[·|]\s")
 
 
 # "Gemeentehuis X, Dokkum (raadzaal, zaal Lauwers)": the rooms in brackets after the place.

@@ -223,6 +223,7 @@ def _fill_from_blocks(
         if index in used:
             continue
         _add_prose_offerings(ctx, record, block)
+        _replace_facilitator(ctx, record, block)
         # "Ook de gemeenten Zwolle en Deventer schoven aan": named in the session's text,
         # a municipality took part in it.
         for start, end in _spans_without_absence(block):
@@ -496,6 +497,40 @@ def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -
         _add_facilitators(record, refs)
         for p in people:
             ctx.mention("person", p.start, p.end, "rule:prose", p.value)
+
+
+def _replace_facilitator(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """A note that a leader was replaced ("A kon niet; haar collega B van Org nam haar plaats in",
+    "B viel in voor A", "A werd vervangen door B"): in a sentence with a cue of replacing
+    (labels.yml ``facilitator_replaced``) the leader named goes, the other person named comes in."""
+    # Cheap first: a session with leaders, and a block holding a cue's substring.
+    if not record.facilitators or block.kind == "table_cell" or not _may_replace(block.text):
+        return
+    for lo, hi in _sentences(ctx.document.text, block.start, block.end):
+        if _replaced_cue().search(ctx.document.text, lo, hi) is None:
+            continue
+        people = [p for p in ctx.entities_in(lo, hi, "PERSON") if p.value]
+        leaving = {p.value for p in people} & {f.name for f in record.facilitators}
+        coming = [p for p in people if p.value not in leaving]
+        if len(leaving) != 1 or len(coming) != 1:
+            continue  # who replaced whom is not clear
+        record.facilitators[:] = [f for f in record.facilitators if f.name not in leaving]
+        role, organisation = _details_after(ctx, coming[0].end, hi)
+        _add_facilitators(record, [PersonRef(coming[0].value, organisation, role)])
+
+
+def _may_replace(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _REPLACED_HINTS)
+
+
+# Substrings of every cue in labels.yml facilitator_replaced, tested first.
+_REPLACED_HINTS = ("plaats", "verv", "in voor", "nam het ")
+
+
+@cache
+def _replaced_cue() -> re.Pattern[str]:
+    return re.compile("|".join(load_yaml("labels.yml")["facilitator_replaced"]), re.IGNORECASE)
 
 
 def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False) -> Found | None:
