@@ -121,11 +121,18 @@ def find_venue_line(blocks: list[Block]) -> PlaceFound | None:
         if session_heading(block):
             return None
         if block.kind in ("list_item", "paragraph") and len(block.text.split()) <= 8:
-            match = _cues().venue_line.match(block.text.strip())
+            match = next(filter(None, map(_cues().venue_line.match, _line_parts(block.text))), None)
             if match:
-                at = block.start + block.text.index(match.group("place"))
+                at = block.start + block.text.rindex(match.group("place"))
                 return PlaceFound(match.group("place"), at, "venue")
     return None
+
+
+def _line_parts(text: str) -> list[str]:
+    """The line, and each part of an event line "date · venue, place" (a title card, a cover)."""
+    if " · " not in text:
+        return [text.strip()]
+    return [text.strip(), *(part.strip() for part in text.split(" · ")[1:])]
 
 
 # "Gemeentehuis X, Dokkum (raadzaal, zaal Lauwers)": the rooms in brackets after the place.
