@@ -171,14 +171,15 @@ F1_TARGET = 0.95
 # fix30 (the hand-out's slides and title slide, the survey's tafels, keyed contacts) took title to
 # 0.948 (floor 0.94 until the mail thread's and the ledenbrief's titles are read), event_date to
 # 0.941 (floor 0.94) and, with fix31, contacts back to the target (0.952: floor dropped).
+# fix29 (subtitle files read as their text: voices, cards, lower thirds) took title back to the
+# target (0.958: floor dropped) and offerings to 0.941 (floor 0.94).
 F1_FLOORS: dict[str, float] = {
-    "title": 0.94,
     "published": 0.92,
     "event_date": 0.94,
     "location": 0.93,
     "facilitators": 0.92,
     "facilitator_organisations": 0.90,
-    "offerings": 0.92,
+    "offerings": 0.94,
     "quotes": 0.91,
     "organisations": 0.94,
 }

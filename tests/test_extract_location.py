@@ -285,9 +285,16 @@ def test_a_place_word_without_a_colon_is_no_label(line: str) -> None:
         ("- vrijdag 3 maart 2023\n- Stadskasteel Oudaen, Utrecht\n- 40 raadsleden", "Utrecht"),
         ("- Gemeentehuis Dinkelland, Denekamp", "Denekamp"),
         ("Dorpshuis De Ploeg, Zuidbroek", "Zuidbroek"),
+        # An event line (a title card, a cover): the date, a middle dot, the venue and the place.
+        ("donderdag 9 maart 2023 · gemeentehuis Berkelland, Borculo", "Borculo"),
+        ("12 mei 2022 · Stadhuis Kampen, Kampen", "Kampen"),
+        ("vrijdag 3 juni · Dorpshuis Het Anker, Nieuwlande", "Nieuwlande"),
         # Not a venue first, a long line, or no capitalised place after the comma.
         ("- Koffie en thee, Utrecht", None),
         ("- Raadzaal open vanaf half acht, daarna koffie", None),
+        ("12 mei 2022 · Koffie en thee, Kampen", None),
+        ("versie 2 · raadzaal open vanaf half acht, daarna koffie", None),
+        ("Raadsledendag · Utrecht, Stadskasteel Oudaen", None),
         ("In het stadhuis was het druk want er kwamen veel mensen uit de regio, Utrecht", None),
     ],
 )

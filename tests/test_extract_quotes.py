@@ -534,3 +534,46 @@ def test_a_role_in_lower_case_after_the_name_is_no_organisation(
     body: str, expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert speakers_details(body) == expected
+
+
+def _cue(number: int, text: str) -> str:
+    return f"{number}\n00:00:{number:02d}.000 --> 00:00:{number + 1:02d}.000\n{text}\n\n"
+
+
+@pytest.mark.parametrize(
+    ("cues", "expected"),
+    [
+        # A soundbite in a subtitle file: the voice is the speaker, the lower third their role.
+        (
+            [
+                "[IN BEELD: Sanne Wolters – raadslid Deventer]",
+                "<v Sanne Wolters>Wij willen meer regie\nop de jeugdzorg.</v>",
+            ],
+            [("Sanne Wolters", "Deventer", "raadslid")],
+        ),
+        (
+            [
+                "[NAAM IN BEELD: Karel Dijkstra – burgemeester van Tynaarlo]",
+                "<v Karel Dijkstra>Dit doen we samen,</v>",
+                "<v Karel Dijkstra>of we doen het niet.</v>",
+            ],
+            [("Karel Dijkstra", "Tynaarlo", "burgemeester")],
+        ),
+        # Without a lower third the voice alone names the speaker.
+        (
+            ["<v Ria de Lange>Het is tijd dat de raden elkaar vaker opzoeken.</v>"],
+            [("Ria de Lange", None, None)],
+        ),
+        # The narrator's voice and a cue without one are the film's own text, no quote.
+        (["<v Verteller>Het was een drukke avond in de raadzaal van Ede.</v>"], []),
+        (["<v Voice-over>Ruim zestig raadsleden kwamen naar Zwolle.</v>"], []),
+        (["Ruim zestig raadsleden kwamen die avond naar Zwolle."], []),
+    ],
+)
+def test_a_subtitle_soundbite_is_a_quote(
+    cues: list[str], expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    text = "WEBVTT\n\n" + "".join(_cue(n, cue) for n, cue in enumerate(cues, 1))
+    doc = extract(read_txt(text.encode("utf-8")))
+    quotes = [(q["speaker"], (q["municipality"] or {}).get("name"), q["role"]) for q in doc["quotes"]]
+    assert quotes == expected

@@ -466,3 +466,72 @@ def test_other_text_with_stamps_is_no_chat(text: str) -> None:
     doc = read_txt(text.encode("utf-8"))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert [block.text for block in doc.blocks] == lines
+
+
+# A subtitle file (WebVTT, SRT): numbers and timings go, a voice's cues join into one paragraph,
+# the narrator's as text, a soundbite as a quote with the lower third's role, cards as lines.
+SUBTITLE_CASES = [
+    (
+        "WEBVTT - Terugblik regiodag Achterhoek\n\n"
+        "NOTE ondertiteld door de griffie\n\n"
+        "1\n00:00:01.000 --> 00:00:04.000 line:15%\n[TEKST IN BEELD: zaterdag 4 maart 2023\n"
+        "Huis Bergh, 's-Heerenberg]\n\n"
+        "2\n00:00:04.000 --> 00:00:07.500\n"
+        "<v Voice-over>Aan de eerste tafel zaten\nraadsleden uit Winterswijk</v>\n\n"
+        "3\n00:00:07.500 --> 00:00:09.000\n<v Voice-over>en Aalten.</v>\n",
+        [
+            ("heading", "Terugblik regiodag Achterhoek"),
+            ("paragraph", "ondertiteld door de griffie"),
+            ("paragraph", "zaterdag 4 maart 2023 · Huis Bergh, 's-Heerenberg"),
+            ("paragraph", "Aan de eerste tafel zaten raadsleden uit Winterswijk en Aalten."),
+        ],
+    ),
+    (
+        "WEBVTT\n\n"
+        "00:01.000 --> 00:03.000 position:10%\n[IN BEELD: Fenna Bosch – wethouder Berkelland]\n\n"
+        "00:01.000 --> 00:04.000\n<v Fenna Bosch>We moeten het samen doen,\nanders lukt het niet.</v>\n\n"
+        "00:04.000 --> 00:05.000\n[applaus]\n\n"
+        "00:05.000 --> 00:07.000\n<v Fenna Bosch>Echt niet.</v>\n",
+        [
+            (
+                "paragraph",
+                "“We moeten het samen doen, anders lukt het niet. Echt niet.”"
+                " – Fenna Bosch, wethouder Berkelland",
+            )
+        ],
+    ),
+    (
+        # SRT: no header, numbered cues with commas in the timings, text without voice tags.
+        "1\n00:00:02,000 --> 00:00:05,000\nDe tweede werkgroep sprak\nover de jeugdzorg.\n\n"
+        "2\n00:00:05,000 --> 00:00:08,000\n♪ muziek ♪\n\n"
+        "3\n00:00:08,000 --> 00:00:11,000\n[TEKST: Contact\nWerkgroep 1 · Anna Smit · a.smit@regio.nl\n"
+        "Werkgroep 2 · 0543 - 12 34 56]\n",
+        [
+            ("paragraph", "De tweede werkgroep sprak over de jeugdzorg."),
+            ("heading", "Contact"),
+            ("list_item", "Werkgroep 1: Anna Smit, a.smit@regio.nl"),
+            ("list_item", "Werkgroep 2: 0543 - 12 34 56"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBTITLE_CASES)
+def test_subtitle_file_is_read_as_its_text(text: str, expected: list[tuple[str, str]]) -> None:
+    doc = read_txt(text.encode("utf-8"))
+    assert [(block.kind, block.text) for block in doc.blocks] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A report about subtitles, a numbered list over a time range, an arrow in a plan.
+        "WEBVTT-bestanden maken we voortaan zelf.\nDe griffie ondertitelt alle vergaderingen.\n",
+        "1\nOpening 19:30 - 19:45 door de voorzitter\n2\nTafels\n",
+        "Planning\n19:30 --> inloop\n20:00 --> start van de tafels\n",
+    ],
+)
+def test_other_text_with_timings_is_no_subtitle_file(text: str) -> None:
+    doc = read_txt(text.encode("utf-8"))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert [block.text for block in doc.blocks] == lines

@@ -100,11 +100,11 @@ def _joined(lines: list[str]) -> str:
 
 
 def _session_lines(lines: list[str]) -> int:
-    return sum(1 for line in lines if _session_line().match(line))
+    return sum(1 for line in lines if session_line().match(line))
 
 
 @cache
-def _session_line() -> re.Pattern[str]:
+def session_line() -> re.Pattern[str]:
     keywords = "|".join([*_labels()["session_keywords"], *(_labels().get("numbered_session_keywords") or [])])
     return re.compile(rf"^(?:{keywords})\s+(?:\d{{1,2}}|[A-Z])\b", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.chat import is_chat, read_chat
+from pipeline.ingest.subtitles import is_subtitles, read_subtitles
 from pipeline.ingest.wiki import WikiPage, is_wiki, read_wiki
 from pipeline.model import Document, DocumentBuilder
 
@@ -192,6 +193,9 @@ def read_txt(data: bytes) -> Document:
     if is_chat(lines):
         chat = read_chat(lines)
         wiki = WikiPage(chat.lines, headings=chat.headings)
+    elif is_subtitles(lines):
+        subtitles = read_subtitles(lines)
+        wiki = WikiPage(subtitles.lines, headings=subtitles.headings)
     else:
         wiki = read_wiki(lines) if is_wiki(lines) else WikiPage(lines)
     lines = wiki.lines
