@@ -335,3 +335,60 @@ def test_line_filter_keeps_every_name_of_generated_lines(prose: float) -> None:
 )
 def test_a_street_named_after_a_person_is_no_person(text: str, expected: list[str]) -> None:
     assert [f.value for f in find_people(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A role's kind or field before and after it is part of the role, not a body.
+        (
+            "dr. Bart Hendrikx, universitair docent bestuurskunde, Tilburg University",
+            ("Bart Hendrikx", "universitair docent bestuurskunde", "Tilburg University"),
+        ),
+        (
+            "Femke Oosting, educatief medewerker ProDemos",
+            ("Femke Oosting", "educatief medewerker", "ProDemos"),
+        ),
+        (
+            "Piet Jansen, adviseur ruimtelijke ordening",
+            ("Piet Jansen", "adviseur ruimtelijke ordening", None),
+        ),
+        ("Wim Hoekstra, zelfstandig adviseur", ("Wim Hoekstra", "zelfstandig adviseur", None)),
+        # After a connector the body follows, also in lower case.
+        ("Piet Jansen, adviseur bij de provincie", ("Piet Jansen", "adviseur", "provincie")),
+        # A body's own abbreviation in brackets is no second body.
+        (
+            "Anna de Vries, adviseur bij het Nederlands Jeugdinstituut (NJi)",
+            ("Anna de Vries", "adviseur", "Nederlands Jeugdinstituut"),
+        ),
+        (
+            "Anna de Vries, adviseur bij Rijksdienst voor Ondernemend Nederland (RVO)",
+            ("Anna de Vries", "adviseur", "Rijksdienst voor Ondernemend Nederland"),
+        ),
+        # Two bodies, or a bracket that abbreviates something else: both kept.
+        ("Anna de Vries, adviseur bij Berenschot (VNG)", ("Anna de Vries", "adviseur", "Berenschot, VNG")),
+        ("Anna de Vries (Berenschot, BDO)", ("Anna de Vries", None, "Berenschot, BDO")),
+    ],
+)
+def test_split_person_details_roles_with_their_kind_and_abbreviations(
+    text: str, expected: tuple[str | None, str | None, str | None]
+) -> None:
+    assert split_person_details(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "name", "abbreviates"),
+    [
+        ("NJi", "Nederlands Jeugdinstituut", True),
+        ("VNG", "Vereniging van Nederlandse Gemeenten", True),
+        ("RVO", "Rijksdienst voor Ondernemend Nederland", True),
+        ("GGD", "Gemeentelijke Gezondheidsdienst", False),  # one word: no initials to follow
+        ("VNG", "Berenschot", False),
+        ("NJi", "Jeugdinstituut Nederland", False),
+        ("Ede", "Economisch Domein Ede", False),  # one capital: a word, not an abbreviation
+    ],
+)
+def test_abbreviates(short: str, name: str, abbreviates: bool) -> None:
+    from pipeline.recognizers.names import abbreviates as abbreviates_
+
+    assert abbreviates_(short, name) is abbreviates

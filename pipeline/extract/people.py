@@ -17,6 +17,7 @@ from typing import Any
 from pipeline.extract.context import Context
 from pipeline.extract.municipalities import resolve_entity
 from pipeline.recognizers.names import (
+    abbreviates,
     clean_person_name,
     given_for_initials,
     looks_like_person,
@@ -188,8 +189,15 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
             from_a_place = _is_a_municipality(ctx, organisation)
             organisation = None if from_a_place else organisation
             piece = piece[: bracket.start()] + piece[bracket.end() :]
+        if people and default_gazetteer().canonical(piece.strip(" ,;")) is not None:
+            # "Name, universitair docent, Tilburg University": a known body after a name's
+            # details is that person's, however much it looks like a name itself.
+            _add_details(people[-1][0], piece, organisation)
+            continue
         name, role, rest = split_person_details(piece)
         rest = _with_article(piece, rest)
+        if organisation and rest and abbreviates(organisation, clean_organisation(rest) or ""):
+            organisation = None  # "adviseur bij het Nederlands Jeugdinstituut (NJi)": the name in full
         cleaned = clean_person_name(name) if name else None
         if cleaned is not None and people and _role_of_previous(piece, cleaned):
             cleaned = None  # "Name, directeur Rekenkamer Oost-Brabant": the body, not a person

@@ -1187,7 +1187,31 @@ def _role_and_rest(tail: str) -> tuple[str | None, str | None]:
         end = _skip_role(tokens, 0, lex, lex.roles)
         if end is not None:
             role = piece[: tokens[end - 1].end].lower()
-            pieces[index] = _CONNECTOR.sub("", piece[tokens[end - 1].end :].strip()).strip()
+            rest = piece[tokens[end - 1].end :].strip()
+            if rest and rest == rest.lower() and not _CONNECTOR.match(rest):
+                # "universitair docent bestuurskunde": a field of work, no body; "adviseur bij de
+                # provincie" names its body after the connector.
+                role, rest = f"{role} {rest}", ""
+            pieces[index] = _CONNECTOR.sub("", rest).strip()
             break
-    organisation = ", ".join(p for p in pieces if p)
+    organisation = ", ".join(p for p in _without_own_abbreviation(pieces) if p)
     return role, organisation or None
+
+
+def _without_own_abbreviation(pieces: list[str]) -> list[str]:
+    """ "Nederlands Jeugdinstituut (NJi)": a bracketed abbreviation of the name before it is that
+    name again, not a second body."""
+    if len(pieces) >= 2 and abbreviates(pieces[-1], pieces[-2]):
+        return pieces[:-1]
+    return pieces
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``name`` ("NJi" of "Nederlands Jeugdinstituut",
+    "RVO" of "Rijksdienst voor Ondernemend Nederland"): its capitals follow, in order, the
+    initials of the name's words, starting with the first."""
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,7}", short.strip()):
+        return False
+    capitals = [c for c in short if c.isupper()]
+    initials = iter(w[0].upper() for w in re.split(r"[\s-]+", name.strip()) if w)
+    return len(capitals) >= 2 and name.strip()[:1] == capitals[0] and all(c in initials for c in capitals)
