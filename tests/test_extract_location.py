@@ -471,6 +471,9 @@ def test_a_venue_named_after_its_place(text: str, place: str) -> None:
         "De avond werd gehouden in het Kulturhus De Spil voor alle raadsleden uit de regio.",
         # A venue noun inside a word that names no building, then a name.
         "Op maandag bespraken de raadsleden het archief van de gemeente met Jan de Vries uit Ede.",
+        # A venue named after its place that is someone's workplace, not where the meeting was.
+        "Paul van 't Hek is conservator van het Gemeentemuseum Den Haag en sprak de raadsleden toe.",
+        "De raadsleden kregen een rondleiding van de directeur van Theater Zwolle, die zelf raadslid was.",
     ],
 )
 def test_no_place_from_a_venue_named_otherwise(text: str) -> None:

@@ -80,8 +80,12 @@ def _cues() -> _Cues:
         ),
         # A venue named after its place, the place right after the noun: "in het Stadsarchief
         # Vlaardingen", "in Raadhuis Sliedrecht". The place must then be a municipality, since
-        # "Theater De Lawei" names the building, not where it stands.
-        venue_named=re.compile(rf"(?i:(?:{_words(rules['venues'])}))\s+{place}"),
+        # "Theater De Lawei" names the building, not where it stands; and the venue must be where
+        # something happened ("in", "naar", "op" before it): "conservator van het Gemeentemuseum
+        # Den Haag" names a job.
+        venue_named=re.compile(
+            rf"(?i:\b(?:in|naar|op)\s+(?:(?:het|de|'t)\s+)?[\w'’-]*?(?:{_words(rules['venues'])}))\s+{place}"
+        ),
         # The venue nouns alone, in lower case: searched first, since the venue pattern is tried
         # at every position of a sentence (0.26 ms a report) and most sentences name no venue.
         venue_noun=AnyCase(f"(?:{_words(rules['venues'])})"),
