@@ -165,14 +165,15 @@ F1_TARGET = 0.95
 # (docs/corpus13b-heldout.md). Both rounds together (96 reports) took title, facilitators,
 # facilitator organisations, contacts and offerings lower still: those floors are the merged run's;
 # session municipalities reached the target again with the counted councils ("alle vijf gemeenten").
+# fix32 (the intranet item's intertitles, byline and comments; the ledenbrief's leftovers) raised
+# event date and offerings to 0.94 and title back to the target (its floor dropped).
 F1_FLOORS: dict[str, float] = {
-    "title": 0.94,
     "published": 0.92,
-    "event_date": 0.92,
+    "event_date": 0.94,
     "location": 0.86,
     "facilitators": 0.92,
     "facilitator_organisations": 0.90,
-    "offerings": 0.92,
+    "offerings": 0.94,
     "quotes": 0.91,
     "contacts": 0.93,
     "organisations": 0.94,
