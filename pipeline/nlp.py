@@ -30,6 +30,7 @@ gives identical tokens (tests/test_nlp.py checks) and about twice the speed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -238,7 +239,8 @@ class ResolveComponent:
 def _trim_organisations(candidates: list[_Candidate], text: str) -> list[_Candidate]:
     """An organisation read from its shape ends where a person's name starts inside it and
     runs to its end: "directeur van GGD Gelderland-Zuid Moniek Pieters" names the GGD and
-    Moniek Pieters. What is left must still be more than one word."""
+    Moniek Pieters; "van de Vereniging X en Name" names X and Name, so a connector the name
+    ended on ("en", "&") goes too. What is left must still be more than one word."""
     people = [c for c in candidates if c.label == "PER" and c.priority == RULE]
     if not people:
         return candidates
@@ -247,12 +249,16 @@ def _trim_organisations(candidates: list[_Candidate], text: str) -> list[_Candid
         if c.label == "ORG" and c.priority == RULE:
             person = next((p for p in people if c.start < p.start < c.end <= p.end), None)
             if person is not None:
-                written = text[c.start : person.start].rstrip()
+                written = _TRAILING_JOIN.sub("", text[c.start : person.start].rstrip())
                 if len(written.split()) < 2:
                     continue
                 c = replace(c, end=c.start + len(written), value=" ".join(written.split()))
         out.append(c)
     return out
+
+
+# A word that joins two names, left at the end of an organisation cut before a person.
+_TRAILING_JOIN = re.compile(r"\s+(?:en|of|&|and)$")
 
 
 def resolve_conflicts(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -74,6 +74,8 @@ class Section:
     """Blocks elsewhere about it (an appendix under "Thema 2"): municipalities named there took part."""
     notes: list[Block] = field(default_factory=list)
     """Blocks under a heading elsewhere that names it ("Uit verdiepingssessie 1"): read as its text."""
+    comments: list[tuple[str, Block]] = field(default_factory=list)
+    """Readers' comments under a web item, with their authors: a leader may correct himself there."""
     summary: dict[str, list[Block]] | None = None
     """The cells per field of a summary table's row about it ("Gesprek | Onderwerp |
     Gespreksleider" above the sessions' own headings): read besides its text."""
@@ -647,6 +649,7 @@ def segment(document: Document) -> Segmentation:
     _attach_colour_keyed(sections)
     _attach_item_notes(sections)
     _attach_footnotes(sections)
+    _attach_comments(sections)
     return Segmentation(sections)
 
 
@@ -853,7 +856,10 @@ def _session_starts(blocks: list[Block], agenda: dict[int, int]) -> dict[int, tu
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
     # A heading that reads as a session by itself (its keyword) keeps that reading.
-    for index, (number, title) in _titled_section_starts(blocks).items():
+    for index, (number, title) in {
+        **_counted_heading_starts(blocks),
+        **_titled_section_starts(blocks),
+    }.items():
         if index not in candidates or not candidates[index][2]:
             candidates[index] = (number, title, True)
     bare = _bare_series_starts(blocks)
@@ -951,6 +957,62 @@ def _titled_section_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
                 }
             )
     return found
+
+
+def _counted_heading_starts(blocks: list[Block]) -> dict[int, tuple[int, str]]:
+    """A news item's intertitles as its sessions: after a paragraph that says into how many
+    sessions the meeting split ("de raadsleden gingen in drie groepen uiteen"; ``sessions_counted``),
+    the first that many unnumbered headings of the next heading level, each over text that says who
+    took part, are the sessions, numbered in order. A heading above the readers' comments
+    (``comments_headings``) ends the article: no session lies past it."""
+    for index, block in enumerate(blocks):
+        # Cheap test first: a paragraph with a plural session noun.
+        if block.kind != "paragraph" or not any(n in block.text for n in _session_count_nouns()):
+            continue
+        match = _sessions_counted().search(block.text)
+        if match:
+            return _first_headings_after(blocks, index, _number(match["count"]) or 0)
+    return {}
+
+
+def _first_headings_after(blocks: list[Block], index: int, count: int) -> dict[int, tuple[int, str]]:
+    level, found = None, []
+    for after in range(index + 1, len(blocks)):
+        block = blocks[after]
+        if block.kind != "heading" or block.level is None:
+            continue
+        title = _plain_text(block)[0].strip()
+        if _comments_heading().match(title) or (level is not None and block.level < level):
+            break
+        level = level or block.level
+        if block.level == level:
+            found.append((after, title))
+    found = found[:count]
+    if (
+        count < 2
+        or len(found) < count
+        or any(title[:1].isdigit() or session_heading(blocks[i]) for i, title in found)
+        or not all(_participant_cue().search(_text_under(blocks, i)) for i, _ in found)
+    ):
+        return {}
+    return {i: (number, title) for number, (i, title) in enumerate(found, start=1)}
+
+
+@cache
+def _sessions_counted() -> re.Pattern[str]:
+    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    template = str(load_yaml("labels.yml")["sessions_counted"])
+    return re.compile(template.replace("{count}", rf"\d{{1,2}}|{words}"), re.IGNORECASE)
+
+
+@cache
+def _session_count_nouns() -> tuple[str, ...]:
+    return tuple(load_yaml("labels.yml")["session_count_nouns"])
+
+
+@cache
+def _comments_heading() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["comments_headings"], re.IGNORECASE)
 
 
 def _text_under(blocks: list[Block], index: int) -> str:
@@ -2512,8 +2574,69 @@ def _keyed_target(block: Block, by_title: dict[str, Section], by_key: dict[str, 
     head, colon, _ = text[:100].partition(":")
     if colon and head.casefold() in by_title:
         return by_title[head.casefold()]
+    if colon and head[:1] in "OoVvBbMmIi":
+        by_words = _title_words_target(head, by_title)
+        if by_words is not None:
+            return by_words
     key = _WORD_KEY.match(text) if by_key and ":" in text[:60] else None
     return by_key.get(key.group("key").casefold()) if key else None
+
+
+def _title_words_target(head: str, by_title: dict[str, Section]) -> Section | None:
+    """ "Over de tafel in Esch", "Vragen over Haaren en Biezenmortel": the one session whose title
+    holds every capitalised word after the lead (``title_word_key_lead``)."""
+    lead = _title_word_key_lead().match(head)
+    if lead is None or len(head) - lead.end() > 60:
+        return None
+    return _session_by_title_words(head[lead.end() :], by_title)
+
+
+def _session_by_title_words(text: str, by_title: dict[str, Section]) -> Section | None:
+    words = {w.casefold() for w in _CAPITALISED.findall(text)}
+    found = [s for title, s in by_title.items() if words and words <= set(_WORD.findall(title))]
+    return found[0] if len(found) == 1 else None
+
+
+def _attach_comments(sections: list[Section]) -> None:
+    """Readers' comments under a web item (after a ``comments_headings`` heading) open no session
+    but may correct one: a comment naming a session by its title's words ("aan de tafel over
+    Helvoirt schoof ook een raadslid uit X aan") tells who took part there; every comment goes to
+    the sessions with its author (``comment_author``), for a leader's own correction."""
+    by_title = {s.title.casefold(): s for s in sections if s.kind == "session" and s.title}
+    if not by_title:
+        return
+    author, inside = None, False
+    for block in (b for s in sections if s.kind == "other" for b in s.blocks):
+        if block.kind == "heading":
+            inside = _comments_heading().match(_plain_text(block)[0].strip()) is not None
+            continue
+        if not inside or block.kind != "paragraph":
+            continue
+        head = _comment_patterns()[0].match(_plain_text(block)[0].strip())
+        if head is not None:
+            author = head["name"]
+            continue
+        reference = _comment_patterns()[1].search(block.text)
+        target = _session_by_title_words(reference["words"], by_title) if reference else None
+        if target is not None:
+            target.mentioned.append(block)
+        for session in by_title.values():
+            session.comments.extend([(author, block)] if author else [])
+
+
+@cache
+def _comment_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rules = load_yaml("labels.yml")
+    return re.compile(rules["comment_author"]), re.compile(rules["comment_session_reference"], re.IGNORECASE)
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@cache
+def _title_word_key_lead() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["title_word_key_lead"], re.IGNORECASE)
 
 
 # A sentence that opens with a session's word and key, after a preposition, and goes on in lower

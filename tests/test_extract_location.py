@@ -478,3 +478,37 @@ def test_a_venue_named_after_its_place(text: str, place: str) -> None:
 )
 def test_no_place_from_a_venue_named_otherwise(text: str) -> None:
     assert location_in(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Daarover praatten ruim vijftig raadsleden op maandagavond in De Zuidhoek in Helvoirt.", "Helvoirt"),
+        (
+            "Veertig raadsleden uit de regio zaten een middag bij elkaar in Het Klooster te Amersfoort.",
+            "Amersfoort",
+        ),
+        ("De avond met dertig griffiers en raadsleden uit het Gooi was in 't Spant in Bussum.", "Bussum"),
+        (
+            "Twintig raadsleden spraken een avond lang in De Boerderij Oud Loosdrecht in Loosdrecht.",
+            "Loosdrecht",
+        ),
+    ],
+)
+def test_the_place_after_a_venue_named_without_a_venue_noun(text: str, place: str) -> None:
+    assert location_in(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A municipality that opens with an article is no venue's name.
+        "Raadsleden uit De Bilt spraken in De Bilt in alle rust over de begroting van volgend jaar.",
+        # A venue without the place after it.
+        "Daarover praatten ruim vijftig raadsleden op maandagavond in De Zuidhoek, met koffie.",
+        # The article in lower case opens no name.
+        "Raadsleden uit de regio zaten lang in de knoop in Den Haag over de regels voor zorg.",
+    ],
+)
+def test_no_place_after_what_is_no_named_venue(text: str) -> None:
+    assert location_in(text) is None

@@ -962,3 +962,105 @@ def test_a_hand_out_takes_its_header_from_the_title_slide(
 def test_a_first_line_that_is_no_hand_out_caption_is_the_title(caption: str) -> None:
     doc = _hand_out(caption, "Dia", ["Samen sterker", "donderdag 7 maart 2019 · raadhuis Venray, Venray"])
     assert doc["title"] == caption
+
+
+@pytest.mark.parametrize(
+    ("top", "published"),
+    [
+        (
+            "Redactie Binnenkant · vrijdag 14 februari 2020 · leestijd 4 minuten · 212 keer gelezen",
+            "2020-02-14",
+        ),
+        ("Webredactie | 14 februari 2020 | 3 min. lezen", "2020-02-14"),
+        ("Anna de Vries · 14-02-2020 · leestijd 2 minuten", "2020-02-14"),
+        ("Eindredactie Intranet · 14 februari 2020", "2020-02-14"),
+    ],
+)
+def test_a_web_items_byline_is_its_publication(top: str, published: str) -> None:
+    opening = "Daarover praatten raadsleden op maandagavond 10 februari in Vught."
+    text = f"Raden praten over de toekomst\n\n{top}\n\n{opening}\n"
+    meta = metadata(text)
+    assert (meta.published, meta.event_date) == (published, "2020-02-10")
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # "gelezen" in a sentence, not a part of a meta line.
+        "Wie het verslag van 14 februari 2020 al keer op keer heeft gelezen, weet dat de avond meer was.",
+        # The desk as a label: a colophon, no byline.
+        "Redactie: Anna de Vries, Piet Smit en de afdeling communicatie, 14 februari 2020 en later",
+        # Reading time in a sentence, not a meta line.
+        "De leestijd van het verslag van 14 februari 2020 is lang, want er gebeurde die avond veel.",
+    ],
+)
+def test_no_publication_from_what_is_no_byline(top: str) -> None:
+    assert metadata(f"Raden praten over de toekomst\n\n{top}\n").published is None
+
+
+def _letter(head: list[tuple[str, str]], rows: list[tuple[str, str]], body: str) -> Metadata:
+    builder = DocumentBuilder("docx")
+    for kind, text in head:
+        builder.add(kind, text)
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            builder.add("table_cell", cell, table=(0, r, c))
+    builder.add("paragraph", body)
+    ctx = Context(builder.build(), on=date(2023, 1, 1))
+    return extract_metadata(ctx, find_dates(ctx.document.text))
+
+
+_BODY = "Op dinsdag 4 april 2023 kwamen raadsleden uit de regio bijeen in Epe."
+
+
+@pytest.mark.parametrize(
+    ("head", "rows", "title"),
+    [
+        (
+            [("paragraph", "Vereniging van Drentse Gemeenten"), ("paragraph", "Postbus 122 · 9400 AC Assen")],
+            [
+                ("Aan", "de raden"),
+                ("Datum", "14 december 2016"),
+                ("Onderwerp", "Terugblik raadsledendag 2016"),
+            ],
+            "Terugblik raadsledendag 2016",
+        ),
+        (
+            [("paragraph", "Gemeente Epe")],
+            [("Betreft", "Verslag regiodag Veluwe"), ("Kenmerk", "2023/114")],
+            "Verslag regiodag Veluwe",
+        ),
+        (
+            [("paragraph", "Griffie Apeldoorn")],
+            [("Datum", "5 april 2023"), ("Onderwerp:", "Uitnodiging vervolg raadsledenavond")],
+            "Uitnodiging vervolg raadsledenavond",
+        ),
+    ],
+)
+def test_a_letters_title_is_its_subject_row_not_its_letterhead(
+    head: list[tuple[str, str]], rows: list[tuple[str, str]], title: str
+) -> None:
+    assert _letter(head, rows, _BODY).title == title
+
+
+@pytest.mark.parametrize(
+    ("head", "rows"),
+    [
+        # A heading above the table is the title.
+        ([("heading", "Verslag regiodag Veluwe")], [("Onderwerp", "Wonen")]),
+        # Running text before the table: the table is part of the report, not a letter's header.
+        (
+            [
+                ("paragraph", "Verslag regiodag Veluwe"),
+                ("paragraph", "De raden kwamen bijeen en bespraken veel onderwerpen."),
+            ],
+            [("Onderwerp", "Wonen")],
+        ),
+        # An empty subject cell.
+        ([("paragraph", "Verslag regiodag Veluwe")], [("Onderwerp", "–"), ("Datum", "4 april 2023")]),
+    ],
+)
+def test_no_subject_row_title_when_the_table_is_no_letters_header(
+    head: list[tuple[str, str]], rows: list[tuple[str, str]]
+) -> None:
+    assert _letter(head, rows, _BODY).title == "Verslag regiodag Veluwe"

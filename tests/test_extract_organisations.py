@@ -383,3 +383,37 @@ def test_a_contact_named_as_its_addresss_domain_is_an_organisation(
 def test_a_meeting_named_in_the_title_is_no_organisation() -> None:
     text = "Terugkoppeling Griffiersoverleg Utrecht - 8/10 in Zeist\n\nWe spraken over de begroting.\n"
     assert extract(read_txt(text.encode()))["organisations"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "De ronde werd geleid door Wiebe Hoekstra van de Vereniging Kleine Kernen Drenthe en "
+            "Jan Albert Mulder.",
+            "Vereniging Kleine Kernen Drenthe",
+        ),
+        ("Namens de Stichting Groene Hart en Anna de Vries kwam een brief.", "Stichting Groene Hart"),
+        ("Aanwezig waren mensen van Bureau Meierijwerk & Petra Bressers.", "Bureau Meierijwerk"),
+    ],
+)
+def test_an_organisation_cut_before_a_person_loses_the_word_that_joined_them(
+    text: str, organisation: str
+) -> None:
+    found = organisations_of(f"Verslag\n\n{text}\n")
+    assert organisation in found
+    assert not any(name.endswith((" en", " &", " of")) for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "en" inside the name, before its last word, stays.
+        "Aanwezig was de Vereniging Sport en Cultuur uit het dorp.",
+        "Het Fonds Wonen en Zorg betaalde de avond.",
+        "Dank aan de Stichting Kunst en Cultuur Drenthe voor de zaal.",
+    ],
+)
+def test_a_joining_word_inside_an_organisations_name_stays(text: str) -> None:
+    found = organisations_of(f"Verslag\n\n{text}\n")
+    assert any(" en " in name for name in found)

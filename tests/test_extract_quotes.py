@@ -577,3 +577,41 @@ def test_a_subtitle_soundbite_is_a_quote(
     doc = extract(read_txt(text.encode("utf-8")))
     quotes = [(q["speaker"], (q["municipality"] or {}).get("name"), q["role"]) for q in doc["quotes"]]
     assert quotes == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Het ging lang over geld. Een raadslid uit Aa en Hunze vatte het in de slotronde zo samen: "
+            "„Wij zijn niet de klant van het sociaal team, wij zijn de opdrachtgever.”",
+            [(None, "Aa en Hunze", "raadslid")],
+        ),
+        (
+            "Eén wethouder van Tynaarlo zei het zonder omwegen: “Zonder de dorpen halen we dit niet.”",
+            [(None, "Tynaarlo", "wethouder")],
+        ),
+        (
+            "Ook een griffier uit Emmen had een duidelijke boodschap: “Begin op tijd met de stukken.”",
+            [(None, "Emmen", "griffier")],
+        ),
+    ],
+)
+def test_an_unnamed_speaker_with_a_role_and_a_place(
+    body: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # No role: "een dorp", "een brief" are none.
+        "Een dorp uit Emmen liet weten: “Zonder de dorpen halen we dit niet, echt niet.”",
+        "Een brief van Emmen vatte het zo samen: “Zonder de dorpen halen we dit niet, echt niet.”",
+        # A role from a place that is no municipality.
+        "Een raadslid uit Friesland vatte het zo samen: “Zonder de dorpen halen we dit niet, echt niet.”",
+    ],
+)
+def test_no_unnamed_speaker_without_a_role_or_a_municipality(body: str) -> None:
+    assert quotes_of(body) == []

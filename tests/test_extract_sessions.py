@@ -2543,3 +2543,154 @@ def test_contacts_keyed_by_session_join_that_session(closing: list[str]) -> None
 )
 def test_lines_that_are_not_keyed_contacts_join_no_session(closing: list[str]) -> None:
     assert contacts_per_session(_with_contacts(closing)) == [[], [], []]
+
+
+@pytest.mark.parametrize(
+    ("body", "facilitators"),
+    [
+        # The role as a title opening its sentence.
+        (
+            "Aan tafel zaten raden uit Ede. Gespreksleider Anouk Tielemans, adviseur bij Raadwerk, "
+            "liet cijfers zien.",
+            [("Anouk Tielemans", "Raadwerk")],
+        ),
+        ("Tafelvoorzitter Bas Ooms van ProDemos opende het gesprek.", [("Bas Ooms", "ProDemos")]),
+        # The leaders as the subject of a verb of leading.
+        (
+            "Er werd fel gediscussieerd. Mark van Gerwen, onderzoeker bij Tilburg University, en Petra "
+            "Bressers, zelfstandig procesbegeleider, leidden het gesprek samen.",
+            [("Mark van Gerwen", "Tilburg University"), ("Petra Bressers", None)],
+        ),
+        ("Karin Smit (Raadwerk) begeleidde de tafel met verve.", [("Karin Smit", "Raadwerk")]),
+        ("Joris Palm en Noor Aydin leidden de sessie.", [("Joris Palm", None), ("Noor Aydin", None)]),
+    ],
+)
+def test_a_leader_as_title_or_as_subject_of_leading(
+    body: str, facilitators: list[tuple[str, str | None]]
+) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Someone who leads something else, or is led.
+        "Wethouder Els Dam leidde de raadsleden rond door het nieuwe stadhuis.",
+        # The subject is no person at the sentence's start.
+        "Daarna leidden Karin Smit en Bas Ooms het gesprek over geld.",
+        "De provincie, met Karin Smit als adviseur, leidde het gesprek.",
+        # A role word in lower case inside a sentence, no title.
+        "Als gespreksleider Bas Ooms zag zitten, was het goed.",
+    ],
+)
+def test_no_leader_from_other_sentences_of_leading(body: str) -> None:
+    assert sessions_of(body)[0]["facilitators"] == []
+
+
+def _news_item_with_comments(comments: list[str]) -> list[dict[str, Any]]:
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raden praten over de herindeling", level=1)
+    builder.add("paragraph", "Na de opening gingen de raadsleden in twee groepen uiteen, elk rond een dorp.")
+    builder.add("heading", "Esch kiest voor Boxtel", level=2)
+    builder.add(
+        "paragraph",
+        "Hier zaten raadsleden uit Boxtel. Het gesprek werd geleid door Ruud Verhagen van Raadwerk.",
+    )
+    builder.add("heading", "Helvoirt en Vught", level=2)
+    builder.add(
+        "paragraph",
+        "Hier zaten raadsleden uit Vught. Gespreksleider Anouk Tielemans, adviseur bij ProDemos, opende.",
+    )
+    builder.add("heading", "Reacties (2)", level=2)
+    for line in comments:
+        builder.add("paragraph", line)
+    return extract(builder.build())["sessions"]
+
+
+@pytest.mark.parametrize(
+    ("comment", "organisation"),
+    [
+        ("Eén correctie: ik werk niet meer bij Raadwerk, maar als adviseur bij BMC.", "BMC"),
+        ("Leuk verslag. De tafel in Esch heb ik namens Bureau Meierij geleid.", "Bureau Meierij"),
+        (
+            "Kleine aanvulling: ik zit sinds januari niet meer bij Raadwerk maar bij de Rekenkamer Oost.",
+            "Rekenkamer Oost",
+        ),
+    ],
+)
+def test_a_leaders_own_comment_corrects_his_organisation(comment: str, organisation: str) -> None:
+    sessions = _news_item_with_comments(["Ruud Verhagen · 14 februari 2020 om 11:40", comment])
+    assert [(p["name"], p["organisation"]) for s in sessions for p in s["facilitators"]] == [
+        ("Ruud Verhagen", organisation),
+        ("Anouk Tielemans", "ProDemos"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Someone else's comment says it of him.
+        ["Joyce de Wit · Burgerzaken · 14 februari 2020", "Ruud werkt nu namens BMC, toch?"],
+        # His comment says nothing of himself in the first person.
+        ["Ruud Verhagen · 14 februari 2020", "Mooi verslag, namens BMC dank aan iedereen die kwam."],
+        # His name without an author's line is no comment of his.
+        ["Ruud Verhagen schreef eerder al: ik werk niet meer bij Raadwerk, maar bij BMC."],
+    ],
+)
+def test_other_comments_correct_no_leaders_organisation(lines: list[str]) -> None:
+    sessions = _news_item_with_comments(lines)
+    assert sessions[0]["facilitators"][0]["organisation"] == "Raadwerk"
+
+
+def test_a_comment_adds_a_council_to_the_session_it_names() -> None:
+    comment = (
+        "Aanvulling: aan de tafel over Helvoirt schoof na de pauze een raadslid uit Sint-Michielsgestel aan."
+    )
+    sessions = _news_item_with_comments(["Henk Smulders · griffie · 14 februari 2020 om 10:05", comment])
+    assert [[m["name"] for m in s["municipalities"]] for s in sessions] == [
+        ["Boxtel"],
+        ["Vught", "Sint-Michielsgestel"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "facilitators"),
+    [
+        (
+            "Het gesprek stond onder leiding van Wiebe Hoekstra van de Vereniging Kleine Kernen en Jan "
+            "Mulder, beleidsadviseur bij de provincie Drenthe.",
+            [("Wiebe Hoekstra", "Vereniging Kleine Kernen"), ("Jan Mulder", "provincie Drenthe")],
+        ),
+        (
+            "De tafel werd begeleid door Karin Smit van Raadwerk en Bas Ooms, trainer bij ProDemos. "
+            "Daarna koffie.",
+            [("Karin Smit", "Raadwerk"), ("Bas Ooms", "ProDemos")],
+        ),
+        (
+            "Onder leiding van Noor Aydin namens de VNG en Joris Palm, adviseur bij de Rekenkamer Oost, "
+            "spraken de raden.",
+            [("Noor Aydin", "VNG"), ("Joris Palm", "Rekenkamer Oost")],
+        ),
+    ],
+)
+def test_a_second_leader_past_the_first_ones_body_with_a_role(
+    body: str, facilitators: list[tuple[str, str | None]]
+) -> None:
+    found = [(p["name"], p["organisation"]) for p in sessions_of(body)[0]["facilitators"]]
+    assert found == facilitators
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # No role after the second name: a participant, not a leader.
+        "Het gesprek stond onder leiding van Karin Smit van Raadwerk en Bas Ooms sprak als eerste.",
+        "De tafel werd begeleid door Karin Smit van Raadwerk en Bas Ooms.",
+        # Not a person after "en".
+        "Het gesprek stond onder leiding van Karin Smit van Raadwerk en de provincie, adviseur of niet.",
+    ],
+)
+def test_no_second_leader_past_the_body_without_a_role(body: str) -> None:
+    found = [p["name"] for p in sessions_of(body)[0]["facilitators"]]
+    assert found == ["Karin Smit"]

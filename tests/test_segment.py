@@ -1911,3 +1911,145 @@ def test_look_alikes_of_a_slide_stay_cells(head: str, notes: str) -> None:
     document = builder.build()
     assert segment(document).sessions == [] or all(b.kind == "table_cell" for b in document.blocks)
     assert _slide_lines([b for b in document.blocks if b.table]) == []
+
+
+def _news_item(opening: str, sections: list[tuple[str, str]], comments: list[str] = ()) -> object:
+    """A web or intranet item: a title, its opening, intertitles (Heading 2), then readers' comments."""
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raden praten over de toekomst", level=1)
+    builder.add("paragraph", opening)
+    for heading, text in sections:
+        builder.add("heading", heading, level=2)
+        builder.add("paragraph", text)
+    if comments:
+        builder.add("heading", "Reacties (3)", level=2)
+        for line in comments:
+            builder.add("paragraph", line)
+    return builder.build()
+
+
+_INTERTITLES = [
+    ("Wonen aan de rivier", "Hier zaten raadsleden uit Tiel en Buren bij elkaar."),
+    ("Zorg dichtbij", "Aan deze tafel spraken raadsleden van Culemborg over de jeugdzorg."),
+    ("Werk en inkomen", "Met de raadsleden uit Zaltbommel ging het over de sociale dienst."),
+    ("Hoe nu verder?", "De griffies sturen de opbrengst naar alle raden."),
+]
+
+
+@pytest.mark.parametrize(
+    ("opening", "count"),
+    [
+        ("Na de opening gingen de raadsleden in drie groepen uiteen, elk rond een thema.", 3),
+        ("Daarna werd er verder gepraat aan twee tafels, elk met een eigen gespreksleider.", 2),
+        ("De deelnemers verdeelden zich over 3 gesprekstafels en bespraken elk een thema.", 3),
+    ],
+)
+def test_intertitles_after_a_count_of_sessions_are_the_sessions(opening: str, count: int) -> None:
+    found = segment(_news_item(opening, _INTERTITLES)).sessions
+    assert [(s.number, s.title) for s in found] == [
+        (i, t) for i, (t, _) in enumerate(_INTERTITLES[:count], 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # No count of sessions: the intertitles are the article's structure.
+        "Na de opening werd er lang en levendig gepraat over de toekomst van de regio.",
+        # A count of people, not of sessions.
+        "Ruim vijftig raadsleden uit drie gemeenten kwamen naar het gemeentehuis.",
+        # More sessions counted than intertitles before the comments.
+        "Daarna gingen de raadsleden in zes groepen uiteen, elk rond een eigen thema.",
+    ],
+)
+def test_intertitles_without_a_count_of_sessions_are_no_sessions(opening: str) -> None:
+    assert segment(_news_item(opening, _INTERTITLES)).sessions == []
+
+
+def test_intertitles_with_nobody_at_the_table_are_no_sessions() -> None:
+    sections = [("Wonen", "Het ging over huizen."), ("Zorg", "Raadsleden uit Tiel spraken.")]
+    opening = "Na de opening gingen de raadsleden in twee groepen uiteen, elk rond een thema."
+    assert segment(_news_item(opening, sections)).sessions == []
+
+
+_OPENING = "Na de opening gingen de raadsleden in drie groepen uiteen, elk rond een thema."
+
+
+@pytest.mark.parametrize(
+    ("comment", "title"),
+    [
+        ("Aanvulling: aan de tafel over de rivier schoof ook een raadslid uit Neerijnen aan.", None),
+        ("Bij het gesprek over Zorg dichtbij was ook een raadslid uit Maasdriel.", "Zorg dichtbij"),
+        (
+            "Kleine correctie: in de groep over Werk en inkomen zat ook iemand uit Lingewaard.",
+            "Werk en inkomen",
+        ),
+        ("Goed verslag! Wij zijn er klaar voor, in de tafel van Wonen ook.", "Wonen aan de rivier"),
+    ],
+)
+def test_a_comment_naming_a_session_by_its_titles_words_is_about_it(comment: str, title: str | None) -> None:
+    document = _news_item(_OPENING, _INTERTITLES, ["Piet Jansen · griffie · 3 maart 2021 om 10:05", comment])
+    found = segment(document).sessions
+    assert len(found) == 3
+    assert [s.title for s in found if any(b.text == comment for b in s.mentioned)] == (
+        [title] if title else []
+    )
+    # Every session hears the comment with its author, for a leader's own correction.
+    assert all(s.comments == [("Piet Jansen", s.comments[0][1])] for s in found)
+
+
+def test_comments_open_no_session_and_end_the_article() -> None:
+    comments = ["Anna de Wit · 4 maart 2021", "Zorg dichtbij", "Met raadsleden uit Tiel, een goed gesprek."]
+    found = segment(_news_item(_OPENING, _INTERTITLES, comments)).sessions
+    assert [s.title for s in found] == [t for t, _ in _INTERTITLES[:3]]
+    assert all("Anna de Wit" not in b.text for s in found for b in s.blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Over de tafel in Tiel: Jan Smit, j.smit@tiel.nl.", "Wonen in Tiel"),
+        ("Vragen over Buren en Culemborg: mail naar griffie@buren.nl.", "Buren en Culemborg: samen verder"),
+        ("Voor het gesprek over Zaltbommel: bel 0418 68 11 00.", "Zaltbommel kiest"),
+    ],
+)
+def test_a_line_keyed_by_a_titles_words_joins_that_session(line: str, title: str) -> None:
+    titles = ["Wonen in Tiel", "Buren en Culemborg: samen verder", "Zaltbommel kiest"]
+    sections = [
+        (t, f"Raadsleden uit {place} spraken.")
+        for t, place in zip(titles, ["Tiel", "Buren", "Zaltbommel"], strict=True)
+    ]
+    opening = "Na de opening gingen de raadsleden in drie groepen uiteen, elk rond een thema."
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raden praten", level=1)
+    builder.add("paragraph", opening)
+    for heading, text in sections:
+        builder.add("heading", heading, level=2)
+        builder.add("paragraph", text)
+    builder.add("heading", "Meer weten?", level=2)
+    builder.add("paragraph", f"Meer weten? {line} Andere vragen: bel de griffie.")
+    found = {s.title: s for s in segment(builder.build()).sessions}
+    assert [s.title for s in found.values() if any(line.rstrip(".") in n.text for n in s.notes)] == [title]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Words in no title, or in two.
+        "Over de tafel in Ede: Jan Smit, j.smit@ede.nl.",
+        "Over Tiel en Zaltbommel: mail naar griffie@tiel.nl.",
+        # Not after the lead: a plain label.
+        "Telefoon Tiel: 0344 63 71 11.",
+    ],
+)
+def test_a_line_keyed_by_no_titles_words_joins_no_session(line: str) -> None:
+    titles = ["Wonen in Tiel", "Buren en Culemborg: samen verder", "Zaltbommel kiest"]
+    builder = DocumentBuilder("docx")
+    builder.add("heading", "Raden praten", level=1)
+    builder.add("paragraph", "Na de opening gingen de raadsleden in drie groepen uiteen, elk rond een thema.")
+    for t, place in zip(titles, ["Tiel", "Buren", "Zaltbommel"], strict=True):
+        builder.add("heading", t, level=2)
+        builder.add("paragraph", f"Raadsleden uit {place} spraken.")
+    builder.add("heading", "Meer weten?", level=2)
+    builder.add("paragraph", f"Meer weten? {line} Andere vragen: bel de griffie.")
+    assert all(not s.notes for s in segment(builder.build()).sessions)

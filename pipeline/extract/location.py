@@ -45,6 +45,8 @@ class _Cues:
     event_verb: AnyCase
     in_place: re.Pattern[str]
     venue_line: re.Pattern[str]
+    named_venue: re.Pattern[str]
+    named_venue_hints: tuple[str, ...]
     online: re.Pattern[str]
     planned: AnyCase
     intro_paragraphs: int
@@ -97,6 +99,13 @@ def _cues() -> _Cues:
         in_place=re.compile(rf"(?i:\b(?:{prepositions})\s+){place}"),
         # "Raadhuis Bloemendaal, Overveen", "Stadskasteel Oudaen, Utrecht": a line of its own.
         venue_line=re.compile(rf"^(?i:[\w'’-]*(?:{_words(rules['venues'])}))\b[^,\n]{{0,50}},\s*{place}\s*$"),
+        named_venue=re.compile(
+            rf"\b(?:{prepositions})\s+(?P<venue>(?:{_words(rules['named_venue_articles'])})\s+{name}(?:\s+{name}){{0,2}})"
+            rf"\s+(?:{prepositions})\s+{place}"
+        ),
+        named_venue_hints=tuple(
+            f" {p} {a} " for p in rules["prepositions"] for a in rules["named_venue_articles"]
+        ),
         online=re.compile(rf"(?i:\b(?:{_words(rules['online'])})\b)"),
         planned=AnyCase(rf"\b(?:{_words(rules['planned'])})\b"),
         intro_paragraphs=int(rules["intro_paragraphs"]),
@@ -268,6 +277,7 @@ def _in_sentence(ctx: Context, sentence: str, offset: int) -> list[tuple[int, Pl
             found.append((rank, PlaceFound(place, start, cue)))
         if cue == "venue":
             found.extend(_venues_named_after_their_place(ctx, sentence, offset))
+    found.extend((1, place) for place in _named_venue_places(ctx, sentence, offset))
     verb = cues.event_verb.search(sentence)
     if verb is not None:
         for match in cues.in_place.finditer(sentence):
@@ -288,6 +298,20 @@ def _venues_named_after_their_place(ctx: Context, sentence: str, offset: int) ->
         if place:
             found.append((1, PlaceFound(place, offset + match.start("place"), "venue")))
     return found
+
+
+def _named_venue_places(ctx: Context, sentence: str, offset: int) -> list[PlaceFound]:
+    """ "in De Zuidhoek in Helvoirt": the place after a venue named by an article and a name."""
+    cues = _cues()
+    if not any(hint in sentence for hint in cues.named_venue_hints):
+        return []
+    return [
+        PlaceFound(
+            _trim_place(ctx, match["place"], need_municipality=False), offset + match.start("place"), "venue"
+        )
+        for match in cues.named_venue.finditer(sentence)
+        if resolve_entity(ctx, match["venue"]) is None
+    ]
 
 
 def _place_after_owner(

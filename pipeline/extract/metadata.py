@@ -61,7 +61,7 @@ def extract_metadata(ctx: Context, dates: list[Found]) -> Metadata:
 
 
 def _title_block(blocks: list[Block]) -> Block | None:
-    subject = _mail_subject(blocks) or _headline_after_genre_line(blocks)
+    subject = _mail_subject(blocks) or _letter_subject(blocks) or _headline_after_genre_line(blocks)
     if subject is not None:
         return subject
     for block in blocks[:3]:
@@ -95,6 +95,29 @@ def _mail_subject(blocks: list[Block]) -> Block | None:
         if not block.text.rstrip().endswith(":") and ":" not in block.text[:20]:
             return None  # the header ended without a subject
     return None
+
+
+# How far down a letter's header table may stand: under a letterhead and its address line.
+_LETTER_HEADER_REACH = 24
+
+
+def _letter_subject(blocks: list[Block]) -> Block | None:
+    """A letter's header table ("Aan | ...", "Datum | ...", "Onderwerp | X"), before any heading or
+    running text: X, the cell beside its subject label (``mail_subject_labels``), is the title,
+    not the sender's letterhead above the table."""
+    for index, block in enumerate(blocks[:_LETTER_HEADER_REACH]):
+        if block.kind == "heading" or _is_running_text(block):
+            return None
+        if block.table is None or len(block.text) > 12:
+            continue
+        value = _cell_value(blocks, index, "mail_subject_labels")
+        if value is not None and any(c.isalnum() for c in value.text):
+            return value
+    return None
+
+
+def _is_running_text(block: Block) -> bool:
+    return block.kind == "paragraph" and block.text.rstrip().endswith(".") and len(block.text.split()) > 5
 
 
 # Header lines under a genre line: "Nr.: 2019-047", "Datum: 11-10-2019", "Bericht van: X | ...";
@@ -335,11 +358,21 @@ def _opens_with_dateline(block: Block, date: Found) -> bool:
 
 
 def _is_byline(block: Block) -> bool:
-    """ "Verslag door Lisanne Wouters, ProDemos – 22 oktober 2021": author and date."""
+    """ "Verslag door Lisanne Wouters, ProDemos – 22 oktober 2021": author and date; a web item's
+    meta line "Redactie X · vrijdag 14 februari 2020 · leestijd 4 minuten" (``byline_meta_parts``)."""
+    if len(block.text.split()) > _BYLINE_WORDS + 8:
+        return False
+    if ("·" in block.text or "|" in block.text) and _byline_meta().search(block.text):
+        return True
     return (
         len(block.text.split()) <= _BYLINE_WORDS
         and _label_regex("byline_labels").match(block.text) is not None
     )
+
+
+@cache
+def _byline_meta() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["byline_meta_parts"], re.IGNORECASE)
 
 
 def _event_date(

@@ -231,7 +231,35 @@ def _lead_in_quotes(ctx: Context, block: Block) -> list[dict[str, Any]]:
         named = _speaker_named_before(ctx, short.group("who"), begin) if short else None
         if named is not None:
             quotes.append(_quote(ctx, said, named[0], named[1], block))
+            continue
+        quotes.extend(_anonymous_quote(ctx, said, begin, block))
     return quotes
+
+
+def _anonymous_quote(ctx: Context, said: str, begin: int, block: Block) -> list[dict[str, Any]]:
+    """ "Een raadslid uit Aa en Hunze vatte het zo samen: „...”": no speaker, a role and the
+    municipality they stand for (``anonymous_speaker``)."""
+    lead = _anonymous_speaker().match(ctx.document.text, begin, block.end)
+    role = split_person_details(f"{lead['role']} X")[1] if lead else None
+    at = lead.start("role") if lead else begin
+    municipality = _speaker_municipality(ctx, ctx.document.text[at : lead.end()], at) if role else None
+    if municipality is None:
+        return []
+    ctx.mention("quote", block.start, block.end, "rule:quote")
+    return [
+        {
+            "text": said,
+            "speaker": None,
+            "role": role,
+            "organisation": None,
+            "municipality": municipality.to_dict(),
+        }
+    ]
+
+
+@cache
+def _anonymous_speaker() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["anonymous_speaker"], re.IGNORECASE)
 
 
 # "Rijsdijk: “...”", "JdV (letterlijk): “...”": a lead-in that is one word, a surname or the

@@ -138,7 +138,28 @@ def extract_session(ctx: Context, section: Section) -> SessionRecord:
         record.municipalities.merge(resolve_list(ctx, cell.text, cell.start, "rule:table"))
     for block in section.mentioned:
         record.municipalities.merge(municipalities_in_text(ctx, block.start, block.end))
+    for author, block in section.comments:
+        _own_organisation_corrected(ctx, record, author, block)
     return record
+
+
+def _own_organisation_corrected(ctx: Context, record: SessionRecord, author: str, block: Block) -> None:
+    """A leader's own comment under the item: "ik werk niet meer bij de provincie, maar als
+    adviseur bij BMC", "heb ik namens BMC geleid" gives his organisation (``own_organisation_said``;
+    the last one said). Only in the comment's first person (``first_person_words``)."""
+    leader = next((p for p in record.facilitators if p.name.casefold() == author.casefold()), None)
+    if leader is None or not {w.casefold() for w in _WORDS.findall(block.text)} & _first_person():
+        return
+    said = list(_own_organisation().finditer(block.text))
+    if said:
+        leader.organisation = clean_organisation(said[-1]["org"])
+        start = block.start + said[-1].start("org")
+        ctx.mention("organisation", start, start + len(said[-1]["org"]), "rule:prose", leader.organisation)
+
+
+@cache
+def _own_organisation() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["own_organisation_said"], re.IGNORECASE)
 
 
 def _fill_from_turns(ctx: Context, record: SessionRecord, blocks: list[Block], chair: str) -> None:
@@ -482,7 +503,11 @@ def _add_prose_facilitators(ctx: Context, record: SessionRecord, block: Block) -
     """ "Het gesprek stond onder leiding van Name, secretaris van de X", "werd begeleid door
     Name (Org)", "onder leiding van Name van Org": the person named right after a phrase of
     leading (rules/labels.yml facilitators_in_prose), with the organisation written beside them."""
-    if block.kind == "table_cell" or not _may_name_a_facilitator(block.text):
+    if block.kind == "table_cell":
+        return
+    if "leid" in block.text:
+        _add_subject_facilitators(ctx, record, block)
+    if not _may_name_a_facilitator(block.text):
         return
     for cue in _facilitator_cue().finditer(block.text):
         person = _person_right_after(ctx, block.start + cue.end(), block.end)
@@ -533,11 +558,42 @@ def _replaced_cue() -> re.Pattern[str]:
     return re.compile("|".join(load_yaml("labels.yml")["facilitator_replaced"]), re.IGNORECASE)
 
 
+def _add_subject_facilitators(ctx: Context, record: SessionRecord, block: Block) -> None:
+    """ "A, rol bij Org, en B, rol, leidden het gesprek samen": the people who open the sentence
+    of a verb of leading (rules/labels.yml facilitators_as_subject), each with the details after them."""
+    text = ctx.document.text
+    # One search of the block first: most blocks holding "leid" hold no such verb.
+    if _subject_cue().search(block.text) is None:
+        return
+    for lo, hi in _sentences(text, block.start, block.end):
+        verb = _subject_cue().search(text, lo, hi)
+        if verb is None:
+            continue
+        refs, at = [], lo
+        while (person := _person_right_after(ctx, at, verb.start(), joined=bool(refs))) is not None:
+            role, organisation = _details_after(ctx, person.end, verb.start())
+            refs.append(PersonRef(person.value, organisation, role))
+            at = _DETAILS_BEFORE_EN.match(text, person.end, verb.start()).end()
+        _add_facilitators(record, refs)
+
+
+# What stands between two leaders of the subject: ", rol bij Org," before "en B".
+_DETAILS_BEFORE_EN = re.compile(r"(?:\s*\([^()]{2,80}\)|,[^,]{2,80}(?=,\s+(?:en|&)\s))?,?")
+
+
+@cache
+def _subject_cue() -> re.Pattern[str]:
+    return re.compile(load_yaml("labels.yml")["facilitators_as_subject"], re.IGNORECASE)
+
+
 def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False) -> Found | None:
     """The person named at ``at`` (after a title such as "mr."; with ``joined``, after "en")."""
     text = ctx.document.text
+    past_body = False
     if joined:
         link = _JOINED_NAME.match(text, at, end)
+        past_body = link is None
+        link = link or _JOINED_PAST_BODY.match(text, at, end)
         if link is None:
             return None
         at = link.end()
@@ -545,11 +601,20 @@ def _person_right_after(ctx: Context, at: int, end: int, *, joined: bool = False
         (e for e in ctx.entities_in(at, end, "PERSON") if _only_a_title_between(text[at : e.start])),
         None,
     )
-    return person if person is not None and person.value else None
+    if person is None or not person.value:
+        return None
+    # Past the first one's body only a name with a role of its own leads too: "A van Org en B,
+    # beleidsadviseur bij Org", not "A van Org en B spraken".
+    return person if not past_body or _ROLE_NEXT.match(text, person.end, end) else None
 
 
 # "A en B", also past the first one's body in brackets: "A (Org) en B (Org)".
 _JOINED_NAME = re.compile(r"(?:\s*\([^()]{2,80}\))?\s+(?:en|&)\s+")
+# "A van de Org en B": past the first one's body written after "van", "bij", "namens".
+_JOINED_PAST_BODY = re.compile(
+    r"\s+(?:van|bij|namens|vanuit)\s+(?:de\s+|het\s+)?[A-Z][^,.;:()]*?\s+(?:en|&)\s+"
+)
+_ROLE_NEXT = re.compile(r",\s*[a-zà-ÿ][\w-]*")
 
 
 # Substrings every phrase of leading holds, in lower case, tested before the phrases: the
