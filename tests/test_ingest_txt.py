@@ -535,3 +535,91 @@ def test_other_text_with_timings_is_no_subtitle_file(text: str) -> None:
     doc = read_txt(text.encode("utf-8"))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert [block.text for block in doc.blocks] == lines
+
+
+# A mail thread saved as one text file: its mails read in time order, the latest mail's header
+# first with its subject unprefixed, the mails before the recap in their sender's voice, and
+# text quoted a second time (a ``>`` line, a quoted original that is a mail of the file) dropped.
+_RECAP = "Tafel 1 - Wonen\nAan tafel: Oss en Uden.\nTafel 2 - Werk\nAan tafel: Bernheze.\n"
+THREADS = [
+    # Thunderbird, English labels, newest first: the reply's "Re:" goes, the older mail is voice.
+    (
+        "From: Eva Smits <e.smits@oss.nl>\nDate: 14-03-2019 10:12\nTo: griffiers\n"
+        "Subject: Re: Werkavond Maasland\n\nHet verslag:\n" + _RECAP + "\n"
+        "From: Tom Bakker <t.bakker@uden.nl>\nDate: 01-03-2019 09:00\nTo: Eva Smits\n"
+        "Subject: Werkavond Maasland\n\nTafel 1 - Wonen\nTafel 2 - Werk\nWaar: gemeentehuis Uden\n",
+        "Subject: Werkavond Maasland",
+        "Tom Bakker <t.bakker@uden.nl>: Tafel 1 - Wonen. Tafel 2 - Werk. Waar: gemeentehuis Uden",
+    ),
+    # Space-separated Dutch labels, oldest first, an "Antw:" reply with a repeated ">" line.
+    (
+        "Van: Ria Hendriks\nDatum: maandag 2 mei 2022 08:30\nAan: Piet de Wit\n"
+        "Onderwerp: Raadsavond\n\nTafel 1 - Wonen\nTafel 2 - Werk\n\n"
+        "Van: Piet de Wit\nDatum: dinsdag 3 mei 2022 11:00\nAan: Ria Hendriks\n"
+        "Onderwerp: Antw: Raadsavond\n\n> Tafel 1 - Wonen\n\nDaar doen wij aan mee.\n\n"
+        "Van: Ria Hendriks\nDatum: vrijdag 20 mei 2022 16:00\nAan: Piet de Wit\n"
+        "Onderwerp: Antw: Raadsavond\n\n" + _RECAP,
+        "Onderwerp: Raadsavond",
+        "Piet de Wit: Daar doen wij aan mee.",
+    ),
+    # Outlook with tabs, a forward quoting a mail of the file: the copy is not read again.
+    (
+        "Van:\tAnne Vos\nVerzonden:\twoensdag 6 juni 2018 09:00\nAan:\tgriffie\n"
+        "Onderwerp:\tFW: Regiodag\n\nZie hieronder.\n\n---------- Forwarded message ---------\n"
+        "Van: Bas Mol\nVerzonden: dinsdag 5 juni 2018 14:00\nOnderwerp: Regiodag\n\nTafel 1 - Wonen\n\n"
+        "Van:\tBas Mol\nVerzonden:\tdinsdag 5 juni 2018 14:00\nAan:\tAnne Vos\n"
+        "Onderwerp:\tRegiodag\n\nTafel 1 - Wonen\n\n"
+        "Van:\tAnne Vos\nVerzonden:\tdonderdag 21 juni 2018 17:00\nAan:\tgriffie\n"
+        "Onderwerp:\tRE: FW: Regiodag\n\n" + _RECAP,
+        "Onderwerp: Regiodag",
+        "Anne Vos: Zie hieronder.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "voiced"), THREADS)
+def test_mail_thread_is_read_as_its_mails_in_time_order(text: str, subject: str, voiced: str) -> None:
+    texts = [block.text for block in read_txt(text.encode()).blocks]
+    assert subject in texts[:5]
+    assert voiced in texts
+    assert texts.index(voiced) < texts.index("Tafel 1 - Wonen")  # the recap comes last
+    assert texts.count("Tafel 1 - Wonen") == 1  # the plan is voice, its copies are not read again
+
+
+@pytest.mark.parametrize(("text", "subject", "voiced"), THREADS)
+def test_mail_thread_title_and_published_are_the_latest_mails(
+    tmp_path: Path, text: str, subject: str, voiced: str
+) -> None:
+    from pipeline.process import process_file
+
+    path = tmp_path / "draad.txt"
+    path.write_bytes(text.encode())
+    doc = process_file(path)
+    assert doc["title"] == subject.split(":", 1)[1].strip()
+    assert doc["published"] in {"2019-03-14", "2022-05-20", "2018-06-21"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A report that quotes one mail's header in its text: no thread.
+        "Verslag raadsavond\n\nDe uitnodiging luidde:\nVan: griffie Oss\nDatum: 3 mei 2022\n"
+        "Onderwerp: Raadsavond\n\nTafel 1 - Wonen\n",
+        # One mail forwarded as the report with its quoted originals under it: read as text.
+        "Van: Sanne Claes <s.claes@bladel.nl>\nVerzonden: vrijdag 12 november 2021 16:42\n"
+        "Onderwerp: Verslag\n\nTafel 1 - Wonen\n\n-----Oorspronkelijk bericht-----\n"
+        "Van: Ilse Maas\nVerzonden: woensdag 10 november 2021 21:05\nOnderwerp: RE: tafel 1\n\nAanvulling.\n",
+        # A memo's header without a date, and a later "Van:" line in the text: no mails.
+        "Van: de griffie\nAan: de raad\nOnderwerp: Regiodag\n\nVan: 19.00 uur tot 22.00 uur.\n"
+        "Van: de voorzitter\nAan: de leden\n",
+        # A memo's dated header and a signature's "Van:" line: one mail is no thread.
+        "Van: griffie Uden\nDatum: 3 maart 2020\nOnderwerp: Regiodag\n\nTafel 1 - Wonen\n\n"
+        "Van: Piet (namens de werkgroep)\n",
+    ],
+)
+def test_other_text_with_mail_headers_is_no_thread(text: str) -> None:
+    from pipeline.ingest.mail import is_mail_thread
+
+    lines = text.split("\n")
+    assert not is_mail_thread(lines)
+    assert read_txt(text.encode()).blocks[0].text == lines[0]

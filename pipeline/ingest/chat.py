@@ -72,11 +72,11 @@ def read_chat(lines: list[str]) -> ChatExport:
         starts.append(number)
         senders.append(sender.strip())
         out.append(text.replace(_MARK, "").strip())
-    _voice_run_up(out, starts, senders)
+    voice_run_up(out, starts, senders)
     return ChatExport(out, {0: (1, group)} if group else {})
 
 
-def _voice_run_up(out: list[str], starts: list[int], senders: list[str]) -> None:
+def voice_run_up(out: list[str], starts: list[int], senders: list[str]) -> None:
     """Before the message that tells the sessions (the recap after the event), the chat plans
     them: a proposal, a sign-up count ``Tafel 1: A, B``, ``Tafel 2: Name wil wel``. Those
     messages are talk, not the report, so each becomes one line in its sender's voice,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 
 from pipeline.ingest import IngestError
 from pipeline.ingest.chat import is_chat, read_chat
+from pipeline.ingest.mail import is_mail_thread, read_mail_thread
 from pipeline.ingest.subtitles import is_subtitles, read_subtitles
 from pipeline.ingest.wiki import WikiPage, is_wiki, read_wiki
 from pipeline.model import Document, DocumentBuilder
@@ -189,7 +190,9 @@ def read_txt(data: bytes) -> Document:
     builder = DocumentBuilder("txt")
     page = 1
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = _unquoted_mail([raw_line.replace("\f", "").strip() for raw_line in raw_lines])
+    lines = [raw_line.replace("\f", "").strip() for raw_line in raw_lines]
+    # A thread's quoted text is read against its mails; a single mail's is read as text.
+    lines = read_mail_thread(lines) if is_mail_thread(lines) else _unquoted_mail(lines)
     if is_chat(lines):
         chat = read_chat(lines)
         wiki = WikiPage(chat.lines, headings=chat.headings)
