@@ -180,10 +180,11 @@ F1_TARGET = 0.95
 # facilitators, offerings and organisations at the target (floors dropped), published 0.943, quotes 0.937.
 # fix33 (mail threads read mail by mail, the latest first) took location and published to the target; its one
 # honest trade (Scoop named only by the plan's leader) leaves organisations at 0.948 (floor 0.94).
+# A leaders' list that ends with its sentence ('Gespreksleiding: A (Org). B was ziek.'): Scoop back,
+# organisations at the target (floor dropped), facilitator organisations 0.941 (floor 0.94).
 F1_FLOORS: dict[str, float] = {
-    "facilitator_organisations": 0.92,
+    "facilitator_organisations": 0.94,
     "quotes": 0.93,
-    "organisations": 0.94,
 }
 RATCHET_SLACK = 0.02
 

@@ -44,3 +44,34 @@ def leaders(line: str) -> list[tuple[str, str | None]]:
 )
 def test_leaders_with_their_bodies(line: str, expected: list[tuple[str, str | None]]) -> None:
     assert leaders(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # The list is its first sentence; what follows is prose about the people.
+        (
+            "Gespreksleiding: Sandra Goossen (Scoop). Karin Hamelink was ziek, Sandra viel in.",
+            [("Sandra Goossen", "Scoop")],
+        ),
+        ("Begeleiding: Sandra Goossen (Scoop). Zij deed dat goed.", [("Sandra Goossen", "Scoop")]),
+        (
+            "Begeleiding: J. Jansen (VNG) en prof. dr. A. de Wit (Universiteit Utrecht). Zij wisselden af.",
+            [("J. Jansen", "VNG"), ("A. de Wit", "Universiteit Utrecht")],
+        ),
+        # Sentences of names only are one list.
+        (
+            "Begeleiding: Anna Bos (Berenschot). Piet Kok (VNG).",
+            [("Anna Bos", "Berenschot"), ("Piet Kok", "VNG")],
+        ),
+        (
+            "Begeleiding: Anna Bos (Berenschot). Piet Kok (VNG). Beiden deden het goed.",
+            [("Anna Bos", "Berenschot"), ("Piet Kok", "VNG")],
+        ),
+        # A dot that ends no sentence: an abbreviation inside brackets, a title.
+        ("Begeleiding: Henk Postma (o.a. Raadslid.Nu)", [("Henk Postma", "Raadslid.Nu")]),
+        ("Gespreksleider: dr. Bart Hendrikx (Tilburg University)", [("Bart Hendrikx", "Tilburg University")]),
+    ],
+)
+def test_a_list_of_leaders_ends_with_its_sentence(line: str, expected: list[tuple[str, str | None]]) -> None:
+    assert leaders(line) == expected

@@ -24,7 +24,7 @@ from pipeline.recognizers.names import (
     split_person_details,
 )
 from pipeline.recognizers.organisations import default_gazetteer
-from pipeline.rules import load_yaml
+from pipeline.rules import load_list, load_yaml
 
 # ", en" is one separator: "A, adviseur bij X, en B (Y)" would otherwise leave "en B" as a name.
 # After a hyphen "en" joins the parts of one name: "Veiligheidsregio Noord- en Oost-Gelderland".
@@ -176,6 +176,62 @@ def parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list
     # "Name (Org). Zaal: Raadzaal.": a labelled sentence after the list is about something else.
     next_label = _NEXT_LABELLED_SENTENCE.search(text)
     text = text[: next_label.start()] if next_label else text
+    # "Sandra Goossen (Scoop). Karin Hamelink was ziek.": the list is its first sentence when that
+    # names people; what follows is prose about them, read elsewhere.
+    sentences = _list_sentences(text)
+    if len(sentences) > 1 or sentences[0][1] < len(text):
+        people = [p for a, b in sentences for p in _parse_person_list(ctx, text[a:b], offset + a, source)]
+        if people:
+            return people
+    return _parse_person_list(ctx, text, offset, source)
+
+
+def _list_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of the list of names: up to the first sentence that is not names only
+    ("Anna Bos (Berenschot). Piet Kok (VNG)." is one list of two sentences). A sentence ends at
+    a full stop after a lower-case letter or a bracket, then a capital; not the dot of a title."""
+    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text) if not _after_a_title(text, m.start())]
+    spans, begin = [], 0
+    for end, following in zip(ends, [*ends[1:], len(text)], strict=False):
+        spans.append((begin, end))
+        if not _names_only(text[end:following]):
+            return spans
+        begin = end
+    spans.append((begin, len(text)))
+    return spans
+
+
+def _after_a_title(text: str, dot: int) -> bool:
+    """A dot that ends no sentence: a title's ("dr."), an abbreviation's ("o.a.", "ca."), or one
+    inside brackets ("(o.a. Raadslid.Nu)")."""
+    before = text[:dot]
+    words = before.split()
+    if not words or before.count("(") > before.count(")"):
+        return True
+    word = words[-1].strip("(").lower()
+    return word in _titles() or "." in word or len(word) <= 2
+
+
+# Words a sentence of names only may hold besides capitalised ones ("A van der Berg en B (Org)").
+_LIST_WORDS = frozenset(
+    {"en", "&", "van", "de", "der", "den", "ter", "ten", "het", "'t", "te", "bij", "namens"}
+)
+
+
+def _names_only(sentence: str) -> bool:
+    words = re.sub(r"\([^()]*\)", " ", sentence).replace(",", " ").replace(".", " ").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _LIST_WORDS for w in words)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)\]])\.(?=\s+[A-ZÀ-Ý])")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in load_list("titles.txt"))
+
+
+def _parse_person_list(ctx: Context, text: str, offset: int, source: str) -> list[PersonRef]:
     items = _split_outside_brackets(text)
     people: list[tuple[PersonRef, int, int]] = []
     placed: set[int] = set()  # people whose bracket names a municipality
