@@ -2123,15 +2123,21 @@ def _attach_keyed_lists(sections: list[Section]) -> list[Section]:
     return kept
 
 
+def _sessions_by_number(sections: list[Section]) -> dict[int, list[Section]]:
+    """The sessions under each number (two with one number: a key that names neither)."""
+    by_number: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.kind == "session" and section.number is not None:
+            by_number.setdefault(section.number, []).append(section)
+    return by_number
+
+
 def _attach_keyed_contact_lines(sections: list[Section]) -> None:
     """Contacts outside the sessions keyed by a session's number or letter: "Tafel 1: Name, email,
     phone. Tafel 2: Name, email." in one paragraph, or a contact slide's lines "A – Name, email".
     Each keyed part that holds an address (an email, a phone number) joins that session as a note,
     read for contacts; a part without one (a finding, an agenda line) joins nothing."""
-    by_number: dict[int, list[Section]] = {}
-    for section in sections:
-        if section.kind == "session" and section.number is not None:
-            by_number.setdefault(section.number, []).append(section)
+    by_number = _sessions_by_number(sections)
     if len(by_number) < 2:
         return
     # The text around the sessions (a table's sessions stand apart from the text around them).
@@ -2379,10 +2385,7 @@ _MATRIX_COLUMN = re.compile(r"^[\w.-]{1,15}\s*(\d{1,2})$")
 def _attach_matrix_rows(sections: list[Section], document: Document) -> None:
     """A table of attendance at the end ("Gemeente | MC 1 | MC 2" with x marks): the first cell
     of each row names a municipality that attended the sessions whose columns it marks."""
-    by_number: dict[int, list[Section]] = {}
-    for section in sections:
-        if section.kind == "session" and section.number is not None:
-            by_number.setdefault(section.number, []).append(section)
+    by_number = _sessions_by_number(sections)
     if len(by_number) < 2:
         return
     for cells in _tables(document.blocks).values():
