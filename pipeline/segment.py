@@ -153,7 +153,7 @@ def patterns() -> _Patterns:
     # The number: digits, a Roman numeral (I-XIII: "Themasessie II") or a letter ("Blok A").
     # A number word ("Deel twee – X") only right before the title's separator or at the end:
     # "Workshop een goed gesprek" has no number.
-    words = "|".join(sorted(map(str, _number_words()), key=len, reverse=True))
+    words = "|".join(sorted(map(str, number_words()), key=len, reverse=True))
     number = (
         rf"\d{{1,3}}(?![\w'])|{_ROMAN}(?![\w'])|[A-Z](?![\w'])"
         rf"|(?:{words})(?=\s*(?:{_TITLE_SEPARATOR}|$))"
@@ -535,7 +535,8 @@ def is_closing_section(block: Block) -> bool:
 
 
 @cache
-def _number_words() -> dict[str, int]:
+def number_words() -> dict[str, int]:
+    """Numbers written as words ("twee" -> 2), lower-cased: session numbers and counts."""
     return {str(k).lower(): int(v) for k, v in load_yaml("labels.yml")["session_number_words"].items()}
 
 
@@ -544,8 +545,8 @@ def _number(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
-    if token.lower() in _number_words():
-        return _number_words()[token.lower()]
+    if token.lower() in number_words():
+        return number_words()[token.lower()]
     if len(token) > 1 or token.upper() in "IVX":
         return _roman(token.upper())
     return ord(token.upper()) - ord("A") + 1 if len(token) == 1 and token.isalpha() else None
@@ -1000,7 +1001,7 @@ def _first_headings_after(blocks: list[Block], index: int, count: int) -> dict[i
 
 @cache
 def _sessions_counted() -> re.Pattern[str]:
-    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    words = "|".join(sorted(number_words(), key=len, reverse=True))
     template = str(load_yaml("labels.yml")["sessions_counted"])
     return re.compile(template.replace("{count}", rf"\d{{1,2}}|{words}"), re.IGNORECASE)
 
@@ -1278,7 +1279,7 @@ def _chair_speaks(chair: str, block: Block) -> bool:
 def _announced_session() -> re.Pattern[str]:
     rules = load_yaml("labels.yml")
     nouns = "|".join([*rules["session_keywords"], *(rules.get("numbered_session_keywords") or [])])
-    numbers = "|".join(sorted(_number_words(), key=len, reverse=True))
+    numbers = "|".join(sorted(number_words(), key=len, reverse=True))
     leads = "|".join(rules["announced_session_leads"])
     return re.compile(
         rf"\b(?:{nouns})\s+(?P<num>[1-9]\d?|{numbers})(?:\s*[,:]|\s+[–—-])\s+(?:(?:{leads})\s+)?"

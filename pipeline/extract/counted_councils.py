@@ -18,7 +18,7 @@ from pipeline.extract.municipalities import MunicipalitySet, municipalities_in_t
 from pipeline.extract.sessions import SessionRecord
 from pipeline.model import Block
 from pipeline.rules import load_yaml
-from pipeline.segment import Section, Segmentation
+from pipeline.segment import Section, Segmentation, number_words
 
 SOURCE = "rule:counted-councils"
 
@@ -100,16 +100,11 @@ def _start(section: Section) -> int:
 def _number(token: str) -> int | None:
     if token.isdigit():
         return int(token)
-    return _number_words().get(token.lower())
-
-
-@cache
-def _number_words() -> dict[str, int]:
-    return {str(k).lower(): int(v) for k, v in load_yaml("labels.yml")["session_number_words"].items()}
+    return number_words().get(token.lower())
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    words = "|".join(sorted(_number_words(), key=len, reverse=True))
+    words = "|".join(sorted(number_words(), key=len, reverse=True))
     template = str(load_yaml("labels.yml")["counted_councils"])
     return re.compile(template.replace("{count}", rf"\d{{1,2}}|{words}"), re.IGNORECASE)

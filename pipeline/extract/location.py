@@ -239,13 +239,12 @@ def _is_prose(block: Block) -> bool:
 
 
 # "Projectteam Regio X · versie 0.9 · intern · 9 november 2021": parts set apart by a middle dot
-# or a bar, with no sentence in them, are a byline however many words they have.
-_BYLINE_PART = re.compile(r"\s[·|]\s")
+# or a bar (_LINE_PARTS), with no sentence in them, are a byline however many words they have.
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 
 
 def _is_byline(text: str) -> bool:
-    return _BYLINE_PART.search(text) is not None and _SENTENCE_INSIDE.search(text) is None
+    return _LINE_PARTS.search(text) is not None and _SENTENCE_INSIDE.search(text) is None
 
 
 def _sentences(block: Block) -> list[tuple[int, int]]:
